@@ -1,0 +1,54 @@
+// The VS Code side of Charter: start the language server and register commands. Little else lives here.
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { Requests, type RefreshSchemasResult, type ValidateWorkspaceResult } from '../../server/src/protocol';
+
+export interface CharterApi {
+  /** Resolves once the language server is running. */
+  ready: Promise<void>;
+}
+
+let client: LanguageClient | undefined;
+
+export function activate(context: vscode.ExtensionContext): CharterApi {
+  const output = vscode.window.createOutputChannel('Charter', { log: true });
+  context.subscriptions.push(output);
+
+  const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
+  const serverOptions: ServerOptions = {
+    run: { module: serverModule, transport: TransportKind.ipc },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [{ language: 'charter' }],
+    outputChannel: output,
+    synchronize: { configurationSection: 'charter' },
+  };
+  client = new LanguageClient('charter', 'Charter', serverOptions, clientOptions);
+  const ready = client.start();
+
+  context.subscriptions.push(
+    vscode.commands.registerCommand('charter.validateWorkspace', async () => {
+      await ready;
+      const result = await client!.sendRequest<ValidateWorkspaceResult>(Requests.validateWorkspace);
+      void vscode.window.showInformationMessage(
+        `Charter checked ${result.files} file${result.files === 1 ? '' : 's'}: ${result.errors} error${result.errors === 1 ? '' : 's'}, ${result.warnings} warning${result.warnings === 1 ? '' : 's'}.`,
+      );
+      return result;
+    }),
+    vscode.commands.registerCommand('charter.refreshSchemas', async () => {
+      await ready;
+      return client!.sendRequest<RefreshSchemasResult>(Requests.refreshSchemas);
+    }),
+    vscode.commands.registerCommand('charter.showOutput', () => output.show(true)),
+    vscode.commands.registerCommand('charter.restartServer', async () => {
+      await client?.restart();
+    }),
+  );
+  return { ready };
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+}

@@ -1,0 +1,68 @@
+// The `charter` command line, on the same engine as the language server.
+import { parseArgs } from 'node:util';
+import { runCheck, CHECK_FORMATS, type CheckFormat } from './cli/check';
+import { UsageError } from './cli/workspace';
+
+declare const CHARTER_VERSION: string | undefined;
+const VERSION = typeof CHARTER_VERSION === 'string' ? CHARTER_VERSION : '0.1.0';
+
+const HELP = `charter ${VERSION}: project charters as code
+
+Usage:
+  charter check [paths...] [options]   check charters (no paths: the current directory as a workspace)
+  charter --help | --version
+
+Options for check:
+  --format <${CHECK_FORMATS.join('|')}>   output format (default: stylish)
+  --max-warnings <n>          exit 1 when there are more than n warnings
+  --as-of <YYYY-MM-DD>        evaluate date rules as of this day (default: today, or charter.asOf)
+  --config <file>             read charter.* settings from this file instead of .vscode/settings.json
+
+Exit codes: 0 no errors, 1 errors (or too many warnings), 2 usage error.
+`;
+
+export function main(argv: string[], cwd = process.cwd()): { code: number; stdout: string; stderr: string } {
+  try {
+    const { values, positionals } = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean', short: 'v' },
+        format: { type: 'string', short: 'f' },
+        'max-warnings': { type: 'string' },
+        'as-of': { type: 'string' },
+        config: { type: 'string', short: 'c' },
+        color: { type: 'boolean' },
+        'no-color': { type: 'boolean' },
+      },
+    });
+    if (values.version) return { code: 0, stdout: `${VERSION}\n`, stderr: '' };
+    const [command, ...paths] = positionals;
+    if (values.help || !command) return { code: values.help ? 0 : 2, stdout: values.help ? HELP : '', stderr: values.help ? '' : HELP };
+    if (command !== 'check') throw new UsageError(`Unknown command "${command}". Run charter --help.`);
+    let maxWarnings: number | undefined;
+    if (values['max-warnings'] !== undefined) {
+      maxWarnings = Number(values['max-warnings']);
+      if (!Number.isInteger(maxWarnings) || maxWarnings < 0) throw new UsageError('--max-warnings needs a whole number of 0 or more.');
+    }
+    const asOf = values['as-of'];
+    if (asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(asOf)) throw new UsageError('--as-of needs a date written as YYYY-MM-DD.');
+    const color = values['no-color'] ? false : (values.color ?? (!!process.stdout.isTTY && !process.env.NO_COLOR));
+    const outcome = runCheck({ cwd, paths, format: (values.format ?? 'stylish') as CheckFormat, maxWarnings, asOf, config: values.config, color });
+    return { code: outcome.exitCode, stdout: outcome.output, stderr: '' };
+  } catch (e) {
+    if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      return { code: 2, stdout: '', stderr: `charter: ${(e as Error).message}\n` };
+    }
+    throw e;
+  }
+}
+
+if (require.main === module) {
+  const result = main(process.argv.slice(2));
+  process.stdout.write(result.stdout);
+  process.stderr.write(result.stderr);
+  process.exitCode = result.code;
+}

@@ -1,0 +1,24 @@
+import type { ParsedFile } from './parser/charterParser';
+
+/** Parsed files by URI; a text is parsed again only when its version or content changed. */
+export class DocumentCache {
+  private readonly files = new Map<string, ParsedFile>();
+
+  constructor(private readonly parse: (uri: string, text: string, version: number) => ParsedFile) {}
+
+  get(uri: string, text: string, version: number): ParsedFile {
+    const cached = this.files.get(uri);
+    if (cached && cached.version === version && cached.text === text) return cached;
+    const parsed = this.parse(uri, text, version);
+    this.files.set(uri, parsed);
+    return parsed;
+  }
+
+  delete(uri: string): void {
+    this.files.delete(uri);
+  }
+
+  get size(): number {
+    return this.files.size;
+  }
+}

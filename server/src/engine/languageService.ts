@@ -1,0 +1,71 @@
+// The engine's one door: the server and the CLI build a language service and call it.
+// Nothing here knows about LSP, VS Code or the file system.
+import { parseCharterFile, type ParsedFile } from './parser/charterParser';
+import { SchemaRegistry } from './schema/schemaRegistry';
+import { SchemaWalker } from './schema/schemaWalker';
+import { DocumentCache } from './documentCache';
+import { detectKind } from './kinds';
+import { validateDocument } from './services/schemaValidation';
+import { applyRuleSettings } from './severities';
+import type { CharterSettings } from './settings';
+import { DOCUMENT_KINDS, type Finding } from './types';
+import { docsFor } from './utils/docs';
+import { suggestionsFor } from './utils/suggest';
+import { locate, valueRange } from './utils/yamlNodes';
+
+export interface ValidationContext {
+  /** The file's path relative to its workspace folder, `/`-separated: what globs and kind-by-name see. */
+  relativePath: string;
+  settings: CharterSettings;
+}
+
+export interface CharterLanguageService {
+  /** Parses a text once per version; later calls with the same version return the cached parse. */
+  parse(uri: string, text: string, version?: number): ParsedFile;
+  forget(uri: string): void;
+  validate(file: ParsedFile, context: ValidationContext): Finding[];
+  readonly schemas: SchemaRegistry;
+}
+
+export function getLanguageService(): CharterLanguageService {
+  const registry = new SchemaRegistry();
+  const walker = new SchemaWalker(registry);
+  const cache = new DocumentCache((uri, text, version) => parseCharterFile(uri, text, version));
+
+  const validate = (file: ParsedFile, context: ValidationContext): Finding[] => {
+    if (!context.settings.validate.enable) return [];
+    const findings: Finding[] = [...file.findings];
+    for (const doc of file.documents) {
+      if (doc.empty || doc.value === undefined) continue;
+      const detection = detectKind(doc, context.relativePath);
+      if (detection.unknownKind !== undefined) {
+        const located = locate(doc.yaml, ['kind']);
+        const range = valueRange(located, doc.start);
+        const suggestion = suggestionsFor(detection.unknownKind, DOCUMENT_KINDS)[0];
+        findings.push({
+          rule: 'schema/enum',
+          severity: 'error',
+          message: `kind must be one of ${DOCUMENT_KINDS.join(', ')}.${suggestion ? ` Did you mean "${suggestion}"?` : ''}`,
+          uri: file.uri,
+          range: file.lines.rangeOf(range[0], range[1]),
+          docs: docsFor('schema/enum'),
+          fixes: suggestion
+            ? [{ title: `Change to "${suggestion}"`, preferred: true, edits: { [file.uri]: [{ range: file.lines.rangeOf(range[0], range[1]), newText: suggestion }] } }]
+            : undefined,
+        });
+        continue;
+      }
+      if (!detection.kind) continue;
+      const id = registry.builtinIdFor(detection.kind);
+      findings.push(...validateDocument(file, doc, { id, label: `built-in ${detection.kind} schema` }, registry, walker));
+    }
+    return applyRuleSettings(findings, context.settings.rules);
+  };
+
+  return {
+    parse: (uri, text, version = 0) => cache.get(uri, text, version),
+    forget: (uri) => cache.delete(uri),
+    validate,
+    schemas: registry,
+  };
+}

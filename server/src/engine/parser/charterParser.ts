@@ -1,0 +1,159 @@
+// Text -> YAML documents with node ranges, plus the findings the parse itself yields.
+import { isAlias, isMap, isPair, isSeq, parseAllDocuments, type Document, type Node, type Pair } from 'yaml';
+import type { Finding, Range } from '../types';
+import { LineIndex } from '../utils/lineIndex';
+import { docsFor } from '../utils/docs';
+
+/** An alias bomb expands exponentially; past this many alias resolutions we stop and say so. */
+export const MAX_ALIAS_COUNT = 1000;
+
+export interface ParsedDocument {
+  /** Position in the file, 0-based. */
+  index: number;
+  yaml: Document.Parsed;
+  /** The plain JavaScript value, or undefined when it could not be built safely. */
+  value: unknown;
+  /** Offsets of the document in the file. */
+  start: number;
+  end: number;
+  /** True when the document holds nothing but comments or whitespace. */
+  empty: boolean;
+}
+
+export interface ParsedFile {
+  uri: string;
+  version: number;
+  text: string;
+  lines: LineIndex;
+  documents: ParsedDocument[];
+  /** Syntax and file-level findings (rules `yaml/*`). */
+  findings: Finding[];
+}
+
+export function parseCharterFile(uri: string, text: string, version = 0): ParsedFile {
+  const lines = new LineIndex(text);
+  const findings: Finding[] = [];
+  const file: ParsedFile = { uri, version, text, lines, documents: [], findings };
+
+  const binaryAt = text.indexOf('\u0000');
+  if (binaryAt >= 0) {
+    findings.push({
+      rule: 'yaml/not-text',
+      severity: 'error',
+      message: 'This file is not text (it contains a NUL byte), so it cannot be read as a charter. Replace it with a YAML file or rename it.',
+      uri,
+      range: lines.rangeOf(0, Math.min(text.length, lines.lineEnd(0))),
+      docs: docsFor('yaml/not-text'),
+    });
+    return file;
+  }
+
+  const docs = parseAllDocuments(text, { version: '1.2', schema: 'core', uniqueKeys: true, prettyErrors: false, strict: true });
+  const list = Array.isArray(docs) ? docs : [];
+  list.forEach((doc, index) => {
+    for (const error of doc.errors) {
+      const duplicate = error.code === 'DUPLICATE_KEY';
+      findings.push({
+        rule: duplicate ? 'yaml/duplicate-key' : 'yaml/syntax',
+        severity: 'error',
+        message: duplicate ? duplicateKeyMessage(text, error.pos) : syntaxMessage(error.code, error.message),
+        uri,
+        range: errorRange(lines, text, error.pos),
+        docs: docsFor(duplicate ? 'yaml/duplicate-key' : 'yaml/syntax'),
+      });
+    }
+    for (const warning of doc.warnings) {
+      findings.push({
+        rule: 'yaml/syntax',
+        severity: 'warning',
+        message: syntaxMessage(warning.code, warning.message),
+        uri,
+        range: errorRange(lines, text, warning.pos),
+        docs: docsFor('yaml/syntax'),
+      });
+    }
+    const [start, , end] = doc.range;
+    let value: unknown;
+    try {
+      value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    } catch (e) {
+      value = undefined;
+      const aliasStart = firstAliasOffset(doc) ?? start;
+      findings.push({
+        rule: 'yaml/alias-limit',
+        severity: 'error',
+        message: `Aliases in this document expand to too much data (more than ${MAX_ALIAS_COUNT} alias expansions), so it was not checked further. Write the values out instead of nesting aliases.`,
+        uri,
+        range: lines.rangeOf(aliasStart, lines.lineEnd(lines.positionAt(aliasStart).line)),
+        docs: docsFor('yaml/alias-limit'),
+      });
+      void e;
+    }
+    file.documents.push({ index, yaml: doc, value, start, end, empty: doc.contents === null });
+  });
+  return file;
+}
+
+function errorRange(lines: LineIndex, text: string, pos: [number, number]): Range {
+  let [start, end] = pos;
+  start = Math.min(start, text.length);
+  end = Math.min(Math.max(end, start), text.length);
+  if (end === start) {
+    // Give the editor something to underline: the rest of the line, or else the last character before it.
+    const line = lines.positionAt(start).line;
+    const lineEnd = lines.lineEnd(line);
+    if (lineEnd > start) {
+      end = lineEnd;
+    } else {
+      let back = start;
+      while (back > 0 && /\s/.test(text[back - 1])) back--;
+      if (back > 0) {
+        start = back - 1;
+        end = back;
+      }
+    }
+  }
+  return lines.rangeOf(start, end);
+}
+
+function duplicateKeyMessage(text: string, pos: [number, number]): string {
+  const key = text.slice(pos[0], pos[1]).split(':')[0].trim();
+  return key
+    ? `The key "${key}" appears twice in the same mapping; YAML keeps only one of them. Remove or rename one.`
+    : 'A key appears twice in the same mapping; YAML keeps only one of them. Remove or rename one.';
+}
+
+const SYNTAX_HINTS: Record<string, string> = {
+  TAB_AS_INDENT: 'Tabs cannot indent YAML. Indent with spaces instead.',
+  BAD_INDENT: 'The indentation here does not line up with the lines around it. Align it with its siblings.',
+  MULTILINE_IMPLICIT_KEY: 'A key must fit on one line. Check for a missing ":" or a missing closing quote above.',
+  MISSING_CHAR: 'A closing quote or bracket is missing.',
+  BLOCK_AS_IMPLICIT_KEY: 'A nested block cannot be used as a key. Check the indentation and the ":" on this line.',
+};
+
+function syntaxMessage(code: string, raw: string): string {
+  const firstLine = raw.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '').trim();
+  const hint = SYNTAX_HINTS[code];
+  const sentence = firstLine.endsWith('.') ? firstLine : `${firstLine}.`;
+  return hint ? `YAML syntax error: ${sentence} ${hint}` : `YAML syntax error: ${sentence}`;
+}
+
+function firstAliasOffset(doc: Document.Parsed): number | undefined {
+  let found: number | undefined;
+  const visit = (node: unknown): void => {
+    if (found !== undefined || !node) return;
+    if (isPair(node)) {
+      visit(node.key);
+      visit(node.value);
+      return;
+    }
+    const n = node as Node;
+    if (isAlias(n) && n.range) {
+      found = n.range[0];
+      return;
+    }
+    if (isMap(n) || isSeq(n)) for (const item of n.items as unknown[]) visit(item as Pair | Node);
+  };
+  visit(doc.contents);
+  return found;
+}

@@ -1,0 +1,342 @@
+// ajv's errors, and keys no schema declares, turned into findings a project manager can act on.
+import type { ErrorObject } from 'ajv';
+import { isMap, isScalar, isSeq, type Node } from 'yaml';
+import type { ParsedDocument, ParsedFile } from '../parser/charterParser';
+import type { SchemaRegistry } from '../schema/schemaRegistry';
+import type { SchemaRef, SchemaWalker } from '../schema/schemaWalker';
+import type { Finding, Fix, Severity } from '../types';
+import { docsFor } from '../utils/docs';
+import { normaliseDate } from '../utils/dates';
+import { didYouMean, suggestionsFor } from '../utils/suggest';
+import { childKeyRange, keyText, locate, ownerKeyRange, pathFromPointer, valueRange, type DataPath, type OffsetRange } from '../utils/yamlNodes';
+import { describeField, describeOwner, describeType, describeValue, listExpected } from './schemaMessages';
+
+const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info', 'hint'];
+/** Deeper than any real charter; stops the key walk on pathological input. */
+const MAX_WALK_DEPTH = 100;
+
+export interface SchemaTarget {
+  /** The schema id the registry knows it by. */
+  id: string;
+  /** How the finding names the schema, e.g. `built-in Project schema` or the PMO schema's path. */
+  label: string;
+}
+
+export function validateDocument(
+  file: ParsedFile,
+  doc: ParsedDocument,
+  target: SchemaTarget,
+  registry: SchemaRegistry,
+  walker: SchemaWalker,
+): Finding[] {
+  const compiled = registry.compile(target.id);
+  if (!compiled.ok) {
+    return [
+      {
+        rule: 'schema/unavailable',
+        severity: 'error',
+        message: `The schema ${target.label} cannot be used: ${compiled.reason}. Fix the schema or its association; until then this document is not checked against it.`,
+        uri: file.uri,
+        range: file.lines.rangeOf(doc.start, Math.max(doc.start, file.lines.lineEnd(file.lines.positionAt(doc.start).line))),
+        docs: docsFor('schema/unavailable'),
+        origin: target.label,
+      },
+    ];
+  }
+  if (doc.value === undefined) return [];
+  const value = doc.value;
+  compiled.validate(value);
+  const errors = pruneCompositeNoise(compiled.validate.errors ?? []);
+
+  const builder = new FindingBuilder(file, doc, target);
+  for (const error of errors) builder.addAjvError(error);
+
+  const root = walker.root(target.id);
+  if (root && doc.yaml.contents) builder.addUnknownKeys(walker, doc.yaml.contents as Node, value, [root]);
+  return builder.result();
+}
+
+/**
+ * `anyOf`/`oneOf` report the errors of every branch. Keep the branch that came closest (its errors reach
+ * deepest into the data, then the fewest), and turn "wrong type in every branch" into one message.
+ */
+export function pruneCompositeNoise(errors: ErrorObject[]): ErrorObject[] {
+  const removed = new Set<ErrorObject>();
+  const extra: ErrorObject[] = [];
+  const composites = errors
+    .filter((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf')
+    .sort((a, b) => a.schemaPath.length - b.schemaPath.length);
+  for (const composite of composites) {
+    if (removed.has(composite)) continue;
+    if (composite.keyword === 'oneOf' && (composite.params as { passingSchemas?: unknown }).passingSchemas) continue;
+    const prefix = composite.schemaPath + '/';
+    const branches = new Map<string, ErrorObject[]>();
+    for (const e of errors) {
+      if (e === composite || removed.has(e) || !e.schemaPath.startsWith(prefix)) continue;
+      if (!e.instancePath.startsWith(composite.instancePath)) continue;
+      const branch = e.schemaPath.slice(prefix.length).split('/')[0];
+      branches.set(branch, [...(branches.get(branch) ?? []), e]);
+    }
+    if (branches.size === 0) continue;
+    const depth = (list: ErrorObject[]) => Math.max(...list.map((e) => e.instancePath.length));
+    const typeOnly = (list: ErrorObject[]) => list.every((e) => e.keyword === 'type' && e.instancePath === composite.instancePath);
+    const all = [...branches.values()];
+    removed.add(composite);
+    if (all.every(typeOnly)) {
+      all.flat().forEach((e) => removed.add(e));
+      const types = [...new Set(all.flat().flatMap((e) => String((e.params as { type: string }).type).split(',')))];
+      extra.push({ ...all[0][0], params: { type: types.join(',') } });
+      continue;
+    }
+    const candidates = all.filter((list) => !typeOnly(list));
+    candidates.sort((a, b) => depth(b) - depth(a) || a.length - b.length);
+    const best = candidates[0];
+    for (const list of all) if (list !== best) list.forEach((e) => removed.add(e));
+  }
+  return [...errors.filter((e) => !removed.has(e) && e.keyword !== 'if'), ...extra];
+}
+
+class FindingBuilder {
+  private readonly findings: Finding[] = [];
+  /** Missing properties already explained by a misspelt key ("sponser" for "sponsor"), per object path. */
+  private readonly explainedMissing = new Set<string>();
+
+  constructor(
+    private readonly file: ParsedFile,
+    private readonly doc: ParsedDocument,
+    private readonly target: SchemaTarget,
+  ) {}
+
+  addAjvError(error: ErrorObject): void {
+    const original = error.keyword === 'errorMessage' ? ((error.params as { errors?: ErrorObject[] }).errors ?? [])[0] : error;
+    const keyword = original?.keyword ?? error.keyword;
+    const path = pathFromPointer(error.instancePath);
+    const parentSchema = (error.parentSchema ?? {}) as Record<string, unknown>;
+    const rule = typeof parentSchema['x-rule'] === 'string' ? (parentSchema['x-rule'] as string) : `schema/${keyword}`;
+    const severity = SEVERITIES.includes(parentSchema['x-severity'] as Severity) ? (parentSchema['x-severity'] as Severity) : 'error';
+    const docs = typeof parentSchema['x-docs'] === 'string' ? (parentSchema['x-docs'] as string) : docsFor(rule.startsWith('schema/') ? rule : 'schema/custom');
+    const located = locate(this.doc.yaml, path);
+    const params = (original?.params ?? error.params) as Record<string, unknown>;
+
+    let range: OffsetRange;
+    let message: string;
+    let fixes: Fix[] | undefined;
+    let objectKey: string | undefined;
+    switch (keyword) {
+      case 'required':
+      case 'dependentRequired': {
+        const missing = String(params.missingProperty);
+        objectKey = `${error.instancePath}\u0000${missing}`;
+        range = ownerKeyRange(located, this.doc.start);
+        message =
+          keyword === 'required'
+            ? `${describeOwner(path, this.doc)} is missing the required property "${missing}". Add ${missing}.`
+            : `"${String(params.property)}" needs "${missing}" as well. Add ${missing}.`;
+        break;
+      }
+      case 'additionalProperties':
+      case 'unevaluatedProperties': {
+        const key = String(params.additionalProperty ?? params.unevaluatedProperty);
+        range = childKeyRange(located, key) ?? ownerKeyRange(located, this.doc.start);
+        message = `Unknown property "${key}". Remove it or check the spelling.`;
+        break;
+      }
+      case 'enum': {
+        range = valueRange(located, this.doc.start);
+        const allowed = (params.allowedValues as unknown[]) ?? [];
+        const actual = located.node && isScalar(located.node) ? String(located.node.value) : undefined;
+        const strings = allowed.filter((v): v is string => typeof v === 'string');
+        const suggestions = actual === undefined ? [] : suggestionsFor(actual, strings);
+        message = `${describeField(path)} must be one of ${allowed.map(String).join(', ')}.`;
+        if (suggestions[0]) message += ` Did you mean "${suggestions[0]}"?`;
+        fixes = suggestions.map((s, i) => this.replaceFix(range, s, `Change to "${s}"`, i === 0));
+        break;
+      }
+      case 'const': {
+        range = valueRange(located, this.doc.start);
+        message = `${describeField(path)} must be ${JSON.stringify(params.allowedValue)}.`;
+        if (typeof params.allowedValue === 'string') fixes = [this.replaceFix(range, params.allowedValue, `Change to "${params.allowedValue}"`, true)];
+        break;
+      }
+      case 'type': {
+        range = valueRange(located, this.doc.start);
+        message = typeMessage(path, String(params.type).split(','), original?.data ?? error.data);
+        break;
+      }
+      case 'format': {
+        range = valueRange(located, this.doc.start);
+        const format = String(params.format);
+        const data = original?.data ?? error.data;
+        if (format === 'date') {
+          message = `${describeField(path)} must be a date written as YYYY-MM-DD, like 2027-03-31.`;
+          const iso = typeof data === 'string' ? normaliseDate(data) : undefined;
+          if (iso && iso !== data) {
+            message += ` Did you mean ${iso}?`;
+            fixes = [this.replaceFix(range, iso, `Write the date as ${iso}`, true)];
+          } else if (typeof data === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(data)) {
+            message = `${describeField(path)} is not a real day (${data}). Use an existing date written as YYYY-MM-DD.`;
+          }
+        } else {
+          message = `${describeField(path)} must be a valid ${format}.`;
+        }
+        break;
+      }
+      case 'pattern': {
+        range = valueRange(located, this.doc.start);
+        const custom = parentSchema.patternErrorMessage;
+        message =
+          typeof custom === 'string'
+            ? custom
+            : `${describeField(path)} ${describeValue(original?.data ?? error.data)} does not have the expected form (${String(params.pattern)}).`;
+        break;
+      }
+      case 'minimum':
+      case 'maximum':
+      case 'exclusiveMinimum':
+      case 'exclusiveMaximum': {
+        range = valueRange(located, this.doc.start);
+        const words: Record<string, string> = { '>=': 'at least', '<=': 'at most', '>': 'more than', '<': 'less than' };
+        message = `${describeField(path)} must be ${words[String(params.comparison)] ?? String(params.comparison)} ${String(params.limit)}.`;
+        break;
+      }
+      case 'minLength':
+        range = valueRange(located, this.doc.start);
+        message = Number(params.limit) === 1 ? `${describeField(path)} must not be empty.` : `${describeField(path)} must be at least ${String(params.limit)} characters long.`;
+        break;
+      case 'maxLength':
+        range = valueRange(located, this.doc.start);
+        message = `${describeField(path)} must be at most ${String(params.limit)} characters long.`;
+        break;
+      case 'minItems':
+        range = valueRange(located, this.doc.start);
+        message = `${describeField(path)} must list at least ${String(params.limit)} item${Number(params.limit) === 1 ? '' : 's'}.`;
+        break;
+      case 'maxItems':
+        range = valueRange(located, this.doc.start);
+        message = `${describeField(path)} must list at most ${String(params.limit)} item${Number(params.limit) === 1 ? '' : 's'}.`;
+        break;
+      case 'uniqueItems':
+        range = valueRange(located, this.doc.start);
+        message = `${describeField(path)} lists the same item twice (items ${Number(params.j) + 1} and ${Number(params.i) + 1}). Remove one.`;
+        break;
+      case 'false schema':
+        range = located.pair ? ownerKeyRange(located, this.doc.start) : valueRange(located, this.doc.start);
+        message = `${describeField(path)} is not allowed here. Remove it.`;
+        break;
+      default:
+        range = valueRange(located, this.doc.start);
+        message = `${describeField(path)} ${error.message ?? 'is not valid'}.`;
+    }
+    if (error.keyword === 'errorMessage' && error.message) message = error.message;
+    this.push({ rule, severity, message, range, docs, fixes }, objectKey);
+  }
+
+  addUnknownKeys(walker: SchemaWalker, node: Node, value: unknown, refs: SchemaRef[], depth = 0): void {
+    if (depth > MAX_WALK_DEPTH || refs.length === 0) return;
+    const applicable = walker.applicable(refs, value);
+    if (isMap(node) && isPlainObject(value)) {
+      const unknownAllowed = walker.forbidsExtraKeys(applicable);
+      const declared = walker.declaredKeys(applicable);
+      const present = new Set(Object.keys(value));
+      for (const pair of node.items) {
+        const key = keyText(pair.key);
+        if (key === undefined || key === '<<') continue;
+        if (!unknownAllowed && walker.isUnknownKey(applicable, key) && isScalar(pair.key) && pair.key.range) {
+          this.reportUnknownKey(pair.key.range, key, declared.filter((k) => !present.has(k)), declared);
+          continue;
+        }
+        if (pair.value && typeof pair.value === 'object' && (isMap(pair.value) || isSeq(pair.value))) {
+          this.addUnknownKeys(walker, pair.value as Node, value[key], walker.propertySchemas(applicable, key), depth + 1);
+        }
+      }
+    } else if (isSeq(node) && Array.isArray(value)) {
+      node.items.forEach((item, index) => {
+        if (item && (isMap(item) || isSeq(item))) this.addUnknownKeys(walker, item as Node, value[index], walker.itemSchemas(applicable, index), depth + 1);
+      });
+    }
+  }
+
+  private reportUnknownKey(keyRange: [number, number, number], key: string, missing: string[], declared: string[]): void {
+    const range: OffsetRange = [keyRange[0], keyRange[1]];
+    const suggestions = suggestionsFor(key, missing.length > 0 ? missing : declared);
+    const best = suggestions[0] ?? didYouMean(key, declared);
+    let message = `Unknown property "${key}".`;
+    message += best ? ` Did you mean "${best}"?` : ` Remove it or check the spelling; this place allows ${listExpected(declared)}.`;
+    const fixes = suggestions.map((s, i) => this.replaceFix(range, s, `Rename to "${s}"`, i === 0));
+    if (best && missing.includes(best)) {
+      const objectPath = this.objectPathOfKey(range);
+      if (objectPath !== undefined) this.explainedMissing.add(`${objectPath}\u0000${best}`);
+    }
+    this.push({ rule: 'schema/additionalProperties', severity: 'error', message, range, docs: docsFor('schema/additionalProperties'), fixes });
+  }
+
+  private replaceFix(range: OffsetRange, newText: string, title: string, preferred: boolean): Fix {
+    return { title, preferred, edits: { [this.file.uri]: [{ range: this.file.lines.rangeOf(range[0], range[1]), newText }] } };
+  }
+
+  /** The JSON pointer of the mapping that holds the key at `range`. */
+  private objectPathOfKey(range: OffsetRange): string | undefined {
+    const path: DataPath = [];
+    const found = findKeyPath(this.doc.yaml.contents as Node | null, range[0], path);
+    return found ? (path.length ? '/' + path.map((s) => String(s).replace(/~/g, '~0').replace(/\//g, '~1')).join('/') : '') : undefined;
+  }
+
+  private readonly pending: Array<{ finding: Omit<Finding, 'uri' | 'range'> & { range: OffsetRange }; objectKey?: string }> = [];
+
+  private push(finding: Omit<Finding, 'uri' | 'range'> & { range: OffsetRange }, objectKey?: string): void {
+    this.pending.push({ finding, objectKey });
+  }
+
+  result(): Finding[] {
+    const seen = new Set<string>();
+    for (const { finding, objectKey } of this.pending) {
+      if (objectKey && this.explainedMissing.has(objectKey)) continue;
+      const key = `${finding.rule}|${finding.range[0]}|${finding.range[1]}|${finding.message}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const { range, ...rest } = finding;
+      this.findings.push({
+        ...rest,
+        fixes: rest.fixes && rest.fixes.length > 0 ? rest.fixes : undefined,
+        uri: this.file.uri,
+        range: this.file.lines.rangeOf(range[0], range[1]),
+        origin: this.target.label,
+      });
+    }
+    return this.findings;
+  }
+}
+
+function findKeyPath(node: Node | null, keyStart: number, path: DataPath): boolean {
+  if (isMap(node)) {
+    for (const pair of node.items) {
+      if (isScalar(pair.key) && pair.key.range && pair.key.range[0] === keyStart) return true;
+      const key = keyText(pair.key);
+      if (key === undefined) continue;
+      path.push(key);
+      if (findKeyPath(pair.value as Node | null, keyStart, path)) return true;
+      path.pop();
+    }
+  } else if (isSeq(node)) {
+    for (let i = 0; i < node.items.length; i++) {
+      path.push(i);
+      if (findKeyPath(node.items[i] as Node | null, keyStart, path)) return true;
+      path.pop();
+    }
+  }
+  return false;
+}
+
+function typeMessage(path: DataPath, expected: string[], data: unknown): string {
+  const wanted = expected.map(describeType);
+  let message = `${describeField(path)} must be ${wanted.length > 1 ? wanted.slice(0, -1).join(', ') + ' or ' + wanted[wanted.length - 1] : wanted[0]}, not ${describeValue(data)}.`;
+  if (typeof data === 'number' && !Number.isInteger(data) && expected.includes('integer') && expected.includes('string')) {
+    message += ` Write an amount as a whole number, or as a decimal string in quotes ("${String(data)}").`;
+  }
+  if (path.length === 0 && Array.isArray(data)) message = `A charter document must be a mapping of keys to values (apiVersion: ..., kind: ...), not a list.`;
+  return message;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

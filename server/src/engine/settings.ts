@@ -1,0 +1,99 @@
+// The `charter.*` settings, as the editor and the CLI both read them.
+import type { SeveritySetting } from './types';
+
+export interface SchemaAssociation {
+  fileMatch: string[];
+  url: string;
+}
+
+export type GroupBy = 'programme' | 'status' | 'rag' | 'sponsor' | 'manager' | 'phase';
+
+export interface CharterSettings {
+  schemas: SchemaAssociation[];
+  rules: Record<string, SeveritySetting>;
+  policy: Record<string, unknown>;
+  files: { include: string[]; exclude: string[] };
+  validate: { enable: boolean };
+  format: { enable: boolean };
+  schemaDownload: { enable: boolean };
+  portfolio: { groupBy: GroupBy };
+  /** The day date rules are evaluated on (YYYY-MM-DD); today when unset. */
+  asOf?: string;
+}
+
+export const DEFAULT_INCLUDE = [
+  '**/*.charter.yaml',
+  '**/*.charter.yml',
+  '**/charter.yaml',
+  '**/*.programme.yaml',
+  '**/*.programme.yml',
+  '**/portfolio.yaml',
+  '**/people.yaml',
+];
+export const DEFAULT_EXCLUDE = ['**/node_modules/**', '**/.git/**'];
+
+export function defaultSettings(): CharterSettings {
+  return {
+    schemas: [],
+    rules: {},
+    policy: {},
+    files: { include: [...DEFAULT_INCLUDE], exclude: [...DEFAULT_EXCLUDE] },
+    validate: { enable: true },
+    format: { enable: false },
+    schemaDownload: { enable: true },
+    portfolio: { groupBy: 'programme' },
+  };
+}
+
+const SEVERITY_SETTINGS = new Set(['error', 'warning', 'info', 'hint', 'off']);
+const GROUPS = new Set(['programme', 'status', 'rag', 'sponsor', 'manager', 'phase']);
+
+/**
+ * Reads the `charter` section of a configuration (nested objects as VS Code returns them, or dotted
+ * keys as in settings.json) into settings, keeping defaults for anything missing or malformed.
+ */
+export function normaliseSettings(raw: unknown): CharterSettings {
+  const settings = defaultSettings();
+  if (!raw || typeof raw !== 'object') return settings;
+  const r = raw as Record<string, unknown>;
+  const get = (path: string): unknown => {
+    if (path in r) return r[path];
+    let node: unknown = r;
+    for (const part of path.split('.')) {
+      if (!node || typeof node !== 'object') return undefined;
+      node = (node as Record<string, unknown>)[part];
+    }
+    return node;
+  };
+  const schemas = get('schemas');
+  if (Array.isArray(schemas)) {
+    settings.schemas = schemas
+      .filter((s): s is { fileMatch: unknown; url: unknown } => !!s && typeof s === 'object')
+      .map((s) => ({ fileMatch: toStringList(s.fileMatch), url: typeof s.url === 'string' ? s.url : '' }))
+      .filter((s) => s.url && s.fileMatch.length > 0);
+  }
+  const rules = get('rules');
+  if (rules && typeof rules === 'object') {
+    for (const [rule, level] of Object.entries(rules)) if (typeof level === 'string' && SEVERITY_SETTINGS.has(level)) settings.rules[rule] = level as SeveritySetting;
+  }
+  const policy = get('policy');
+  if (policy && typeof policy === 'object' && !Array.isArray(policy)) settings.policy = policy as Record<string, unknown>;
+  const include = get('files.include');
+  if (Array.isArray(include)) settings.files.include = toStringList(include);
+  const exclude = get('files.exclude');
+  if (Array.isArray(exclude)) settings.files.exclude = toStringList(exclude);
+  const bool = (path: string, fallback: boolean): boolean => (typeof get(path) === 'boolean' ? (get(path) as boolean) : fallback);
+  settings.validate.enable = bool('validate.enable', true);
+  settings.format.enable = bool('format.enable', false);
+  settings.schemaDownload.enable = bool('schemaDownload.enable', true);
+  const groupBy = get('portfolio.groupBy');
+  if (typeof groupBy === 'string' && GROUPS.has(groupBy)) settings.portfolio.groupBy = groupBy as GroupBy;
+  const asOf = get('asOf');
+  if (typeof asOf === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(asOf)) settings.asOf = asOf;
+  return settings;
+}
+
+function toStringList(value: unknown): string[] {
+  if (typeof value === 'string') return [value];
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string' && v.length > 0) : [];
+}

@@ -1,0 +1,32 @@
+// Findings as LSP diagnostics: rule id as `code`, docs as `codeDescription.href`, source `charter`.
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver/node';
+import type { Finding, Severity } from '../engine/types';
+
+const SEVERITY: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  info: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+/** Where the bundled docs live: `dist/server.js` sits one folder below the extension's root. */
+const EXTENSION_ROOT = path.resolve(__dirname, '..');
+
+export function docsHref(docs: string): string {
+  if (/^[a-z][a-z0-9+.-]*:/i.test(docs)) return docs;
+  return pathToFileURL(path.join(EXTENSION_ROOT, docs)).href;
+}
+
+export function toDiagnostic(finding: Finding): Diagnostic {
+  return {
+    range: finding.range,
+    severity: SEVERITY[finding.severity],
+    code: finding.rule,
+    codeDescription: { href: docsHref(finding.docs) },
+    source: 'charter',
+    message: finding.message,
+    relatedInformation: finding.related?.map((r) => ({ location: { uri: r.uri, range: r.range }, message: r.message })),
+  };
+}

@@ -1,0 +1,68 @@
+// Validates open charters as they change and publishes the findings. Work starts on the next tick
+// (no fixed delay); a result that a newer edit made stale is dropped instead of published.
+import type { Connection, TextDocuments } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { CharterLanguageService } from '../engine/languageService';
+import type { Finding } from '../engine/types';
+import { toDiagnostic } from './diagnostics';
+import type { SettingsCache } from './settingsCache';
+import type { WorkspaceFolders } from './workspaceFolders';
+
+export class ValidationHandler {
+  private readonly pending = new Set<string>();
+  private scheduled = false;
+  /** The findings last published per URI, for commands that summarise them. */
+  readonly published = new Map<string, Finding[]>();
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly documents: TextDocuments<TextDocument>,
+    private readonly service: CharterLanguageService,
+    private readonly settings: SettingsCache,
+    private readonly folders: WorkspaceFolders,
+  ) {}
+
+  schedule(uri: string): void {
+    this.pending.add(uri);
+    if (this.scheduled) return;
+    this.scheduled = true;
+    setImmediate(() => void this.drain());
+  }
+
+  scheduleAll(): void {
+    for (const doc of this.documents.all()) this.schedule(doc.uri);
+  }
+
+  clear(uri: string): void {
+    this.pending.delete(uri);
+    this.published.delete(uri);
+    this.service.forget(uri);
+    void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+  }
+
+  private async drain(): Promise<void> {
+    this.scheduled = false;
+    const uris = [...this.pending];
+    this.pending.clear();
+    for (const uri of uris) await this.validate(uri);
+  }
+
+  async validate(uri: string): Promise<Finding[] | undefined> {
+    const document = this.documents.get(uri);
+    if (!document) return undefined;
+    const version = document.version;
+    const settings = await this.settings.get(uri);
+    if (this.isStale(uri, version)) return undefined;
+    const file = this.service.parse(uri, document.getText(), version);
+    const findings = this.service.validate(file, { relativePath: this.folders.relativePath(uri), settings });
+    if (this.isStale(uri, version)) return undefined;
+    this.published.set(uri, findings);
+    await this.connection.sendDiagnostics({ uri, version, diagnostics: findings.map(toDiagnostic) });
+    return findings;
+  }
+
+  private isStale(uri: string, version: number): boolean {
+    const current = this.documents.get(uri);
+    return !current || current.version !== version;
+  }
+}

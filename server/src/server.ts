@@ -1,0 +1,77 @@
+// The Charter language server: LSP wiring only. Every answer comes from the engine's language service.
+import {
+  createConnection,
+  DidChangeConfigurationNotification,
+  ProposedFeatures,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type InitializeResult,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { getLanguageService } from './engine/languageService';
+import { SettingsCache } from './handlers/settingsCache';
+import { ValidationHandler } from './handlers/validationHandler';
+import { WorkspaceFolders } from './handlers/workspaceFolders';
+import { Requests, type RefreshSchemasResult, type ValidateWorkspaceResult } from './protocol';
+
+const connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+const service = getLanguageService();
+const settings = new SettingsCache(connection);
+const folders = new WorkspaceFolders();
+const validation = new ValidationHandler(connection, documents, service, settings, folders);
+let dynamicConfiguration = false;
+
+connection.onInitialize((params): InitializeResult => {
+  const capabilities = params.capabilities;
+  settings.enablePull(!!capabilities.workspace?.configuration);
+  dynamicConfiguration = !!capabilities.workspace?.didChangeConfiguration?.dynamicRegistration;
+  const initialFolders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+  folders.set(initialFolders);
+  return {
+    capabilities: {
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+      workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+    },
+    serverInfo: { name: 'charter-language-server', version: process.env.CHARTER_VERSION ?? '0.1.0' },
+  };
+});
+
+connection.onInitialized(() => {
+  if (dynamicConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'charter' });
+  connection.workspace.onDidChangeWorkspaceFolders((event) => {
+    event.added.forEach((f) => folders.add(f.uri));
+    event.removed.forEach((f) => folders.remove(f.uri));
+    settings.clear();
+    validation.scheduleAll();
+  });
+});
+
+connection.onDidChangeConfiguration((change) => {
+  const pushed = (change.settings as { charter?: unknown } | undefined)?.charter;
+  if (pushed !== undefined) settings.setPushed(pushed);
+  settings.clear();
+  validation.scheduleAll();
+});
+
+documents.onDidOpen((e) => validation.schedule(e.document.uri));
+documents.onDidChangeContent((e) => validation.schedule(e.document.uri));
+documents.onDidClose((e) => validation.clear(e.document.uri));
+
+connection.onRequest(Requests.validateWorkspace, async (): Promise<ValidateWorkspaceResult> => {
+  const results = await Promise.all(documents.all().map((d) => validation.validate(d.uri)));
+  const findings = results.flatMap((r) => r ?? []);
+  return {
+    files: results.length,
+    errors: findings.filter((f) => f.severity === 'error').length,
+    warnings: findings.filter((f) => f.severity === 'warning').length,
+  };
+});
+
+connection.onRequest(Requests.refreshSchemas, async (): Promise<RefreshSchemasResult> => {
+  validation.scheduleAll();
+  return { refreshed: 0 };
+});
+
+documents.listen(connection);
+connection.listen();
