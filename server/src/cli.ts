@@ -21,7 +21,7 @@ Options for check:
 Exit codes: 0 no errors, 1 errors (or too many warnings), 2 usage error.
 `;
 
-export function main(argv: string[], cwd = process.cwd()): { code: number; stdout: string; stderr: string } {
+export async function main(argv: string[], cwd = process.cwd()): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
     const { values, positionals } = parseArgs({
       args: argv,
@@ -50,7 +50,7 @@ export function main(argv: string[], cwd = process.cwd()): { code: number; stdou
     const asOf = values['as-of'];
     if (asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(asOf)) throw new UsageError('--as-of needs a date written as YYYY-MM-DD.');
     const color = values['no-color'] ? false : (values.color ?? (!!process.stdout.isTTY && !process.env.NO_COLOR));
-    const outcome = runCheck({ cwd, paths, format: (values.format ?? 'stylish') as CheckFormat, maxWarnings, asOf, config: values.config, color });
+    const outcome = await runCheck({ cwd, paths, format: (values.format ?? 'stylish') as CheckFormat, maxWarnings, asOf, config: values.config, color });
     return { code: outcome.exitCode, stdout: outcome.output, stderr: '' };
   } catch (e) {
     if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
@@ -61,8 +61,15 @@ export function main(argv: string[], cwd = process.cwd()): { code: number; stdou
 }
 
 if (require.main === module) {
-  const result = main(process.argv.slice(2));
-  process.stdout.write(result.stdout);
-  process.stderr.write(result.stderr);
-  process.exitCode = result.code;
+  main(process.argv.slice(2)).then(
+    (result) => {
+      process.stdout.write(result.stdout);
+      process.stderr.write(result.stderr);
+      process.exitCode = result.code;
+    },
+    (e: unknown) => {
+      process.stderr.write(`charter: internal error: ${(e as Error)?.stack ?? String(e)}\n`);
+      process.exitCode = 2;
+    },
+  );
 }

@@ -26,7 +26,7 @@ export interface CheckOutcome {
   results: FileResult[];
 }
 
-export function runCheck(options: CheckOptions): CheckOutcome {
+export async function runCheck(options: CheckOptions): Promise<CheckOutcome> {
   if (!(CHECK_FORMATS as readonly string[]).includes(options.format)) {
     throw new UsageError(`Unknown format "${options.format}". Use one of: ${CHECK_FORMATS.join(', ')}.`);
   }
@@ -38,7 +38,7 @@ export function runCheck(options: CheckOptions): CheckOutcome {
     const uri = pathToFileURL(file).href;
     const text = readText(file);
     const parsed = service.parse(uri, text);
-    const findings = service.validate(parsed, { relativePath: toPosix(path.relative(workspace.root, file)), settings: workspace.settings });
+    const findings = await service.validate(parsed, { relativePath: toPosix(path.relative(workspace.root, file)), settings: workspace.settings });
     results.push({ file: toPosix(path.relative(options.cwd, file)), findings: sortFindings(findings) });
   }
   const summary = summarise(results);

@@ -19,20 +19,31 @@ export interface ValidationContext {
   settings: CharterSettings;
 }
 
+/**
+ * What the outside world provides. The engine never touches the file system or the network itself:
+ * the server and the CLI pass these in, tests pass fakes.
+ */
+export interface LanguageServiceOptions {
+  /** Reads a schema (or any JSON) by URI: `file:`, `http:`, `https:`. Rejects with a message a user can act on. */
+  schemaRequest?: (uri: string) => Promise<string>;
+}
+
 export interface CharterLanguageService {
   /** Parses a text once per version; later calls with the same version return the cached parse. */
   parse(uri: string, text: string, version?: number): ParsedFile;
   forget(uri: string): void;
-  validate(file: ParsedFile, context: ValidationContext): Finding[];
+  /** All findings for one file. Async because a schema may first have to be loaded. */
+  validate(file: ParsedFile, context: ValidationContext): Promise<Finding[]>;
   readonly schemas: SchemaRegistry;
 }
 
-export function getLanguageService(): CharterLanguageService {
+export function getLanguageService(options: LanguageServiceOptions = {}): CharterLanguageService {
+  void options;
   const registry = new SchemaRegistry();
   const walker = new SchemaWalker(registry);
   const cache = new DocumentCache((uri, text, version) => parseCharterFile(uri, text, version));
 
-  const validate = (file: ParsedFile, context: ValidationContext): Finding[] => {
+  const validate = async (file: ParsedFile, context: ValidationContext): Promise<Finding[]> => {
     if (!context.settings.validate.enable) return [];
     const findings: Finding[] = [...file.findings];
     for (const doc of file.documents) {

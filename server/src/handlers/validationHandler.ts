@@ -54,7 +54,7 @@ export class ValidationHandler {
     const settings = await this.settings.get(uri);
     if (this.isStale(uri, version)) return undefined;
     const file = this.service.parse(uri, document.getText(), version);
-    const findings = this.service.validate(file, { relativePath: this.folders.relativePath(uri), settings });
+    const findings = await this.service.validate(file, { relativePath: this.folders.relativePath(uri), settings });
     if (this.isStale(uri, version)) return undefined;
     this.published.set(uri, findings);
     await this.connection.sendDiagnostics({ uri, version, diagnostics: findings.map(toDiagnostic) });
