@@ -58,7 +58,7 @@ export function parseCharterFile(uri: string, text: string, version = 0): Parsed
         severity: 'error',
         message: duplicate ? duplicateKeyMessage(text, error.pos) : syntaxMessage(error.code, error.message),
         uri,
-        range: errorRange(lines, text, error.pos),
+        range: errorRange(lines, text, duplicate ? keyExtent(text, error.pos) : openingQuote(text, error) ?? error.pos),
         docs: docsFor(duplicate ? 'yaml/duplicate-key' : 'yaml/syntax'),
       });
     }
@@ -72,7 +72,9 @@ export function parseCharterFile(uri: string, text: string, version = 0): Parsed
         docs: docsFor('yaml/syntax'),
       });
     }
-    const [start, , end] = doc.range;
+    // The document starts at its content (after any `---` and leading comments).
+    const start = (doc.contents as Node | null)?.range?.[0] ?? doc.range[0];
+    const end = doc.range[2];
     let value: unknown;
     try {
       value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
@@ -116,8 +118,29 @@ function errorRange(lines: LineIndex, text: string, pos: [number, number]): Rang
   return lines.rangeOf(start, end);
 }
 
+/** The whole key at a duplicate-key error (the parser marks only its first character). */
+function keyExtent(text: string, pos: [number, number]): [number, number] {
+  const match = /^[^:\n]*/.exec(text.slice(pos[0]));
+  const key = (match?.[0] ?? '').trimEnd();
+  return [pos[0], pos[0] + Math.max(1, key.length)];
+}
+
+/** An unclosed quote is reported where the text ends; the place to fix is where the quote opened. */
+function openingQuote(text: string, error: { code: string; message: string; pos: [number, number] }): [number, number] | undefined {
+  if (error.code !== 'MISSING_CHAR') return undefined;
+  const quote = /closing (["'])quote/.exec(error.message)?.[1];
+  if (!quote) return undefined;
+  const before = text.slice(0, error.pos[0]);
+  const opener = new RegExp(`(?:^|[:\\-\\[,{?]\\s+|[\\[{,])(${quote})`, 'gm');
+  let at: number | undefined;
+  for (let m = opener.exec(before); m; m = opener.exec(before)) at = m.index + m[0].length - 1;
+  if (at === undefined) return undefined;
+  const lineEnd = text.indexOf('\n', at);
+  return [at, lineEnd < 0 ? text.length : lineEnd];
+}
+
 function duplicateKeyMessage(text: string, pos: [number, number]): string {
-  const key = text.slice(pos[0], pos[1]).split(':')[0].trim();
+  const key = text.slice(pos[0]).split(/[:\n]/)[0].trim();
   return key
     ? `The key "${key}" appears twice in the same mapping; YAML keeps only one of them. Remove or rename one.`
     : 'A key appears twice in the same mapping; YAML keeps only one of them. Remove or rename one.';

@@ -124,14 +124,19 @@ class FindingBuilder {
     let objectKey: string | undefined;
     switch (keyword) {
       case 'required':
+        if (error.keyword !== 'errorMessage') {
+          // Gathered per object and reported once, listing every missing property.
+          this.addMissing(error.instancePath, String(params.missingProperty), { rule, severity, docs, range: ownerKeyRange(located, this.doc.start), path });
+          return;
+        }
+        objectKey = `${error.instancePath}\u0000${String(params.missingProperty)}`;
+        range = ownerKeyRange(located, this.doc.start);
+        message = '';
+        break;
       case 'dependentRequired': {
         const missing = String(params.missingProperty);
-        objectKey = `${error.instancePath}\u0000${missing}`;
         range = ownerKeyRange(located, this.doc.start);
-        message =
-          keyword === 'required'
-            ? `${describeOwner(path, this.doc)} is missing the required property "${missing}". Add ${missing}.`
-            : `"${String(params.property)}" needs "${missing}" as well. Add ${missing}.`;
+        message = `"${String(params.property)}" needs "${missing}" as well. Add ${missing}.`;
         break;
       }
       case 'additionalProperties':
@@ -281,6 +286,30 @@ class FindingBuilder {
     return found ? (path.length ? '/' + path.map((s) => String(s).replace(/~/g, '~0').replace(/\//g, '~1')).join('/') : '') : undefined;
   }
 
+  private readonly missing = new Map<string, { properties: string[]; rule: string; severity: Severity; docs: string; range: OffsetRange; path: DataPath }>();
+
+  private addMissing(pointer: string, property: string, at: { rule: string; severity: Severity; docs: string; range: OffsetRange; path: DataPath }): void {
+    const key = `${pointer}\u0000${at.rule}\u0000${at.severity}`;
+    const entry = this.missing.get(key) ?? { ...at, properties: [] };
+    entry.properties.push(property);
+    this.missing.set(key, entry);
+  }
+
+  private flushMissing(): void {
+    for (const [key, entry] of this.missing) {
+      const pointer = key.split('\u0000')[0];
+      const properties = entry.properties.filter((p) => !this.explainedMissing.has(`${pointer}\u0000${p}`));
+      if (properties.length === 0) continue;
+      const owner = describeOwner(entry.path, this.doc);
+      const message =
+        properties.length === 1
+          ? `${owner} is missing the required property "${properties[0]}". Add ${properties[0]}.`
+          : `${owner} is missing the required properties ${properties.map((p) => `"${p}"`).join(', ')}. Add them.`;
+      this.push({ rule: entry.rule, severity: entry.severity, docs: entry.docs, range: entry.range, message });
+    }
+    this.missing.clear();
+  }
+
   private readonly pending: Array<{ finding: Omit<Finding, 'uri' | 'range'> & { range: OffsetRange }; objectKey?: string }> = [];
 
   private push(finding: Omit<Finding, 'uri' | 'range'> & { range: OffsetRange }, objectKey?: string): void {
@@ -288,6 +317,7 @@ class FindingBuilder {
   }
 
   result(): Finding[] {
+    this.flushMissing();
     const seen = new Set<string>();
     for (const { finding, objectKey } of this.pending) {
       if (objectKey && this.explainedMissing.has(objectKey)) continue;
