@@ -11,6 +11,9 @@ import type { WorkspaceFolders } from './workspaceFolders';
 export class ValidationHandler {
   private readonly pending = new Set<string>();
   private scheduled = false;
+  /** Counts schedule() calls, so a drain can tell whether more edits arrived since it last looked. */
+  private changes = 0;
+  private changesSeen = 0;
   /** The findings last published per URI, for commands that summarise them. */
   readonly published = new Map<string, Finding[]>();
 
@@ -24,6 +27,7 @@ export class ValidationHandler {
 
   schedule(uri: string): void {
     this.pending.add(uri);
+    this.changes++;
     if (this.scheduled) return;
     this.scheduled = true;
     setImmediate(() => void this.drain());
@@ -41,6 +45,13 @@ export class ValidationHandler {
   }
 
   private async drain(): Promise<void> {
+    // The JSON-RPC reader hands over one message per event-loop turn. While edits keep arriving turn
+    // after turn, wait one more turn: a burst of keystrokes is validated once, for its last version.
+    if (this.changes !== this.changesSeen) {
+      this.changesSeen = this.changes;
+      setImmediate(() => void this.drain());
+      return;
+    }
     this.scheduled = false;
     const uris = [...this.pending];
     this.pending.clear();

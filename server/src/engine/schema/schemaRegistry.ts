@@ -4,6 +4,7 @@ import addFormats from 'ajv-formats';
 import addErrors from 'ajv-errors';
 import draft07MetaSchema from 'ajv/dist/refs/json-schema-draft-07.json';
 import { BUILTIN_SCHEMAS, builtinSchemaId } from './builtinSchemas';
+import { absoluteId, toDraft2020 } from './schemaDialects';
 import type { DocumentKind } from '../types';
 
 export type JsonSchema = { [keyword: string]: unknown } | boolean;
@@ -28,6 +29,8 @@ export type CompiledSchema = { ok: true; validate: ValidateFunction } | { ok: fa
 export class SchemaRegistry {
   private readonly ajv: Ajv2020;
   private readonly raw = new Map<string, JsonSchema>();
+  /** A schema's own absolute `$id`, when it differs from the key it was registered under. */
+  private readonly aliases = new Map<string, string>();
   private readonly compiled = new Map<string, CompiledSchema>();
   private readonly fragments = new Map<string, ValidateFunction | null>();
 
@@ -45,30 +48,81 @@ export class SchemaRegistry {
     addErrors(this.ajv, { keepErrors: false, singleError: false });
     for (const keyword of ANNOTATION_KEYWORDS) this.ajv.addKeyword({ keyword, schemaType: ['string', 'number', 'boolean', 'object', 'array'] });
     this.ajv.addMetaSchema(draft07MetaSchema);
-    for (const schema of BUILTIN_SCHEMAS) this.add(schema.$id as string, schema);
+    for (const schema of BUILTIN_SCHEMAS) {
+      const problem = this.add(schema.$id as string, schema);
+      if (problem) throw new Error(`The built-in schema ${schema.$id} cannot be registered: ${problem}`);
+    }
   }
 
-  /** Registers a schema under an id (its `$id` for built-ins, its URL for PMO schemas). */
-  add(id: string, schema: JsonSchema): void {
+  /**
+   * Registers a schema under an id (its `$id` for built-ins, its URL for PMO schemas). A draft-07
+   * schema is first rewritten to the 2020-12 spelling of the same meaning. Returns why the schema
+   * was refused (not a valid schema, an `$id` already taken), or undefined when it was registered.
+   */
+  add(id: string, schema: JsonSchema): string | undefined {
     this.remove(id);
-    this.raw.set(id, schema);
-    this.ajv.addSchema(schema as AnySchema, id);
+    const prepared = toDraft2020(schema);
+    try {
+      this.ajv.addSchema(prepared as AnySchema, id);
+    } catch (e) {
+      this.forgetInAjv(id, prepared);
+      return (e as Error).message;
+    }
+    this.raw.set(id, prepared);
+    const ownId = absoluteId(prepared);
+    if (ownId && ownId !== id) this.aliases.set(ownId, id);
+    return undefined;
   }
 
   remove(id: string): void {
-    if (!this.raw.has(id)) return;
+    const schema = this.raw.get(id);
+    if (schema === undefined) return;
     this.raw.delete(id);
-    this.ajv.removeSchema(id);
+    for (const [alias, key] of this.aliases) if (key === id) this.aliases.delete(alias);
+    this.forgetInAjv(id, schema);
     this.compiled.clear();
     this.fragments.clear();
   }
 
+  /** Removes a schema from ajv under every name ajv filed it: its key, its `$id`, the `$id`s inside it. */
+  private forgetInAjv(id: string, schema: JsonSchema): void {
+    const names = new Set([stripFragment(id)]);
+    const ownId = absoluteId(schema);
+    if (ownId) names.add(ownId);
+    for (const name of names) this.ajv.removeSchema(name);
+    const refs = this.ajv.refs as Record<string, unknown>;
+    for (const [ref, target] of Object.entries(refs)) {
+      if (typeof target === 'string' && [...names].some((name) => target.startsWith(`${name}#`))) delete refs[ref];
+    }
+  }
+
+  /** Whether a schema is registered under this id (or has it as its own `$id`). */
   has(id: string): boolean {
-    return this.raw.has(id);
+    const bare = stripFragment(id);
+    return this.raw.has(bare) || this.aliases.has(bare);
+  }
+
+  /** Whether ajv can resolve this URI without loading anything: a registered schema or a meta-schema. */
+  knows(uri: string): boolean {
+    const bare = stripFragment(uri);
+    return this.has(bare) || this.ajv.schemas[bare] !== undefined || this.ajv.refs[bare] !== undefined;
   }
 
   rawSchema(id: string): JsonSchema | undefined {
-    return this.raw.get(stripFragment(id));
+    const bare = stripFragment(id);
+    return this.raw.get(bare) ?? this.raw.get(this.aliases.get(bare) ?? '');
+  }
+
+  /** The URI relative `$ref`s inside a registered schema resolve against: its absolute `$id`, else its key. */
+  baseOf(id: string): string {
+    const schema = this.rawSchema(id);
+    return (schema !== undefined && absoluteId(schema)) || stripFragment(id);
+  }
+
+  /** Ids of every schema registered besides the built-ins. */
+  customIds(): string[] {
+    const builtins = new Set(BUILTIN_SCHEMAS.map((s) => s.$id as string));
+    return [...this.raw.keys()].filter((id) => !builtins.has(id));
   }
 
   builtinIdFor(kind: DocumentKind): string {
