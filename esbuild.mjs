@@ -6,6 +6,8 @@ import { existsSync } from 'node:fs';
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 
+const IMPORT_META_URL = "const __charterImportMetaUrl = require('url').pathToFileURL(__filename).href;";
+
 const common = {
   bundle: true,
   platform: 'node',
@@ -15,12 +17,17 @@ const common = {
   minify: production,
   logLevel: 'warning',
   external: ['vscode'],
+  // Some dependencies are ES modules that read import.meta.url; give them the bundle's own URL.
+  define: { 'import.meta.url': '__charterImportMetaUrl' },
+  banner: { js: IMPORT_META_URL },
+  // jsonc-parser's `main` is a UMD build whose dynamic requires a bundler cannot follow; use its ES module build.
+  alias: { 'jsonc-parser': './node_modules/jsonc-parser/lib/esm/main.js' },
 };
 
 const builds = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js' },
   { entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' },
-  { entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  { entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: `#!/usr/bin/env node\n${IMPORT_META_URL}` } },
 ];
 if (existsSync('test/e2e/index.ts')) {
   builds.push({ entryPoints: ['test/e2e/index.ts'], outfile: 'dist/test/e2e/index.js' });
