@@ -1,0 +1,27 @@
+import { strict as assert } from 'node:assert';
+import { daysBetween, isIsoDate, normaliseDate, todayIso } from '../../server/src/engine/utils/dates';
+
+describe('dates', () => {
+  it('accepts only real ISO calendar days', () => {
+    assert.equal(isIsoDate('2027-03-31'), true);
+    assert.equal(isIsoDate('2028-02-29'), true);
+    assert.equal(isIsoDate('2027-02-29'), false);
+    assert.equal(isIsoDate('2027-13-01'), false);
+    assert.equal(isIsoDate('2027-3-31'), false);
+  });
+
+  it('normalises the dates people type, day first for slashes', () => {
+    assert.equal(normaliseDate('31/03/2027'), '2027-03-31');
+    assert.equal(normaliseDate('1.4.2027'), '2027-04-01');
+    assert.equal(normaliseDate('2027/3/5'), '2027-03-05');
+    assert.equal(normaliseDate('2027-3-5'), '2027-03-05');
+    assert.equal(normaliseDate('31/02/2027'), undefined);
+    assert.equal(normaliseDate('March 31'), undefined);
+  });
+
+  it('counts days and formats today', () => {
+    assert.equal(daysBetween('2027-01-01', '2027-03-01'), 59);
+    assert.equal(daysBetween('2027-03-01', '2027-01-01'), -59);
+    assert.equal(todayIso(new Date(Date.UTC(2027, 4, 15, 23, 0))), '2027-05-15');
+  });
+});
