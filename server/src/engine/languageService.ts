@@ -2,6 +2,7 @@
 // Nothing here knows about LSP, VS Code or the file system.
 import { parseCharterFile, type ParsedFile } from './parser/charterParser';
 import { SchemaRegistry } from './schema/schemaRegistry';
+import { SchemaService, type DocumentSchema, type SchemaProblem, type SchemaRequestService } from './schema/schemaService';
 import { SchemaWalker } from './schema/schemaWalker';
 import { DocumentCache } from './documentCache';
 import { detectKind } from './kinds';
@@ -17,6 +18,8 @@ export interface ValidationContext {
   /** The file's path relative to its workspace folder, `/`-separated: what globs and kind-by-name see. */
   relativePath: string;
   settings: CharterSettings;
+  /** The workspace folder's URI, the base of relative `charter.schemas` URLs; derived from the URI and relativePath when absent. */
+  folderUri?: string;
 }
 
 /**
@@ -25,7 +28,9 @@ export interface ValidationContext {
  */
 export interface LanguageServiceOptions {
   /** Reads a schema (or any JSON) by URI: `file:`, `http:`, `https:`. Rejects with a message a user can act on. */
-  schemaRequest?: (uri: string) => Promise<string>;
+  schemaRequest?: SchemaRequestService;
+  /** Called once each time a schema fails to load (or is skipped as untrusted), so a host can tell the user once. */
+  onSchemaProblem?: (problem: SchemaProblem) => void;
 }
 
 export interface CharterLanguageService {
@@ -34,12 +39,20 @@ export interface CharterLanguageService {
   forget(uri: string): void;
   /** All findings for one file. Async because a schema may first have to be loaded. */
   validate(file: ParsedFile, context: ValidationContext): Promise<Finding[]>;
+  /** Which schema each document of a file is checked against, where that came from, and whether it loaded. */
+  describeSchemas(file: ParsedFile, context: ValidationContext): Promise<Array<DocumentSchema & { document: number }>>;
+  /** Drops loaded schemas (all, or those that read `uri` and those that `$ref` them); true when documents need re-validating. */
+  forgetSchemas(uri?: string): boolean;
+  /** Untrusted: no schema is downloaded and none is read from outside the workspace. Trusted by default. */
+  setWorkspaceTrust(trusted: boolean): void;
+  /** The URIs of the schema files loaded so far, to watch for changes. */
+  loadedSchemaLocations(): string[];
   readonly schemas: SchemaRegistry;
 }
 
 export function getLanguageService(options: LanguageServiceOptions = {}): CharterLanguageService {
-  void options;
   const registry = new SchemaRegistry();
+  const schemaService = new SchemaService(registry, options.schemaRequest, options.onSchemaProblem);
   const walker = new SchemaWalker(registry);
   const cache = new DocumentCache((uri, text, version) => parseCharterFile(uri, text, version));
 
@@ -66,17 +79,32 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Charte
         });
         continue;
       }
-      if (!detection.kind) continue;
-      const id = registry.builtinIdFor(detection.kind);
-      findings.push(...validateDocument(file, doc, { id, label: `built-in ${detection.kind} schema` }, registry, walker));
+      const schema = await schemaService.forDocument(file, doc, detection.kind, context);
+      if (!schema) continue;
+      findings.push(...schema.findings);
+      if (schema.target) findings.push(...validateDocument(file, doc, schema.target, registry, walker));
     }
     return applyRuleSettings(findings, context.settings.rules);
+  };
+
+  const describeSchemas = async (file: ParsedFile, context: ValidationContext): Promise<Array<DocumentSchema & { document: number }>> => {
+    const out: Array<DocumentSchema & { document: number }> = [];
+    for (const doc of file.documents) {
+      if (doc.empty || doc.value === undefined) continue;
+      const schema = await schemaService.forDocument(file, doc, detectKind(doc, context.relativePath).kind, context);
+      if (schema) out.push({ document: doc.index, ...schema });
+    }
+    return out;
   };
 
   return {
     parse: (uri, text, version = 0) => cache.get(uri, text, version),
     forget: (uri) => cache.delete(uri),
     validate,
+    describeSchemas,
+    forgetSchemas: (uri) => schemaService.forget(uri),
+    setWorkspaceTrust: (trusted) => schemaService.setTrusted(trusted),
+    loadedSchemaLocations: () => schemaService.loadedLocations(),
     schemas: registry,
   };
 }

@@ -21,7 +21,8 @@ export class SchemaWalker {
 
   root(id: string): SchemaRef | undefined {
     const schema = this.registry.rawSchema(id);
-    return schema === undefined ? undefined : { schema, rootId: stripFragment(id), pointer: '' };
+    // Relative `$ref`s inside resolve against the schema's own `$id` when it has one, as ajv does.
+    return schema === undefined ? undefined : { schema, rootId: this.registry.baseOf(id), pointer: '' };
   }
 
   /**

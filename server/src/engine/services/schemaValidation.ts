@@ -4,7 +4,7 @@ import { isMap, isScalar, isSeq, type Node } from 'yaml';
 import type { ParsedDocument, ParsedFile } from '../parser/charterParser';
 import type { SchemaRegistry } from '../schema/schemaRegistry';
 import type { SchemaRef, SchemaWalker } from '../schema/schemaWalker';
-import type { Finding, Fix, Severity } from '../types';
+import type { Finding, Fix, RelatedLocation, Severity } from '../types';
 import { docsFor } from '../utils/docs';
 import { normaliseDate } from '../utils/dates';
 import { didYouMean, suggestionsFor } from '../utils/suggest';
@@ -20,6 +20,8 @@ export interface SchemaTarget {
   id: string;
   /** How the finding names the schema, e.g. `built-in Project schema` or the PMO schema's path. */
   label: string;
+  /** Where each finding points to name its schema (a PMO schema's file); none for the built-ins. */
+  related?: RelatedLocation;
 }
 
 export function validateDocument(
@@ -331,6 +333,7 @@ class FindingBuilder {
         uri: this.file.uri,
         range: this.file.lines.rangeOf(range[0], range[1]),
         origin: this.target.label,
+        related: this.target.related ? [this.target.related] : undefined,
       });
     }
     return this.findings;
