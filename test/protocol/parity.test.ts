@@ -25,7 +25,7 @@ describe('parity: language server and CLI on examples/', function () {
         const uri = fileUri(path.join(root, file));
         const pending = server.diagnostics(uri);
         server.open(uri, fs.readFileSync(path.join(root, file), 'utf8'));
-        const fromServer = (await pending).map((d) => ({ rule: d.code, range: d.range, message: d.message }));
+        const fromServer = (await pending).map((d) => ({ rule: d.code, range: d.range, message: String(d.message) }));
         const expected = fromCli.filter((f) => f.file === file).map((f) => ({ rule: f.rule, range: f.range, message: f.message }));
         const key = (f: { rule: unknown; range: unknown; message: string }) => JSON.stringify([f.rule, f.range, f.message]);
         assert.deepEqual(fromServer.map(key).sort(), expected.map(key).sort(), file);
