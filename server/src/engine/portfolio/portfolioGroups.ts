@@ -1,0 +1,112 @@
+// Grouping, filtering and roll-ups over the portfolio model. Pure.
+import type { GroupBy } from '../settings';
+import type { Portfolio, PortfolioFilter, PortfolioGroup, PortfolioProject, Rag, Rollup } from './portfolioTypes';
+
+const RAG_WEIGHT: Record<Rag, number> = { green: 1, amber: 2, red: 3 };
+const STATUS_ORDER = ['proposed', 'approved', 'active', 'on-hold', 'closed', 'cancelled'];
+const RAG_ORDER = ['red', 'amber', 'green', ''];
+
+/** Red beats amber beats green; undefined when none of them reports a RAG. */
+export function worstRag(rags: Array<Rag | undefined>): Rag | undefined {
+  let worst: Rag | undefined;
+  for (const rag of rags) if (rag && (!worst || RAG_WEIGHT[rag] > RAG_WEIGHT[worst])) worst = rag;
+  return worst;
+}
+
+export function rollup(projects: PortfolioProject[]): Rollup {
+  const result: Rollup = {
+    count: projects.length,
+    worstRag: worstRag(projects.map((p) => p.rag)),
+    rag: { green: 0, amber: 0, red: 0, none: 0 },
+    approved: {},
+    overdueMilestones: 0,
+    findingCounts: { errors: 0, warnings: 0, infos: 0, hints: 0 },
+  };
+  for (const p of projects) {
+    result.rag[p.rag ?? 'none']++;
+    if (p.budget.approved !== undefined) {
+      const currency = p.budget.currency ?? '';
+      result.approved[currency] = roundMoney((result.approved[currency] ?? 0) + p.budget.approved);
+    }
+    result.overdueMilestones += p.milestones.filter((m) => m.overdue).length;
+    result.findingCounts.errors += p.findingCounts.errors;
+    result.findingCounts.warnings += p.findingCounts.warnings;
+    result.findingCounts.infos += p.findingCounts.infos;
+    result.findingCounts.hints += p.findingCounts.hints;
+  }
+  return result;
+}
+
+export function filterProjects(projects: PortfolioProject[], filter: PortfolioFilter = {}): PortfolioProject[] {
+  return projects.filter(
+    (p) =>
+      (!filter.status?.length || filter.status.includes(p.status ?? '')) &&
+      (!filter.rag?.length || filter.rag.includes(p.rag ?? 'none')) &&
+      (!filter.hasFindings || p.findings.length > 0),
+  );
+}
+
+/** The value a project is grouped on; `''` when it has none. */
+export function groupKey(project: PortfolioProject, groupBy: GroupBy): string {
+  return project[groupBy === 'rag' ? 'rag' : groupBy] ?? '';
+}
+
+/**
+ * Projects grouped by one field, each group with its roll-up. Programme groups carry their cap and
+ * whether the approved total (in the cap's currency) is above it; every programme appears, empty or not.
+ */
+export function groupPortfolio(portfolio: Portfolio, groupBy: GroupBy, filter?: PortfolioFilter): PortfolioGroup[] {
+  const projects = filterProjects(portfolio.projects, filter);
+  const byKey = new Map<string, PortfolioProject[]>();
+  if (groupBy === 'programme' && !isFiltering(filter)) for (const programme of portfolio.programmes) byKey.set(programme.id, []);
+  for (const project of projects) {
+    const key = groupKey(project, groupBy);
+    byKey.set(key, [...(byKey.get(key) ?? []), project]);
+  }
+  const groups = [...byKey.entries()].map(([key, members]): PortfolioGroup => {
+    const group: PortfolioGroup = { key, label: key || noneLabel(groupBy), projectIds: members.map((p) => p.id), rollup: rollup(members) };
+    if (groupBy === 'programme' && key) {
+      const programme = portfolio.programmes.find((p) => p.id === key);
+      if (programme) {
+        group.label = programme.title ?? key;
+        group.location = programme.location;
+        if (programme.cap !== undefined) {
+          const currency = programme.currency ?? '';
+          const approved = group.rollup.approved[currency] ?? 0;
+          group.cap = { amount: programme.cap, currency, approved, over: approved > programme.cap };
+        }
+      }
+    }
+    return group;
+  });
+  return groups.sort((a, b) => compareKeys(a.key, b.key, groupBy, a.label, b.label));
+}
+
+function isFiltering(filter?: PortfolioFilter): boolean {
+  return !!(filter && (filter.status?.length || filter.rag?.length || filter.hasFindings));
+}
+
+function compareKeys(a: string, b: string, groupBy: GroupBy, labelA: string, labelB: string): number {
+  // Projects without a value go last.
+  if (!a || !b) return a ? -1 : b ? 1 : 0;
+  const order = groupBy === 'status' ? STATUS_ORDER : groupBy === 'rag' ? RAG_ORDER : undefined;
+  if (order) {
+    const rank = (k: string) => (order.includes(k) ? order.indexOf(k) : order.length);
+    return rank(a) - rank(b) || a.localeCompare(b);
+  }
+  return labelA.localeCompare(labelB);
+}
+
+function noneLabel(groupBy: GroupBy): string {
+  return groupBy === 'rag' ? 'No status report' : `No ${groupBy}`;
+}
+
+/** Sums of money amounts: integers stay integers; decimal strings are kept to the cent. */
+function roundMoney(value: number): number {
+  return Math.round(value * 100) / 100;
+}
+
+export function formatMoney(amount: number, currency?: string): string {
+  const text = amount.toLocaleString('en-US', { maximumFractionDigits: 2 });
+  return currency ? `${text} ${currency}` : text;
+}

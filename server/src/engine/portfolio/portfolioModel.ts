@@ -1,0 +1,234 @@
+// Parsed charters (and their findings) -> the portfolio model. Pure: no file system, no LSP.
+import type { ParsedDocument, ParsedFile } from '../parser/charterParser';
+import { detectKind } from '../kinds';
+import type { Finding, Severity } from '../types';
+import { locate, valueRange, type DataPath } from '../utils/yamlNodes';
+import { rollup } from './portfolioGroups';
+import {
+  RAGS,
+  type FindingCounts,
+  type Portfolio,
+  type PortfolioDependency,
+  type PortfolioFinding,
+  type PortfolioMilestone,
+  type PortfolioProgramme,
+  type PortfolioProject,
+  type PortfolioRisk,
+  type Rag,
+  type SourceLocation,
+} from './portfolioTypes';
+
+export interface PortfolioSource {
+  file: ParsedFile;
+  /** Path relative to the workspace root, `/`-separated: decides the kind of a document without `kind:`. */
+  relativePath: string;
+  /** The file's findings, if validated; counted per project. */
+  findings?: Finding[];
+}
+
+export interface PortfolioOptions {
+  /** The day milestones are judged overdue against, `YYYY-MM-DD`. */
+  asOf: string;
+}
+
+const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2, hint: 3 };
+const LEVEL: Record<string, number> = { low: 1, medium: 2, high: 3 };
+
+export function buildPortfolio(sources: PortfolioSource[], options: PortfolioOptions): Portfolio {
+  const projects: PortfolioProject[] = [];
+  const programmes: PortfolioProgramme[] = [];
+  for (const source of sources) {
+    for (const doc of source.file.documents) {
+      if (doc.empty || !isRecord(doc.value)) continue;
+      const kind = detectKind(doc, source.relativePath).kind;
+      if (kind === 'Project') projects.push(readProject(source, doc, options.asOf));
+      else if (kind === 'Programme') {
+        const programme = readProgramme(source, doc);
+        if (programme) programmes.push(programme);
+      }
+    }
+  }
+  const ids = new Set(projects.map((p) => p.id));
+  for (const project of projects) {
+    for (const dependency of project.dependencies) {
+      dependency.known = ids.has(dependency.project);
+      for (const upstream of projects) if (upstream.id === dependency.project && !upstream.dependents.includes(project.id)) upstream.dependents.push(project.id);
+    }
+  }
+  projects.sort((a, b) => a.id.localeCompare(b.id) || a.location.relativePath.localeCompare(b.location.relativePath));
+  for (const project of projects) project.dependents.sort();
+  programmes.sort((a, b) => a.id.localeCompare(b.id));
+  return { version: 1, asOf: options.asOf, projects, programmes, summary: rollup(projects) };
+}
+
+function readProject(source: PortfolioSource, doc: ParsedDocument, asOf: string): PortfolioProject {
+  const v = doc.value as Record<string, unknown>;
+  const at = locator(source, doc);
+  const id = text(v.id) ?? fallbackId(source.relativePath);
+  const schedule = record(v.schedule);
+  const budget = record(v.budget);
+  const report = record(v.statusReport);
+  const rag = text(report.rag);
+
+  const milestones: PortfolioMilestone[] = list(v.milestones).map((m, i) => {
+    const date = text(m.date);
+    const status = text(m.status);
+    return {
+      id: text(m.id) ?? `#${i + 1}`,
+      name: text(m.name),
+      date,
+      status,
+      overdue: (status ?? 'planned') === 'planned' && !!date && date < asOf,
+      location: at(['milestones', i, 'id'], ['milestones', i]),
+    };
+  });
+  const upcoming = milestones
+    .filter((m) => (m.status ?? 'planned') === 'planned' && m.date)
+    .sort((a, b) => a.date!.localeCompare(b.date!));
+  const nextMilestone = upcoming.find((m) => !m.overdue) ?? upcoming[0];
+
+  const risks: PortfolioRisk[] = list(v.risks)
+    .map((r, i) => {
+      const probability = text(r.probability);
+      const impact = text(r.impact);
+      return {
+        id: text(r.id) ?? `#${i + 1}`,
+        title: text(r.title),
+        probability,
+        impact,
+        owner: text(r.owner),
+        status: text(r.status),
+        score: (LEVEL[probability ?? ''] ?? 0) * (LEVEL[impact ?? ''] ?? 0),
+        location: at(['risks', i, 'id'], ['risks', i]),
+      };
+    })
+    .sort((a, b) => b.score - a.score);
+
+  const dependencies: PortfolioDependency[] = [];
+  (Array.isArray(v.dependencies) ? v.dependencies : []).forEach((d, i) => {
+    // `- fin-erp-upgrade` or `- { project: fin-erp-upgrade, neededBy: ... }`
+    const entry = typeof d === 'string' ? { project: d } : record(d);
+    const project = text(entry.project);
+    if (!project) return;
+    dependencies.push({
+      project,
+      neededBy: text(entry.neededBy),
+      description: text(entry.description),
+      known: false,
+      location: typeof d === 'string' ? at(['dependencies', i]) : at(['dependencies', i, 'project'], ['dependencies', i]),
+    });
+  });
+
+  const findings = findingsOf(source, doc);
+  return {
+    id,
+    title: text(v.title) ?? id,
+    summary: text(v.summary),
+    status: text(v.status),
+    phase: text(v.phase),
+    programme: text(v.programme),
+    sponsor: text(v.sponsor),
+    manager: text(v.manager),
+    rag: (RAGS as readonly string[]).includes(rag ?? '') ? (rag as Rag) : undefined,
+    ragAsOf: text(report.asOf),
+    commentary: text(report.commentary),
+    schedule: { start: text(schedule.start), end: text(schedule.end) },
+    budget: { currency: text(budget.currency), approved: money(budget.approved), contingency: money(budget.contingency) },
+    milestones,
+    nextMilestone,
+    risks,
+    dependencies,
+    dependents: [],
+    findingCounts: countFindings(findings),
+    findings,
+    location: at(['id'], []),
+  };
+}
+
+function readProgramme(source: PortfolioSource, doc: ParsedDocument): PortfolioProgramme | undefined {
+  const v = doc.value as Record<string, unknown>;
+  const id = text(v.id);
+  if (!id) return undefined;
+  const budget = record(v.budget);
+  return {
+    id,
+    title: text(v.title),
+    owner: text(v.owner),
+    cap: money(budget.cap),
+    currency: text(budget.currency),
+    location: locator(source, doc)(['id'], []),
+  };
+}
+
+/** The findings that fall inside this document, most severe first. */
+function findingsOf(source: PortfolioSource, doc: ParsedDocument): PortfolioFinding[] {
+  const lines = source.file.lines;
+  const first = lines.positionAt(doc.index === 0 ? 0 : doc.start).line;
+  const last = lines.positionAt(doc.end).line;
+  const single = source.file.documents.length <= 1;
+  return (source.findings ?? [])
+    .filter((f) => single || (f.range.start.line >= first && f.range.start.line <= last))
+    .map((f) => ({
+      rule: f.rule,
+      severity: f.severity,
+      message: f.message,
+      docs: f.docs,
+      location: { uri: source.file.uri, relativePath: source.relativePath, range: f.range },
+    }))
+    .sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.location.range.start.line - b.location.range.start.line);
+}
+
+export function countFindings(findings: Array<{ severity: Severity }>): FindingCounts {
+  const counts: FindingCounts = { errors: 0, warnings: 0, infos: 0, hints: 0 };
+  for (const f of findings) {
+    if (f.severity === 'error') counts.errors++;
+    else if (f.severity === 'warning') counts.warnings++;
+    else if (f.severity === 'info') counts.infos++;
+    else counts.hints++;
+  }
+  return counts;
+}
+
+/** A function giving the location of the first of the paths that exists in the document. */
+function locator(source: PortfolioSource, doc: ParsedDocument): (...paths: DataPath[]) => SourceLocation {
+  return (...paths) => {
+    for (const path of paths) {
+      const located = locate(doc.yaml, path);
+      if (!located.node && path.length > 0) continue;
+      const [start, end] = path.length === 0 ? [doc.start, doc.start] : valueRange(located, doc.start);
+      return { uri: source.file.uri, relativePath: source.relativePath, range: source.file.lines.rangeOf(start, end) };
+    }
+    return { uri: source.file.uri, relativePath: source.relativePath, range: source.file.lines.rangeOf(doc.start, doc.start) };
+  };
+}
+
+/** An amount as a number: an integer, or a decimal string (`"1200.50"`). */
+function money(value: unknown): number | undefined {
+  if (typeof value === 'number' && Number.isFinite(value)) return value;
+  if (typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(value.trim())) return Number(value.trim());
+  return undefined;
+}
+
+/** Scalars as text: YAML 1.2 keeps `2027-03-31` a string, but a number or boolean may stand in for one. */
+function text(value: unknown): string | undefined {
+  if (typeof value === 'string') return value.trim() === '' ? undefined : value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return undefined;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return !!value && typeof value === 'object' && !Array.isArray(value);
+}
+
+function record(value: unknown): Record<string, unknown> {
+  return isRecord(value) ? value : {};
+}
+
+function list(value: unknown): Array<Record<string, unknown>> {
+  return Array.isArray(value) ? value.map(record) : [];
+}
+
+function fallbackId(relativePath: string): string {
+  const base = relativePath.split('/').pop() ?? relativePath;
+  return base.replace(/\.(charter|programme)?\.?ya?ml$/i, '') || base;
+}

@@ -1,0 +1,144 @@
+// The portfolio as the tree, the dashboard and `charter report` see it. Plain JSON: it travels over
+// LSP to the client and is what `charter report --format json` prints.
+import type { GroupBy } from '../settings';
+import type { Range, Severity } from '../types';
+
+export type Rag = 'green' | 'amber' | 'red';
+export const RAGS: readonly Rag[] = ['green', 'amber', 'red'];
+
+/** Where something is written: the file and the range to reveal when a user opens it. */
+export interface SourceLocation {
+  uri: string;
+  /** The file's path relative to the workspace root, `/`-separated. */
+  relativePath: string;
+  range: Range;
+}
+
+export interface PortfolioMilestone {
+  id: string;
+  name?: string;
+  date?: string;
+  /** `planned`, `done` or `missed`; absent means planned. */
+  status?: string;
+  /** Still planned but dated before the as-of day. */
+  overdue: boolean;
+  location: SourceLocation;
+}
+
+export interface PortfolioRisk {
+  id: string;
+  title?: string;
+  probability?: string;
+  impact?: string;
+  owner?: string;
+  status?: string;
+  /** probability x impact, each low 1, medium 2, high 3; 0 when either is missing. */
+  score: number;
+  location: SourceLocation;
+}
+
+export interface PortfolioDependency {
+  /** The upstream project's id. */
+  project: string;
+  neededBy?: string;
+  description?: string;
+  /** Whether a project with that id is in the portfolio. */
+  known: boolean;
+  location: SourceLocation;
+}
+
+export interface FindingCounts {
+  errors: number;
+  warnings: number;
+  infos: number;
+  hints: number;
+}
+
+export interface PortfolioFinding {
+  rule: string;
+  severity: Severity;
+  message: string;
+  docs?: string;
+  location: SourceLocation;
+}
+
+export interface PortfolioProject {
+  id: string;
+  title: string;
+  summary?: string;
+  status?: string;
+  phase?: string;
+  programme?: string;
+  sponsor?: string;
+  manager?: string;
+  /** From the latest status report; absent when there is none (or it is not green, amber or red). */
+  rag?: Rag;
+  ragAsOf?: string;
+  commentary?: string;
+  schedule: { start?: string; end?: string };
+  budget: { currency?: string; approved?: number; contingency?: number };
+  milestones: PortfolioMilestone[];
+  /** The first planned milestone on or after the as-of day, else the earliest overdue one. */
+  nextMilestone?: PortfolioMilestone;
+  /** Highest score first. */
+  risks: PortfolioRisk[];
+  dependencies: PortfolioDependency[];
+  /** Project ids that depend on this one. */
+  dependents: string[];
+  findingCounts: FindingCounts;
+  /** Errors first, then warnings, ... */
+  findings: PortfolioFinding[];
+  /** The project's `id` (or the document's start) in its file. */
+  location: SourceLocation;
+}
+
+export interface PortfolioProgramme {
+  id: string;
+  title?: string;
+  owner?: string;
+  cap?: number;
+  currency?: string;
+  location: SourceLocation;
+}
+
+/** What a group of projects adds up to. */
+export interface Rollup {
+  count: number;
+  /** The worst RAG of its projects: red, then amber, then green; absent when none reports one. */
+  worstRag?: Rag;
+  rag: { green: number; amber: number; red: number; none: number };
+  /** Approved budgets per currency. */
+  approved: Record<string, number>;
+  overdueMilestones: number;
+  findingCounts: FindingCounts;
+}
+
+export interface PortfolioGroup {
+  /** The value grouped on (programme id, status, ...); `''` for projects without one. */
+  key: string;
+  label: string;
+  projectIds: string[];
+  rollup: Rollup;
+  /** Programme groups only: the programme's budget cap and whether the approved total is above it. */
+  cap?: { amount: number; currency: string; approved: number; over: boolean };
+  location?: SourceLocation;
+}
+
+export interface Portfolio {
+  version: 1;
+  asOf: string;
+  /** Sorted by id. */
+  projects: PortfolioProject[];
+  programmes: PortfolioProgramme[];
+  summary: Rollup;
+}
+
+export interface PortfolioFilter {
+  status?: string[];
+  rag?: Array<Rag | 'none'>;
+  /** Only projects with at least one finding (of any severity). */
+  hasFindings?: boolean;
+}
+
+export type { GroupBy };
+export const GROUP_BY: readonly GroupBy[] = ['programme', 'status', 'rag', 'sponsor', 'manager', 'phase'];
