@@ -2,11 +2,14 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { Requests, type RefreshSchemasResult, type ValidateWorkspaceResult } from '../../server/src/protocol';
+import { Notifications, Requests, type CharterInitializationOptions, type RefreshSchemasResult, type ValidateWorkspaceResult } from '../../server/src/protocol';
+import { SchemaStatusBar, type SchemaStatusSnapshot } from './statusBar';
 
 export interface CharterApi {
   /** Resolves once the language server is running. */
   ready: Promise<void>;
+  /** What the schema status bar item shows for the active editor, asked afresh from the server. */
+  schemaStatus(): Promise<SchemaStatusSnapshot>;
 }
 
 let client: LanguageClient | undefined;
@@ -24,9 +27,21 @@ export function activate(context: vscode.ExtensionContext): CharterApi {
     documentSelector: [{ language: 'charter' }],
     outputChannel: output,
     synchronize: { configurationSection: 'charter' },
+    // A function, so a restarted server learns the trust granted since activation.
+    initializationOptions: (): CharterInitializationOptions => ({
+      schemaCacheDir: vscode.Uri.joinPath(context.globalStorageUri, 'schemas').fsPath,
+      workspaceTrusted: vscode.workspace.isTrusted,
+    }),
   };
   client = new LanguageClient('charter', 'Charter', serverOptions, clientOptions);
   const ready = client.start();
+  const statusBar = new SchemaStatusBar(client, ready);
+  context.subscriptions.push(
+    statusBar,
+    vscode.workspace.onDidGrantWorkspaceTrust(() => {
+      void ready.then(() => client?.sendNotification(Notifications.workspaceTrust, { trusted: true }));
+    }),
+  );
 
   context.subscriptions.push(
     vscode.commands.registerCommand('charter.validateWorkspace', async () => {
@@ -46,7 +61,7 @@ export function activate(context: vscode.ExtensionContext): CharterApi {
       await client?.restart();
     }),
   );
-  return { ready };
+  return { ready, schemaStatus: () => statusBar.refresh() };
 }
 
 export async function deactivate(): Promise<void> {

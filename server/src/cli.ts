@@ -17,6 +17,7 @@ Options for check:
   --max-warnings <n>          exit 1 when there are more than n warnings
   --as-of <YYYY-MM-DD>        evaluate date rules as of this day (default: today, or charter.asOf)
   --config <file>             read charter.* settings from this file instead of .vscode/settings.json
+  --offline                   download no schema: use cached copies of http(s) schemas only
 
 Exit codes: 0 no errors, 1 errors (or too many warnings), 2 usage error.
 `;
@@ -36,6 +37,7 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<{ code:
         config: { type: 'string', short: 'c' },
         color: { type: 'boolean' },
         'no-color': { type: 'boolean' },
+        offline: { type: 'boolean' },
       },
     });
     if (values.version) return { code: 0, stdout: `${VERSION}\n`, stderr: '' };
@@ -50,7 +52,7 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<{ code:
     const asOf = values['as-of'];
     if (asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(asOf)) throw new UsageError('--as-of needs a date written as YYYY-MM-DD.');
     const color = values['no-color'] ? false : (values.color ?? (!!process.stdout.isTTY && !process.env.NO_COLOR));
-    const outcome = await runCheck({ cwd, paths, format: (values.format ?? 'stylish') as CheckFormat, maxWarnings, asOf, config: values.config, color });
+    const outcome = await runCheck({ cwd, paths, format: (values.format ?? 'stylish') as CheckFormat, maxWarnings, asOf, config: values.config, color, offline: !!values.offline });
     return { code: outcome.exitCode, stdout: outcome.output, stderr: '' };
   } catch (e) {
     if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {

@@ -4,9 +4,56 @@
 export const Requests = {
   /** Re-check every charter the server knows; returns how many files and findings. */
   validateWorkspace: 'charter/validateWorkspace',
-  /** Forget cached schemas and fetch them again. */
+  /** Forget cached schemas and fetch them again; resolves once open documents are re-validated. */
   refreshSchemas: 'charter/refreshSchemas',
+  /** Which schema applies to each document of a file, and where it came from (the status bar item). */
+  schemaStatus: 'charter/schemaStatus',
 } as const;
+
+export const Notifications = {
+  /** Client to server: the workspace was trusted (or not). Untrusted: no downloads, no schema from outside the workspace. */
+  workspaceTrust: 'charter/workspaceTrust',
+} as const;
+
+/** What the client passes as `initializationOptions`. */
+export interface CharterInitializationOptions {
+  /** Where downloaded schemas are cached (the extension's global storage). */
+  schemaCacheDir?: string;
+  /** VS Code's workspace trust; trusted when absent. */
+  workspaceTrusted?: boolean;
+}
+
+export interface WorkspaceTrustParams {
+  trusted: boolean;
+}
+
+export interface SchemaStatusParams {
+  uri: string;
+}
+
+export interface SchemaStatusResult {
+  uri: string;
+  /** One entry per YAML document in the file that a schema applies to. */
+  schemas: DocumentSchemaStatus[];
+}
+
+export interface DocumentSchemaStatus {
+  /** The document's index in the file (0 for the first). */
+  document: number;
+  /** How findings name the schema: `.pmo/project.schema.json`, a URL, `built-in Project schema`. */
+  label: string;
+  source: 'modeline' | 'property' | 'setting' | 'builtin';
+  /** Where it came from, in words: `the charter.schemas setting`. */
+  sourceDescription: string;
+  /** The schema's URI (a built-in schema's `$id`). */
+  uri: string;
+  /** What to open to show the schema: a file URI (the schema, a cached copy, the bundled built-in) or a URL. */
+  openUri: string;
+  /** `cached`: a saved copy stands in for a download that failed. */
+  state: 'ready' | 'cached' | 'unavailable' | 'untrusted';
+  /** Why, when the state is not `ready`. */
+  detail?: string;
+}
 
 export interface ValidateWorkspaceResult {
   files: number;

@@ -9,17 +9,27 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { getLanguageService } from './engine/languageService';
+import { SchemaHandler } from './handlers/schemaHandler';
+import { SchemaFetcher, timeoutFromEnv } from './schemaRequest';
 import { SettingsCache } from './handlers/settingsCache';
 import { ValidationHandler } from './handlers/validationHandler';
 import { WorkspaceFolders } from './handlers/workspaceFolders';
-import { Requests, type RefreshSchemasResult, type ValidateWorkspaceResult } from './protocol';
+import { Requests, type ValidateWorkspaceResult } from './protocol';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
-const service = getLanguageService();
+const fetcher = new SchemaFetcher({ timeoutMs: timeoutFromEnv(), log: (message) => connection.console.warn(message) });
+const service = getLanguageService({
+  schemaRequest: (uri, options) => {
+    schemas.beforeRead(uri);
+    return fetcher.request(uri, options);
+  },
+  onSchemaProblem: (problem) => schemas.reportProblem(problem),
+});
 const settings = new SettingsCache(connection);
 const folders = new WorkspaceFolders();
 const validation = new ValidationHandler(connection, documents, service, settings, folders);
+const schemas = new SchemaHandler(connection, documents, service, fetcher, validation, settings, folders);
 let dynamicConfiguration = false;
 
 connection.onInitialize((params): InitializeResult => {
@@ -28,6 +38,7 @@ connection.onInitialize((params): InitializeResult => {
   dynamicConfiguration = !!capabilities.workspace?.didChangeConfiguration?.dynamicRegistration;
   const initialFolders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
   folders.set(initialFolders);
+  schemas.initialize(params);
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -51,6 +62,7 @@ connection.onDidChangeConfiguration((change) => {
   const pushed = (change.settings as { charter?: unknown } | undefined)?.charter;
   if (pushed !== undefined) settings.setPushed(pushed);
   settings.clear();
+  schemas.configurationChanged();
   validation.scheduleAll();
 });
 
@@ -68,10 +80,8 @@ connection.onRequest(Requests.validateWorkspace, async (): Promise<ValidateWorks
   };
 });
 
-connection.onRequest(Requests.refreshSchemas, async (): Promise<RefreshSchemasResult> => {
-  validation.scheduleAll();
-  return { refreshed: 0 };
-});
+schemas.listen();
+connection.onDidChangeWatchedFiles((event) => schemas.filesChanged(event.changes));
 
 documents.listen(connection);
 connection.listen();

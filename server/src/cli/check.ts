@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { getLanguageService } from '../engine/languageService';
+import { cliCacheDir, SchemaFetcher, timeoutFromEnv } from '../schemaRequest';
 import type { Finding } from '../engine/types';
 import { formatJson, formatStylish, summarise, type FileResult } from './formatters';
 import { resolveWorkspace, UsageError } from './workspace';
@@ -18,6 +19,10 @@ export interface CheckOptions {
   asOf?: string;
   config?: string;
   color: boolean;
+  /** Download no schema: http(s) schemas come from the cache only. */
+  offline?: boolean;
+  /** Where downloaded schemas are cached; default `$XDG_CACHE_HOME/charter`, else `.charter-cache/` in the workspace. */
+  cacheDir?: string;
 }
 
 export interface CheckOutcome {
@@ -32,13 +37,19 @@ export async function runCheck(options: CheckOptions): Promise<CheckOutcome> {
   }
   const workspace = resolveWorkspace(options.cwd, options.paths, options.config);
   if (options.asOf) workspace.settings.asOf = options.asOf;
-  const service = getLanguageService();
+  const fetcher = new SchemaFetcher({
+    cacheDir: options.cacheDir ?? cliCacheDir(workspace.root),
+    timeoutMs: timeoutFromEnv(),
+    offline: options.offline ? 'charter check runs with --offline' : undefined,
+  });
+  const service = getLanguageService({ schemaRequest: fetcher.request });
+  const folderUri = pathToFileURL(workspace.root).href;
   const results: FileResult[] = [];
   for (const file of workspace.files) {
     const uri = pathToFileURL(file).href;
     const text = readText(file);
     const parsed = service.parse(uri, text);
-    const findings = await service.validate(parsed, { relativePath: toPosix(path.relative(workspace.root, file)), settings: workspace.settings });
+    const findings = await service.validate(parsed, { relativePath: toPosix(path.relative(workspace.root, file)), settings: workspace.settings, folderUri });
     results.push({ file: toPosix(path.relative(options.cwd, file)), findings: sortFindings(findings) });
   }
   const summary = summarise(results);

@@ -1,0 +1,191 @@
+// How the server and the CLI read schemas for the engine: files from disk, URLs over http(s) with a
+// timeout, a disk cache revalidated with ETag, and the cached copy when a download fails.
+import * as crypto from 'node:crypto';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { SchemaRequestOptions, SchemaRequestService, SchemaResponse } from './engine/schema/schemaService';
+
+export interface SchemaFetcherConfig {
+  /** Where downloaded schemas are kept. Without it nothing is cached. */
+  cacheDir?: string;
+  /** How long a download may take, in milliseconds. */
+  timeoutMs?: number;
+  /** When set, no download is tried (CLI `--offline`); the words say why, for findings. */
+  offline?: string;
+  /** Told about cache problems (a cache folder that cannot be written); never a user-facing error. */
+  log?: (message: string) => void;
+}
+
+interface CacheEntry {
+  url: string;
+  etag?: string;
+  lastModified?: string;
+  /** When the copy was downloaded or last confirmed current (ISO 8601). */
+  savedAt: string;
+}
+
+export const DEFAULT_TIMEOUT_MS = 5000;
+
+export class SchemaFetcher {
+  private config: SchemaFetcherConfig;
+  private refreshEpoch = 0;
+  private readonly refreshedIn = new Map<string, number>();
+
+  constructor(config: SchemaFetcherConfig = {}) {
+    this.config = { ...config };
+  }
+
+  configure(config: Partial<SchemaFetcherConfig>): void {
+    this.config = { ...this.config, ...config };
+  }
+
+  /** The request function the engine is given. */
+  readonly request: SchemaRequestService = (uri, options) => this.read(uri, options);
+
+  /** The next download of every URL ignores ETags and fetches a full copy; a failed one still falls back to the cache. */
+  refresh(): void {
+    this.refreshEpoch++;
+  }
+
+  /** The cached copy of a downloaded schema, as a file, to open it. */
+  cachedCopy(url: string): string | undefined {
+    const file = this.cacheFiles(url)?.content;
+    return file && fs.existsSync(file) ? file : undefined;
+  }
+
+  private async read(uri: string, options: SchemaRequestOptions): Promise<string | SchemaResponse> {
+    if (uri.startsWith('file:')) return readSchemaFile(uri);
+    if (/^https?:/i.test(uri)) return this.download(uri, options);
+    throw new Error(`Charter reads schemas from files and http(s) URLs only, not ${uri.split(':')[0]}: URLs`);
+  }
+
+  private async download(url: string, options: SchemaRequestOptions): Promise<string | SchemaResponse> {
+    const cached = this.readCache(url);
+    const offline = this.config.offline ?? (options.download ? undefined : 'downloads are turned off: charter.schemaDownload.enable is false');
+    if (offline) {
+      if (cached) return { content: cached.content, cached: { savedAt: cached.entry.savedAt, reason: offline } };
+      throw new Error(`it was not downloaded because ${offline}, and no copy of it is cached`);
+    }
+    const forced = (this.refreshedIn.get(url) ?? 0) < this.refreshEpoch;
+    this.refreshedIn.set(url, this.refreshEpoch);
+    const headers: Record<string, string> = { accept: 'application/schema+json, application/json;q=0.9, */*;q=0.5' };
+    if (cached && !forced) {
+      if (cached.entry.etag) headers['if-none-match'] = cached.entry.etag;
+      else if (cached.entry.lastModified) headers['if-modified-since'] = cached.entry.lastModified;
+    }
+    const timeoutMs = this.config.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), timeoutMs);
+    try {
+      const response = await fetch(url, { headers, signal: controller.signal, redirect: 'follow' });
+      if (response.status === 304 && cached) {
+        await response.arrayBuffer().catch(() => undefined);
+        this.writeCache(url, cached.content, { ...cached.entry, savedAt: new Date().toISOString() });
+        return cached.content;
+      }
+      if (!response.ok) {
+        await response.arrayBuffer().catch(() => undefined);
+        throw new DownloadError(`the server answered ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`);
+      }
+      const content = await response.text();
+      this.writeCache(url, content, {
+        url,
+        etag: response.headers.get('etag') ?? undefined,
+        lastModified: response.headers.get('last-modified') ?? undefined,
+        savedAt: new Date().toISOString(),
+      });
+      return content;
+    } catch (e) {
+      const reason = e instanceof DownloadError ? e.message : describeNetworkError(e, url, timeoutMs);
+      if (cached) return { content: cached.content, cached: { savedAt: cached.entry.savedAt, reason } };
+      throw new Error(`${reason}, and no copy of it is cached`);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  private cacheFiles(url: string): { content: string; entry: string } | undefined {
+    if (!this.config.cacheDir) return undefined;
+    const name = crypto.createHash('sha256').update(url).digest('hex').slice(0, 32);
+    return { content: path.join(this.config.cacheDir, `${name}.schema.json`), entry: path.join(this.config.cacheDir, `${name}.meta.json`) };
+  }
+
+  private readCache(url: string): { content: string; entry: CacheEntry } | undefined {
+    const files = this.cacheFiles(url);
+    if (!files) return undefined;
+    try {
+      const entry = JSON.parse(fs.readFileSync(files.entry, 'utf8')) as CacheEntry;
+      if (entry.url !== url) return undefined;
+      return { content: fs.readFileSync(files.content, 'utf8'), entry };
+    } catch {
+      return undefined; // no copy yet, or a half-written one: download again
+    }
+  }
+
+  private writeCache(url: string, content: string, entry: CacheEntry): void {
+    const files = this.cacheFiles(url);
+    if (!files) return;
+    try {
+      fs.mkdirSync(path.dirname(files.content), { recursive: true });
+      writeAtomically(files.content, content);
+      writeAtomically(files.entry, JSON.stringify(entry, null, 2));
+    } catch (e) {
+      this.config.log?.(`Cannot cache the schema ${url} in ${this.config.cacheDir}: ${(e as Error).message}`);
+    }
+  }
+}
+
+class DownloadError extends Error {}
+
+/** Reads a schema file; the error says why in words that complete "cannot be used: ...". */
+export async function readSchemaFile(uri: string): Promise<string> {
+  let file: string;
+  try {
+    file = fileURLToPath(uri);
+  } catch {
+    throw new Error(`${uri} is not a file path`);
+  }
+  try {
+    return await fs.promises.readFile(file, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') throw new Error('the file does not exist');
+    if (code === 'EISDIR') throw new Error('it is a folder, not a file');
+    if (code === 'EACCES' || code === 'EPERM') throw new Error('the file cannot be read (permission denied)');
+    throw new Error(`the file cannot be read (${code ?? (e as Error).message})`);
+  }
+}
+
+function describeNetworkError(e: unknown, url: string, timeoutMs: number): string {
+  const host = new URL(url).host;
+  const error = e as { name?: string; message?: string; cause?: { code?: string; message?: string } };
+  if (error?.name === 'AbortError' || error?.name === 'TimeoutError') return `${host} did not answer within ${formatSeconds(timeoutMs)}`;
+  const code = error?.cause?.code;
+  if (code === 'ECONNREFUSED') return `nothing answers at ${host} (connection refused)`;
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return `the host ${new URL(url).hostname} cannot be found (no network, or a wrong address)`;
+  if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET') return `${host} closed the connection`;
+  if (code?.startsWith('ERR_TLS') || code?.includes('CERT')) return `the secure connection to ${host} failed (${code})`;
+  return `it cannot be downloaded from ${host} (${code ?? error?.cause?.message ?? error?.message ?? String(e)})`;
+}
+
+function formatSeconds(ms: number): string {
+  return ms % 1000 === 0 ? `${ms / 1000} s` : `${(ms / 1000).toFixed(1)} s`;
+}
+
+function writeAtomically(file: string, content: string): void {
+  const temp = `${file}.${process.pid}.${crypto.randomBytes(4).toString('hex')}.tmp`;
+  fs.writeFileSync(temp, content);
+  fs.renameSync(temp, file);
+}
+
+/** The CLI's cache folder: `$XDG_CACHE_HOME/charter` when that is set, else `.charter-cache/` in the workspace. */
+export function cliCacheDir(workspaceRoot: string, env: NodeJS.ProcessEnv = process.env): string {
+  return env.XDG_CACHE_HOME ? path.join(env.XDG_CACHE_HOME, 'charter') : path.join(workspaceRoot, '.charter-cache');
+}
+
+/** The download timeout: `CHARTER_SCHEMA_TIMEOUT_MS` when set (tests, slow networks), else 5 s. */
+export function timeoutFromEnv(env: NodeJS.ProcessEnv = process.env): number {
+  const value = Number(env.CHARTER_SCHEMA_TIMEOUT_MS);
+  return Number.isFinite(value) && value > 0 ? value : DEFAULT_TIMEOUT_MS;
+}
