@@ -13,6 +13,15 @@ import { DOCUMENT_KINDS, type Finding } from './types';
 import { docsFor } from './utils/docs';
 import { suggestionsFor } from './utils/suggest';
 import { locate, valueRange } from './utils/yamlNodes';
+import type { ParsedDocument } from './parser/charterParser';
+import { kindFromFileName } from './kinds';
+import { builtinSchemaId } from './schema/builtinSchemas';
+import { doComplete, type CompletionResult } from './services/completion';
+import type { Position } from './types';
+import { todayIso } from './utils/dates';
+import { Governance, todayFor } from './rules/governance';
+import { applySuppressions } from './suppressions';
+import { WorkspaceIndex } from './workspace/workspaceIndex';
 
 export interface ValidationContext {
   /** The file's path relative to its workspace folder, `/`-separated: what globs and kind-by-name see. */
@@ -20,6 +29,8 @@ export interface ValidationContext {
   settings: CharterSettings;
   /** The workspace folder's URI, the base of relative `charter.schemas` URLs; derived from the URI and relativePath when absent. */
   folderUri?: string;
+  /** The portfolio the file belongs to, for whole-portfolio rules; the service's own `workspace` when absent. */
+  workspace?: WorkspaceIndex;
 }
 
 /**
@@ -48,6 +59,10 @@ export interface CharterLanguageService {
   /** The URIs of the schema files loaded so far, to watch for changes. */
   loadedSchemaLocations(): string[];
   readonly schemas: SchemaRegistry;
+  /** Completion at a position: keys still missing, allowed values, snippets; a skeleton in an empty document. */
+  doComplete(file: ParsedFile, position: Position, context: ValidationContext): Promise<CompletionResult>;
+  /** The workspace index: files added to it are one portfolio, checked by the whole-portfolio rules. */
+  readonly workspace: WorkspaceIndex;
 }
 
 export function getLanguageService(options: LanguageServiceOptions = {}): CharterLanguageService {
@@ -55,6 +70,8 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Charte
   const schemaService = new SchemaService(registry, options.schemaRequest, options.onSchemaProblem);
   const walker = new SchemaWalker(registry);
   const cache = new DocumentCache((uri, text, version) => parseCharterFile(uri, text, version));
+  const workspace = new WorkspaceIndex();
+  const governance = new Governance();
 
   const validate = async (file: ParsedFile, context: ValidationContext): Promise<Finding[]> => {
     if (!context.settings.validate.enable) return [];
@@ -84,7 +101,9 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Charte
       findings.push(...schema.findings);
       if (schema.target) findings.push(...validateDocument(file, doc, schema.target, registry, walker));
     }
-    return applyRuleSettings(findings, context.settings.rules);
+    findings.push(...governance.findings(file, context, context.workspace ?? workspace));
+    const unsuppressed = applySuppressions(file, findings, { today: todayFor(context.settings), relativePath: context.relativePath });
+    return applyRuleSettings(unsuppressed, context.settings.rules);
   };
 
   const describeSchemas = async (file: ParsedFile, context: ValidationContext): Promise<Array<DocumentSchema & { document: number }>> => {
@@ -97,8 +116,25 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Charte
     return out;
   };
 
+  /** The schema a document is validated against; completion and hover read the same one. */
+  const schemaIdFor = async (file: ParsedFile, doc: ParsedDocument, context: ValidationContext): Promise<string | undefined> => {
+    const detection = detectKind(doc, context.relativePath);
+    const kind = detection.kind ?? kindFromFileName(context.relativePath);
+    return (await schemaService.forDocument(file, doc, kind, context))?.target?.id;
+  };
+  const featureContext = (file: ParsedFile, context: ValidationContext) => {
+    const byName = kindFromFileName(context.relativePath);
+    return {
+      walker,
+      schemaIdFor: (doc: ParsedDocument) => schemaIdFor(file, doc, context),
+      skeletons: (byName ? [byName] : DOCUMENT_KINDS).map((kind) => ({ kind, schemaId: builtinSchemaId(kind) })),
+      today: context.settings.asOf || todayIso(),
+    };
+  };
+
   return {
     parse: (uri, text, version = 0) => cache.get(uri, text, version),
+    doComplete: (file, position, context) => doComplete(file, position, featureContext(file, context)),
     forget: (uri) => cache.delete(uri),
     validate,
     describeSchemas,
@@ -106,5 +142,6 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Charte
     setWorkspaceTrust: (trusted) => schemaService.setTrusted(trusted),
     loadedSchemaLocations: () => schemaService.loadedLocations(),
     schemas: registry,
+    workspace,
   };
 }

@@ -1,0 +1,52 @@
+import { docsFor } from '../../utils/docs';
+import { appendListItem } from '../edits';
+import { formatMoney } from '../money';
+import type { DocumentRule } from '../ruleTypes';
+
+/**
+ * Every threshold the approved budget is above needs an approval in that role. While a project is only
+ * proposed, a pending approval (the request) is enough; from `approved` on, it must say `approved`.
+ */
+export const approvalThreshold: DocumentRule = {
+  id: 'budget/approval-threshold',
+  scope: 'document',
+  severity: 'error',
+  summary: "A budget above a policy threshold has an approval by the threshold's role.",
+  docs: docsFor('budget/approval-threshold'),
+  kinds: ['Project'],
+  check({ document, policy, report }) {
+    const approved = document.money(['budget', 'approved']);
+    if (approved === undefined) return;
+    const status = document.text(['status']) ?? 'proposed';
+    const unit = document.text(['budget', 'currency']);
+    const money = (m: bigint) => `${formatMoney(m)}${unit ? ` ${unit}` : ''}`;
+    const approvals = document.records(['approvals']).map((r) => r.value);
+    const roles = new Set<string>();
+    for (const threshold of policy.approvalThresholds) {
+      if (approved <= threshold.above || roles.has(threshold.role)) continue;
+      roles.add(threshold.role);
+      const rows = approvals.filter((a) => a.role === threshold.role);
+      const decisions = rows.map((a) => (typeof a.decision === 'string' ? a.decision : 'pending'));
+      const enough = status === 'proposed' ? decisions.some((d) => d !== 'rejected') : decisions.includes('approved');
+      if (enough) continue;
+      const range = document.valueRange(['budget', 'approved']);
+      const why = `The approved budget (${money(approved)}) is above ${money(threshold.above)}, so the policy needs an approval by the ${threshold.role}`;
+      if (rows.length > 0) {
+        report(range, `${why}; the one in approvals is ${decisions.join(', ')}. Record the ${threshold.role}'s decision once it is taken.`);
+        continue;
+      }
+      const sponsor = document.text(['sponsor']);
+      const fields: Array<[string, string]> = [['role', yamlText(threshold.role)]];
+      if (threshold.role === 'sponsor' && sponsor) fields.push(['person', yamlText(sponsor)]);
+      fields.push(['decision', 'pending']);
+      const edit = appendListItem(document, ['approvals'], fields);
+      report(range, `${why}. Add the ${threshold.role}'s approval to approvals.`, {
+        fixes: edit ? [{ title: `Add the ${threshold.role}'s approval`, preferred: true, edits: { [document.uri]: [edit] } }] : undefined,
+      });
+    }
+  },
+};
+
+function yamlText(value: string): string {
+  return /^[A-Za-z0-9][A-Za-z0-9 ._-]*$/.test(value) && !/ $/.test(value) ? value : JSON.stringify(value);
+}

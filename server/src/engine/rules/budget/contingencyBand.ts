@@ -1,0 +1,28 @@
+import { docsFor } from '../../utils/docs';
+import { comparePercent, formatMoney, percentOf } from '../money';
+import type { DocumentRule } from '../ruleTypes';
+
+export const contingencyBand: DocumentRule = {
+  id: 'budget/contingency-band',
+  scope: 'document',
+  severity: 'warning',
+  summary: "Contingency, as a percentage of the approved budget, is within the policy's band.",
+  docs: docsFor('budget/contingency-band'),
+  kinds: ['Project'],
+  check({ document, policy, report }) {
+    const approved = document.money(['budget', 'approved']);
+    const contingency = document.money(['budget', 'contingency']);
+    const { minPercent, maxPercent } = policy.contingency;
+    if (approved === undefined || contingency === undefined || approved === 0n) return;
+    const low = minPercent !== undefined && comparePercent(contingency, approved, minPercent) < 0;
+    const high = maxPercent !== undefined && comparePercent(contingency, approved, maxPercent) > 0;
+    if (!low && !high) return;
+    const unit = document.text(['budget', 'currency']) ?? '';
+    const band =
+      minPercent !== undefined && maxPercent !== undefined ? `between ${minPercent} % and ${maxPercent} %` : minPercent !== undefined ? `at least ${minPercent} %` : `at most ${maxPercent} %`;
+    report(
+      document.valueRange(['budget', 'contingency']),
+      `Contingency is ${percentOf(contingency, approved)} % of the approved budget (${formatMoney(contingency)} of ${formatMoney(approved)}${unit ? ` ${unit}` : ''}); the policy asks for ${band}. ${low ? 'Raise' : 'Lower'} the contingency, or get a waiver.`,
+    );
+  },
+};

@@ -1,0 +1,22 @@
+import { docsFor } from '../../utils/docs';
+import type { DocumentRule } from '../ruleTypes';
+
+export const singleCurrency: DocumentRule = {
+  id: 'budget/single-currency',
+  scope: 'document',
+  severity: 'error',
+  summary: "Every budget line is in the budget's currency.",
+  docs: docsFor('budget/single-currency'),
+  kinds: ['Project'],
+  check({ document, report }) {
+    const currency = document.text(['budget', 'currency']);
+    if (!currency) return;
+    for (const { path, value } of document.records(['budget', 'breakdown'])) {
+      if (typeof value.currency !== 'string' || value.currency === currency) continue;
+      report(
+        document.valueRange([...path, 'currency']),
+        `This budget line is in ${value.currency}, but the budget is in ${currency}. Keep one currency per budget: convert the amount to ${currency}.`,
+      );
+    }
+  },
+};

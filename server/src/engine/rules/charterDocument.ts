@@ -1,0 +1,100 @@
+// One YAML document of a charter file as the rules read it: typed access to its values by path, and
+// the exact range of any node to put a finding on.
+import type { ParsedDocument, ParsedFile } from '../parser/charterParser';
+import type { DocumentKind, Range } from '../types';
+import { isIsoDate } from '../utils/dates';
+import { locate, ownerKeyRange, valueRange, type DataPath, type LocatedNode } from '../utils/yamlNodes';
+import { parseMoney, type Money } from './money';
+
+export type Dict = Record<string, unknown>;
+
+export function isDict(value: unknown): value is Dict {
+  return !!value && typeof value === 'object' && !Array.isArray(value);
+}
+
+export class CharterDocument {
+  constructor(
+    readonly file: ParsedFile,
+    readonly doc: ParsedDocument,
+    readonly kind: DocumentKind,
+  ) {}
+
+  get uri(): string {
+    return this.file.uri;
+  }
+
+  /** The document's root mapping; empty when the document is not a mapping. */
+  get root(): Dict {
+    return isDict(this.doc.value) ? this.doc.value : {};
+  }
+
+  get(path: DataPath): unknown {
+    let node: unknown = this.doc.value;
+    for (const segment of path) {
+      if (Array.isArray(node) && typeof segment === 'number') node = node[segment];
+      else if (isDict(node)) node = node[String(segment)];
+      else return undefined;
+    }
+    return node;
+  }
+
+  has(path: DataPath): boolean {
+    return this.get(path) !== undefined && this.get(path) !== null;
+  }
+
+  /** A non-empty string (after trimming), else undefined. */
+  text(path: DataPath): string | undefined {
+    const v = this.get(path);
+    return typeof v === 'string' && v.trim() ? v : undefined;
+  }
+
+  /** A valid `YYYY-MM-DD` day, else undefined (the schema reports malformed dates). */
+  date(path: DataPath): string | undefined {
+    const v = this.get(path);
+    return typeof v === 'string' && isIsoDate(v) ? v : undefined;
+  }
+
+  money(path: DataPath): Money | undefined {
+    return parseMoney(this.get(path));
+  }
+
+  number(path: DataPath): number | undefined {
+    const v = this.get(path);
+    return typeof v === 'number' && Number.isFinite(v) ? v : undefined;
+  }
+
+  /** The mappings of a list, with their index in it; anything else in the list is skipped. */
+  records(path: DataPath): Array<{ value: Dict; index: number; path: DataPath }> {
+    const list = this.get(path);
+    if (!Array.isArray(list)) return [];
+    return list.flatMap((value, index) => (isDict(value) ? [{ value, index, path: [...path, index] }] : []));
+  }
+
+  locate(path: DataPath): LocatedNode {
+    return locate(this.doc.yaml, path);
+  }
+
+  /** The value at `path` (or its key when the value is a block or empty): where a wrong value is underlined. */
+  valueRange(path: DataPath): Range {
+    const [start, end] = valueRange(this.locate(path), this.doc.start);
+    return this.file.lines.rangeOf(start, end);
+  }
+
+  /** The key that owns `path` (for a list item, its first key): where a missing property is underlined. */
+  keyRange(path: DataPath): Range {
+    const [start, end] = ownerKeyRange(this.locate(path), this.doc.start);
+    return this.file.lines.rangeOf(start, end);
+  }
+
+  /** Offsets of the node at `path` as written, or undefined when it is not there. */
+  nodeOffsets(path: DataPath): [number, number] | undefined {
+    const node = this.locate(path).node;
+    return node?.range ? [node.range[0], node.range[1]] : undefined;
+  }
+
+  /** The source text of the node at `path`, exactly as written (quotes included). */
+  source(path: DataPath): string | undefined {
+    const offsets = this.nodeOffsets(path);
+    return offsets ? this.file.text.slice(offsets[0], offsets[1]) : undefined;
+  }
+}

@@ -1,0 +1,87 @@
+// Every governance rule, in catalogue order (SPEC section 5). Adding a rule: write its file, list it
+// here, write its page in docs/rules/<area>/<name>.md.
+import type { RuleId, Severity } from '../types';
+import { docsFor } from '../utils/docs';
+import { approvalThreshold } from './budget/approvalThreshold';
+import { breakdownSums } from './budget/breakdownSums';
+import { contingencyBand } from './budget/contingencyBand';
+import { singleCurrency } from './budget/singleCurrency';
+import { requiredForStatus } from './approvals/requiredForStatus';
+import { exitCriteria } from './closure/exitCriteria';
+import { measurable } from './objectives/measurable';
+import { overAllocated } from './people/overAllocated';
+import { dependencyCycle } from './portfolio/dependencyCycle';
+import { dependencyDates } from './portfolio/dependencyDates';
+import { dependsOnClosed } from './portfolio/dependsOnClosed';
+import { fundingEnvelope } from './portfolio/fundingEnvelope';
+import { uniqueId } from './portfolio/uniqueId';
+import { unknownReference } from './portfolio/unknownReference';
+import { budgetCap } from './programme/budgetCap';
+import { ragRollup } from './programme/ragRollup';
+import { oneAccountable } from './raci/oneAccountable';
+import { owned } from './risks/owned';
+import { milestoneInWindow } from './schedule/milestoneInWindow';
+import { overdueMilestone } from './schedule/overdueMilestone';
+import { phaseLogOrder } from './schedule/phaseLogOrder';
+import { startBeforeEnd } from './schedule/startBeforeEnd';
+import { phaseInPolicy } from './status/phaseInPolicy';
+import { redNeedsRecovery } from './status/redNeedsRecovery';
+import { staleReport } from './status/staleReport';
+import { noPlaceholders } from './text/noPlaceholders';
+import type { DocumentRule, PortfolioRule, Rule } from './ruleTypes';
+
+export const DOCUMENT_RULES: readonly DocumentRule[] = [
+  startBeforeEnd,
+  milestoneInWindow,
+  phaseLogOrder,
+  overdueMilestone,
+  redNeedsRecovery,
+  staleReport,
+  breakdownSums,
+  singleCurrency,
+  contingencyBand,
+  phaseInPolicy,
+  approvalThreshold,
+  requiredForStatus,
+  measurable,
+  owned,
+  oneAccountable,
+  noPlaceholders,
+  exitCriteria,
+];
+
+export const PORTFOLIO_RULES: readonly PortfolioRule[] = [
+  uniqueId,
+  unknownReference,
+  dependencyCycle,
+  dependencyDates,
+  overAllocated,
+  budgetCap,
+  ragRollup,
+  fundingEnvelope,
+  dependsOnClosed,
+];
+
+export const RULES: readonly Rule[] = [...DOCUMENT_RULES, ...PORTFOLIO_RULES];
+
+/** What a reviewer tool (SARIF, docs index) needs to know about a rule id. */
+export interface RuleDescription {
+  id: RuleId;
+  severity: Severity;
+  summary: string;
+  docs: string;
+}
+
+/** Findings about suppression comments and waivers (engine/suppressions.ts). */
+export const SUPPRESSION_RULES: readonly RuleDescription[] = [
+  { id: 'suppression/missing-reason', severity: 'warning', summary: 'A suppression comment says why, after "--".', docs: docsFor('suppression/missing-reason') },
+  { id: 'suppression/missing-rule', severity: 'warning', summary: 'A suppression comment names the rule it silences.', docs: docsFor('suppression/missing-rule') },
+  { id: 'waiver/expired', severity: 'warning', summary: 'A waiver past its expiry date no longer applies and is renewed or removed.', docs: docsFor('waiver/expired') },
+  { id: 'waiver/incomplete', severity: 'warning', summary: 'A waiver names the rule, the reason, the approver and the expiry date.', docs: docsFor('waiver/incomplete') },
+];
+
+export const CATALOGUE: readonly RuleDescription[] = [...RULES.map(({ id, severity, summary, docs }) => ({ id, severity, summary, docs })), ...SUPPRESSION_RULES];
+
+export function describeRule(id: RuleId): RuleDescription | undefined {
+  return CATALOGUE.find((r) => r.id === id);
+}

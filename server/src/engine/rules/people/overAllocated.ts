@@ -1,0 +1,100 @@
+import { docsFor } from '../../utils/docs';
+import type { Range, RelatedLocation } from '../../types';
+import type { PortfolioRule } from '../ruleTypes';
+
+const FINISHED = new Set(['closed', 'cancelled']);
+const DAY = 86_400_000;
+
+interface Booking {
+  projectId: string;
+  uri: string;
+  own: boolean;
+  percent: number;
+  range: Range;
+  /** Day numbers; the end is inclusive. Open ends are infinite. */
+  from: number;
+  to: number;
+}
+
+/**
+ * A person is over-allocated when their allocations that overlap in time add up to more than their
+ * `capacityPercent` in people.yaml, else the policy's `maxAllocationPercent`. Closed and cancelled
+ * projects no longer book anyone.
+ */
+export const overAllocated: PortfolioRule = {
+  id: 'people/over-allocated',
+  scope: 'portfolio',
+  severity: 'warning',
+  summary: "Nobody's overlapping allocations, across all projects, add up to more than their capacity.",
+  docs: docsFor('people/over-allocated'),
+  kinds: ['Project'],
+  check({ target, portfolio, policy, report }) {
+    const facts = target.facts;
+    if (facts.kind !== 'Project' || FINISHED.has(facts.status?.value ?? '')) return;
+    const persons = [...new Set(facts.allocations.filter((a) => a.percent).map((a) => a.person.value))];
+    for (const person of persons) {
+      const listed = portfolio.people(person).find((p) => p.capacityPercent !== undefined);
+      const capacity = listed?.capacityPercent ?? policy.maxAllocationPercent;
+      const limit = listed ? `their capacity of ${capacity} %` : `the policy's maximum of ${capacity} %`;
+      const bookings: Booking[] = portfolio
+        .allocationsOf(person)
+        .filter((entry) => !FINISHED.has(entry.status ?? ''))
+        .flatMap((entry) =>
+          entry.allocations.map((a) => ({
+            projectId: entry.projectId ?? entry.ref.relativePath,
+            uri: entry.ref.uri,
+            own: entry.ref.key === target.ref.key,
+            percent: a.percent.value,
+            range: a.percent.range,
+            from: a.from ? dayOf(a.from) : -Infinity,
+            to: a.to ? dayOf(a.to) : Infinity,
+          })),
+        );
+      for (const own of bookings.filter((b) => b.own)) {
+        const peak = peakWithin(own, bookings);
+        if (peak.load <= capacity) continue;
+        const others = peak.active.filter((b) => b !== own);
+        const parts = [`${own.percent} % here`, ...others.map((b) => (b.uri === own.uri ? `${b.percent} % more here` : `${b.percent} % on ${b.projectId}`))];
+        report(
+          own.range,
+          `${person} is booked ${peak.load} % ${period(peak.from, peak.to)} (${parts.join(', ')}), above ${limit}. Lower an allocation or move its dates.`,
+          { related: others.map((b): RelatedLocation => ({ uri: b.uri, range: b.range, message: `${person}: ${b.percent} % on ${b.projectId}` })) },
+        );
+      }
+    }
+  },
+};
+
+/** The highest total load during `own`'s period, where it first occurs, and the bookings making it up. */
+function peakWithin(own: Booking, all: Booking[]): { load: number; from: number; to: number; active: Booking[] } {
+  const overlapping = all.filter((b) => b.from <= own.to && own.from <= b.to);
+  const points = new Set<number>([own.from]);
+  for (const b of overlapping) {
+    if (b.from > own.from) points.add(b.from);
+    if (b.to + 1 <= own.to) points.add(b.to + 1);
+  }
+  const starts = [...points].sort((a, b) => a - b);
+  let best = { load: -1, from: own.from, to: own.to, active: [] as Booking[] };
+  starts.forEach((start, i) => {
+    const end = i + 1 < starts.length ? starts[i + 1] - 1 : own.to;
+    const active = overlapping.filter((b) => b.from <= start && start <= b.to);
+    const load = active.reduce((sum, b) => sum + b.percent, 0);
+    if (load > best.load) best = { load, from: start, to: end, active };
+  });
+  return best;
+}
+
+function dayOf(iso: string): number {
+  return Math.floor(Date.parse(`${iso}T00:00:00Z`) / DAY);
+}
+
+function isoOf(day: number): string {
+  return new Date(day * DAY).toISOString().slice(0, 10);
+}
+
+function period(from: number, to: number): string {
+  if (from === -Infinity && to === Infinity) return 'with no end date';
+  if (from === -Infinity) return `until ${isoOf(to)}`;
+  if (to === Infinity) return `from ${isoOf(from)} on`;
+  return from === to ? `on ${isoOf(from)}` : `from ${isoOf(from)} to ${isoOf(to)}`;
+}

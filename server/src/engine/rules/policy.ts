@@ -1,0 +1,92 @@
+// The governance thresholds the rules read: the Portfolio document's `policy`, overridden key by key by
+// the `charter.policy` setting, with built-in defaults for anything neither says (the same defaults the
+// portfolio schema's "Default policy" snippet writes out).
+import { parseMoney, type Money } from './money';
+
+export interface ApprovalThreshold {
+  above: Money;
+  role: string;
+}
+
+export interface Policy {
+  /** The phases a project may be in, in order. */
+  phases: string[];
+  approvalThresholds: ApprovalThreshold[];
+  contingency: { minPercent?: number; maxPercent?: number };
+  reportingCadenceDays: number;
+  maxAllocationPercent: number;
+  /** 1 = January: the fiscal year is the calendar year. */
+  fiscalYearStartMonth: number;
+}
+
+export const DEFAULT_POLICY: Readonly<Policy> = Object.freeze({
+  phases: ['initiation', 'planning', 'delivery', 'closure'],
+  approvalThresholds: [{ above: parseMoney(250000)!, role: 'sponsor' }],
+  contingency: { minPercent: 5, maxPercent: 15 },
+  reportingCadenceDays: 31,
+  maxAllocationPercent: 100,
+  fiscalYearStartMonth: 1,
+});
+
+type RawPolicy = Record<string, unknown>;
+
+/**
+ * The policy in force. `portfolio` is the raw `policy` mapping of the Portfolio document (if any),
+ * `setting` the raw `charter.policy` setting. A value of the wrong shape is ignored (the schema reports
+ * it), so one typo in `portfolio.yaml` does not switch governance off.
+ */
+export function resolvePolicy(portfolio?: unknown, setting?: unknown): Policy {
+  const layers = [asRecord(portfolio), asRecord(setting)].filter((l): l is RawPolicy => !!l);
+  const policy: Policy = {
+    phases: [...DEFAULT_POLICY.phases],
+    approvalThresholds: [...DEFAULT_POLICY.approvalThresholds],
+    contingency: { ...DEFAULT_POLICY.contingency },
+    reportingCadenceDays: DEFAULT_POLICY.reportingCadenceDays,
+    maxAllocationPercent: DEFAULT_POLICY.maxAllocationPercent,
+    fiscalYearStartMonth: DEFAULT_POLICY.fiscalYearStartMonth,
+  };
+  for (const layer of layers) {
+    const phases = layer.phases;
+    if (Array.isArray(phases) && phases.every((p) => typeof p === 'string' && p.length > 0)) policy.phases = [...phases];
+    const thresholds = layer.approvalThresholds;
+    if (Array.isArray(thresholds)) {
+      policy.approvalThresholds = thresholds.flatMap((t) => {
+        const r = asRecord(t);
+        const above = parseMoney(r?.above);
+        return r && above !== undefined && typeof r.role === 'string' && r.role ? [{ above, role: r.role }] : [];
+      });
+    }
+    const contingency = asRecord(layer.contingency);
+    if (contingency) {
+      for (const key of ['minPercent', 'maxPercent'] as const) {
+        const v = contingency[key];
+        if (typeof v === 'number' && v >= 0 && v <= 100) policy.contingency[key] = v;
+        else if (v === null) delete policy.contingency[key];
+      }
+    }
+    if (isWhole(layer.reportingCadenceDays, 1)) policy.reportingCadenceDays = layer.reportingCadenceDays as number;
+    if (isWhole(layer.maxAllocationPercent, 0)) policy.maxAllocationPercent = layer.maxAllocationPercent as number;
+    if (isWhole(layer.fiscalYearStartMonth, 1) && (layer.fiscalYearStartMonth as number) <= 12) policy.fiscalYearStartMonth = layer.fiscalYearStartMonth as number;
+  }
+  return policy;
+}
+
+/** A stable text of the policy, to tell whether cached findings were computed under the same one. */
+export function policyKey(policy: Policy): string {
+  return JSON.stringify(policy, (_k, v) => (typeof v === 'bigint' ? v.toString() : v));
+}
+
+/** The fiscal year a day falls in, named after the calendar year in which that fiscal year starts. */
+export function fiscalYearOf(isoDate: string, startMonth: number): number {
+  const year = Number(isoDate.slice(0, 4));
+  const month = Number(isoDate.slice(5, 7));
+  return month >= startMonth ? year : year - 1;
+}
+
+function asRecord(value: unknown): RawPolicy | undefined {
+  return value && typeof value === 'object' && !Array.isArray(value) ? (value as RawPolicy) : undefined;
+}
+
+function isWhole(value: unknown, min: number): boolean {
+  return typeof value === 'number' && Number.isInteger(value) && value >= min;
+}

@@ -1,0 +1,27 @@
+import { docsFor } from '../../utils/docs';
+import type { PortfolioRule } from '../ruleTypes';
+
+const FINISHED = new Set(['closed', 'cancelled']);
+
+export const dependsOnClosed: PortfolioRule = {
+  id: 'portfolio/depends-on-closed',
+  scope: 'portfolio',
+  severity: 'warning',
+  summary: 'A live project does not depend on a closed or cancelled one.',
+  docs: docsFor('portfolio/depends-on-closed'),
+  kinds: ['Project'],
+  check({ target, portfolio, report }) {
+    const facts = target.facts;
+    if (facts.kind !== 'Project' || FINISHED.has(facts.status?.value ?? '')) return;
+    for (const dependency of facts.dependencies) {
+      const upstream = portfolio.projects(dependency.project.value).find((p) => FINISHED.has(p.status?.value ?? ''));
+      if (!upstream?.status) continue;
+      const id = upstream.id.value;
+      const message =
+        upstream.status.value === 'cancelled'
+          ? `${id} was cancelled, so it will not deliver what this project needs. Find another source for it and remove this dependency, or re-plan.`
+          : `${id} is closed: what it delivered is already there. Remove this dependency, or point it at the project that carries the work on.`;
+      report(dependency.project.range, message, { related: [{ uri: upstream.ref.uri, range: upstream.status.range, message: `${id} is ${upstream.status.value}` }] });
+    }
+  },
+};

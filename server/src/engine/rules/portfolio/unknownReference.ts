@@ -1,0 +1,75 @@
+import { docsFor } from '../../utils/docs';
+import { didYouMean } from '../../utils/suggest';
+import type { IdNamespace, Located } from '../../workspace/indexTypes';
+import { replaceFix } from '../reporting';
+import type { PortfolioRule, PortfolioRuleContext } from '../ruleTypes';
+
+/**
+ * References are checked only once the workspace holds a document of the kind they point to: a
+ * portfolio without people.yaml gets no unknown-person findings.
+ */
+export const unknownReference: PortfolioRule = {
+  id: 'portfolio/unknown-reference',
+  scope: 'portfolio',
+  severity: 'error',
+  summary: 'Every programme, person, project and strategic objective a document names exists in the workspace.',
+  docs: docsFor('portfolio/unknown-reference'),
+  kinds: ['Project', 'Programme'],
+  check(context) {
+    const { target, portfolio } = context;
+    const facts = target.facts;
+    if (facts.kind !== 'Project' && facts.kind !== 'Programme') return;
+    if (portfolio.hasKind('People')) {
+      for (const ref of facts.personRefs) {
+        if (portfolio.people(ref.value).length === 0) unknown(context, ref, 'People', `"${ref.value}" is not a person in the workspace's People document`);
+      }
+    }
+    if (facts.kind !== 'Project') return;
+    if (facts.programme && portfolio.hasKind('Programme') && portfolio.programmes(facts.programme.value).length === 0) {
+      unknown(context, facts.programme, 'Programme', `No programme has the id "${facts.programme.value}"`);
+    }
+    for (const dependency of facts.dependencies) {
+      if (portfolio.projects(dependency.project.value).length === 0) {
+        unknown(context, dependency.project, 'Project', `No project has the id "${dependency.project.value}"`);
+      }
+    }
+    if (portfolio.hasKind('Portfolio')) {
+      for (const ref of facts.objectiveRefs) {
+        if (portfolio.strategicObjectives(ref.value).length === 0) unknown(context, ref, 'objective', `The portfolio has no strategic objective "${ref.value}"`);
+      }
+    }
+  },
+};
+
+function unknown(context: PortfolioRuleContext, ref: Located<string>, namespace: IdNamespace, what: string): void {
+  const candidates = context.portfolio.ids(namespace);
+  const suggestion = didYouMean(ref.value, candidates) ?? closestByWords(ref.value, candidates);
+  context.report(ref.range, `${what}.${suggestion ? ` Did you mean "${suggestion}"?` : ' Check the spelling, or add it.'}`, {
+    fixes: suggestion ? [replaceFix(`Change to "${suggestion}"`, context.target.ref.uri, ref.range, suggestion)] : undefined,
+  });
+}
+
+/**
+ * For ids too far apart for a spelling suggestion (`ops-datacentre-exit` for `ops-dc-exit`): the one id
+ * that shares at least half of the words, counting both ids' words.
+ */
+export function closestByWords(input: string, candidates: readonly string[]): string | undefined {
+  const words = (id: string) => new Set(id.toLowerCase().split(/[-._]+/).filter(Boolean));
+  const wanted = words(input);
+  let best: { id: string; score: number } | undefined;
+  let tie = false;
+  for (const candidate of candidates) {
+    if (candidate === input) continue;
+    const theirs = words(candidate);
+    const shared = [...wanted].filter((w) => theirs.has(w)).length;
+    const score = shared / new Set([...wanted, ...theirs]).size;
+    if (score < 0.5) continue;
+    if (!best || score > best.score) {
+      best = { id: candidate, score };
+      tie = false;
+    } else if (score === best.score) {
+      tie = true;
+    }
+  }
+  return best && !tie ? best.id : undefined;
+}

@@ -1,0 +1,43 @@
+import { docsFor } from '../../utils/docs';
+import type { MemberEntry } from '../../workspace/indexTypes';
+import type { PortfolioRule } from '../ruleTypes';
+
+const RANK: Record<string, number> = { green: 0, amber: 1, red: 2 };
+const FINISHED = new Set(['closed', 'cancelled']);
+
+/** The health of a programme: the worst RAG among its projects that are still going, if any reports one. */
+export function rolledUpRag(members: MemberEntry[]): string | undefined {
+  let worst: string | undefined;
+  for (const m of members) {
+    const rag = m.rag?.value;
+    if (!rag || !(rag in RANK) || FINISHED.has(m.status ?? '')) continue;
+    if (worst === undefined || RANK[rag] > RANK[worst]) worst = rag;
+  }
+  return worst;
+}
+
+/**
+ * A programme that states its own RAG (`statusReport.rag`) may not look greener than its projects: its
+ * RAG is at least as bad as its worst live project's. A programme that states none is left alone.
+ */
+export const ragRollup: PortfolioRule = {
+  id: 'programme/rag-rollup',
+  scope: 'portfolio',
+  severity: 'warning',
+  summary: "A programme's stated RAG is no greener than the worst RAG of its live projects.",
+  docs: docsFor('programme/rag-rollup'),
+  kinds: ['Programme'],
+  check({ target, portfolio, report }) {
+    const facts = target.facts;
+    if (facts.kind !== 'Programme' || !facts.id || !facts.rag || !(facts.rag.value in RANK)) return;
+    const members = portfolio.programmeMembers(facts.id.value);
+    const worst = rolledUpRag(members);
+    if (!worst || RANK[worst] <= RANK[facts.rag.value]) return;
+    const worse = members.filter((m) => m.rag && RANK[m.rag.value] > RANK[facts.rag!.value] && !FINISHED.has(m.status ?? ''));
+    report(
+      facts.rag.range,
+      `The programme reports ${facts.rag.value}, but ${worse.map((m) => `${m.projectId ?? m.ref.relativePath} is ${m.rag!.value}`).join(', ')}. A programme is no greener than its worst project: report ${worst}, or bring the project back on track.`,
+      { related: worse.map((m) => ({ uri: m.ref.uri, range: m.rag!.range, message: `${m.projectId ?? m.ref.relativePath} is ${m.rag!.value}` })) },
+    );
+  },
+};

@@ -1,0 +1,38 @@
+import { docsFor } from '../../utils/docs';
+import type { DocumentRule } from '../ruleTypes';
+
+const RACI_ROLES = new Set(['accountable', 'responsible', 'consulted', 'informed']);
+
+/**
+ * Exactly one person answers for the outcome. A stakeholder list that names no RACI roles at all (only
+ * the sponsor, say) is left alone: the sponsor is then the one accountable.
+ */
+export const oneAccountable: DocumentRule = {
+  id: 'raci/one-accountable',
+  scope: 'document',
+  severity: 'warning',
+  summary: 'When stakeholders are given RACI roles, exactly one of them is accountable.',
+  docs: docsFor('raci/one-accountable'),
+  kinds: ['Project'],
+  check({ document, report }) {
+    const stakeholders = document.records(['stakeholders']);
+    const accountable = stakeholders.filter((s) => s.value.role === 'accountable');
+    const people = new Set(accountable.map((s) => String(s.value.person ?? `#${s.index}`)));
+    if (people.size > 1) {
+      const names = [...people].filter((p) => !p.startsWith('#'));
+      for (const row of accountable) {
+        const others = accountable.filter((o) => o !== row && o.value.person !== row.value.person);
+        if (others.length === 0) continue;
+        report(
+          document.valueRange([...row.path, 'role']),
+          `${people.size} stakeholders are accountable${names.length ? ` (${names.join(', ')})` : ''}; exactly one person answers for the outcome. Keep one accountable and make the others responsible or consulted.`,
+          { related: others.map((o) => ({ uri: document.uri, range: document.valueRange([...o.path, 'role']), message: `also accountable: ${String(o.value.person ?? 'unnamed')}` })) },
+        );
+      }
+      return;
+    }
+    if (people.size === 0 && stakeholders.some((s) => typeof s.value.role === 'string' && RACI_ROLES.has(s.value.role))) {
+      report(document.keyRange(['stakeholders']), 'The stakeholders have RACI roles but none is accountable. Make exactly one person accountable: the one who answers for the outcome.');
+    }
+  },
+};

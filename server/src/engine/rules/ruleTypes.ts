@@ -1,0 +1,52 @@
+// What a governance rule is. A rule is data plus a `check()`: it reads documents (and, for a portfolio
+// rule, the workspace index) and reports findings; it never runs workspace code and never does I/O.
+import type { DocumentKind, Fix, Range, RelatedLocation, RuleId, Severity } from '../types';
+import type { PortfolioQuery, IndexedDocument } from '../workspace/indexTypes';
+import type { CharterDocument } from './charterDocument';
+import type { Policy } from './policy';
+
+export interface RuleMeta {
+  id: RuleId;
+  /** The default; `x-severity` and the `charter.rules` setting can change it. */
+  severity: Severity;
+  /** One sentence: what the rule asks for. Shown in SARIF rule metadata and the docs index. */
+  summary: string;
+  /** Repository-relative docs page, `docs/rules/<area>/<name>.md`. */
+  docs: string;
+  /** The document kinds the rule checks. */
+  kinds: readonly DocumentKind[];
+}
+
+export interface ReportExtras {
+  fixes?: Fix[];
+  related?: RelatedLocation[];
+}
+
+export interface DocumentRuleContext {
+  document: CharterDocument;
+  policy: Policy;
+  /** The day date rules are evaluated on, `YYYY-MM-DD`. */
+  today: string;
+  report(range: Range, message: string, extras?: ReportExtras): void;
+}
+
+export interface PortfolioRuleContext {
+  /** The document the findings are about; every finding lands in its file. */
+  target: IndexedDocument;
+  /** The rest of the portfolio. Every read is recorded, so the rule re-runs only when what it read changes. */
+  portfolio: PortfolioQuery;
+  policy: Policy;
+  report(range: Range, message: string, extras?: ReportExtras): void;
+}
+
+export interface DocumentRule extends RuleMeta {
+  scope: 'document';
+  check(context: DocumentRuleContext): void;
+}
+
+export interface PortfolioRule extends RuleMeta {
+  scope: 'portfolio';
+  check(context: PortfolioRuleContext): void;
+}
+
+export type Rule = DocumentRule | PortfolioRule;

@@ -1,0 +1,32 @@
+import { docsFor } from '../../utils/docs';
+import type { DocumentRule } from '../ruleTypes';
+
+export const startBeforeEnd: DocumentRule = {
+  id: 'schedule/start-before-end',
+  scope: 'document',
+  severity: 'error',
+  summary: 'A project ends on or after the day it starts.',
+  docs: docsFor('schedule/start-before-end'),
+  kinds: ['Project'],
+  check({ document, report }) {
+    const start = document.date(['schedule', 'start']);
+    const end = document.date(['schedule', 'end']);
+    if (!start || !end || end >= start) return;
+    const startText = document.source(['schedule', 'start'])!;
+    const endText = document.source(['schedule', 'end'])!;
+    report(document.valueRange(['schedule', 'end']), `The schedule ends (${end}) before it starts (${start}). Swap the dates, or correct the one that is wrong.`, {
+      fixes: [
+        {
+          title: 'Swap start and end',
+          preferred: true,
+          edits: {
+            [document.uri]: [
+              { range: document.valueRange(['schedule', 'start']), newText: endText },
+              { range: document.valueRange(['schedule', 'end']), newText: startText },
+            ],
+          },
+        },
+      ],
+    });
+  },
+};

@@ -1,0 +1,24 @@
+import { docsFor } from '../../utils/docs';
+import { appendPair } from '../edits';
+import type { DocumentRule } from '../ruleTypes';
+
+/** What the fix writes: a placeholder text/no-placeholders keeps flagging until someone writes the plan. */
+export const RECOVERY_PLAN_PLACEHOLDER = '"<How the project gets back on track, by when, and who decides>"';
+
+export const redNeedsRecovery: DocumentRule = {
+  id: 'status/red-needs-recovery',
+  scope: 'document',
+  severity: 'error',
+  summary: 'A red status report has a recovery plan.',
+  docs: docsFor('status/red-needs-recovery'),
+  kinds: ['Project'],
+  check({ document, report }) {
+    if (document.get(['statusReport', 'rag']) !== 'red' || document.text(['statusReport', 'recoveryPlan'])) return;
+    const edit = document.has(['statusReport', 'recoveryPlan']) ? undefined : appendPair(document, ['statusReport'], 'recoveryPlan', RECOVERY_PLAN_PLACEHOLDER);
+    report(
+      document.valueRange(['statusReport', 'rag']),
+      'The status is red but there is no recovery plan. Add statusReport.recoveryPlan: what will be done to get back on track, by when, and who decides.',
+      { fixes: edit ? [{ title: 'Add a recovery plan', preferred: true, edits: { [document.uri]: [edit] } }] : undefined },
+    );
+  },
+};

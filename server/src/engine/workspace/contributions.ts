@@ -1,0 +1,119 @@
+// What each document contributes to the portfolio, under keys that portfolio rules read. A rule that
+// read a key re-runs when some document's contribution to that key changes, and only then.
+import type { DocumentKind } from '../types';
+import type {
+  AllocationEntry,
+  DocRef,
+  EnvelopeEntry,
+  FundingEntry,
+  IdNamespace,
+  IndexedDocument,
+  MemberEntry,
+  ObjectiveEntry,
+  PersonEntry,
+  ProgrammeEntry,
+  ProjectEntry,
+} from './indexTypes';
+
+export const Keys = {
+  kind: (kind: DocumentKind) => `kind:${kind}`,
+  project: (id: string) => `project:${id}`,
+  programme: (id: string) => `programme:${id}`,
+  person: (id: string) => `person:${id}`,
+  objective: (id: string) => `objective:${id}`,
+  ids: (namespace: IdNamespace) => `ids:${namespace}`,
+  members: (programmeId: string) => `members:${programmeId}`,
+  allocations: (personId: string) => `allocations:${personId}`,
+  funding: 'funding',
+  envelopes: 'envelopes',
+} as const;
+
+export type Contributions = Map<string, unknown[]>;
+
+export function contributionsOf(doc: IndexedDocument): Contributions {
+  const out: Contributions = new Map();
+  const add = (key: string, payload: unknown) => {
+    const list = out.get(key);
+    if (list) list.push(payload);
+    else out.set(key, [payload]);
+  };
+  const ref: DocRef = doc.ref;
+  add(Keys.kind(doc.kind), true);
+  const facts = doc.facts;
+  switch (facts.kind) {
+    case 'Project': {
+      const projectId = facts.id?.value;
+      if (facts.id) {
+        const entry: ProjectEntry = {
+          ref,
+          id: facts.id,
+          title: facts.title,
+          status: facts.status,
+          manager: facts.manager,
+          start: facts.start?.value,
+          end: facts.end,
+          dependencies: facts.dependencies.map((d) => d.project),
+        };
+        add(Keys.project(facts.id.value), entry);
+        add(Keys.ids('Project'), facts.id.value);
+      }
+      if (facts.programme) {
+        const member: MemberEntry = {
+          ref,
+          projectId,
+          title: facts.title,
+          status: facts.status?.value,
+          approved: facts.approved,
+          currency: facts.currency,
+          rag: facts.rag,
+        };
+        add(Keys.members(facts.programme.value), member);
+      }
+      const byPerson = new Map<string, AllocationEntry['allocations']>();
+      for (const allocation of facts.allocations) {
+        if (!allocation.percent) continue;
+        const list = byPerson.get(allocation.person.value) ?? [];
+        list.push({ percent: allocation.percent, from: allocation.from ?? facts.start?.value, to: allocation.to ?? facts.end?.value });
+        byPerson.set(allocation.person.value, list);
+      }
+      for (const [person, allocations] of byPerson) {
+        const entry: AllocationEntry = { ref, projectId, status: facts.status?.value, allocations };
+        add(Keys.allocations(person), entry);
+      }
+      const funding: FundingEntry = { ref, projectId, status: facts.status?.value, start: facts.start, approved: facts.approved, currency: facts.currency };
+      add(Keys.funding, funding);
+      break;
+    }
+    case 'Programme':
+      if (facts.id) {
+        const entry: ProgrammeEntry = { ref, id: facts.id, title: facts.title };
+        add(Keys.programme(facts.id.value), entry);
+        add(Keys.ids('Programme'), facts.id.value);
+      }
+      break;
+    case 'People':
+      for (const person of facts.people) {
+        const entry: PersonEntry = { ref, id: person.id, name: person.name, capacityPercent: person.capacityPercent };
+        add(Keys.person(person.id.value), entry);
+        add(Keys.ids('People'), person.id.value);
+      }
+      break;
+    case 'Portfolio':
+      for (const objective of facts.objectives) {
+        const entry: ObjectiveEntry = { ref, id: { value: objective.value, range: objective.range }, title: objective.title };
+        add(Keys.objective(objective.value), entry);
+        add(Keys.ids('objective'), objective.value);
+      }
+      for (const envelope of facts.funding) {
+        const entry: EnvelopeEntry = { ref, fiscalYear: envelope.fiscalYear, currency: envelope.currency, amount: envelope.amount };
+        add(Keys.envelopes, entry);
+      }
+      break;
+  }
+  return out;
+}
+
+/** A stable text of a contribution, to tell whether it changed. */
+export function fingerprint(payloads: unknown[]): string {
+  return JSON.stringify(payloads, (_key, value) => (typeof value === 'bigint' ? `${value}n` : value));
+}

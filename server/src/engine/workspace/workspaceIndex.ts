@@ -1,0 +1,228 @@
+// The workspace index: every charter, programme, portfolio and people document of the workspace, as
+// facts (ids, references, dates, amounts, with ranges). Pure: it is handed parsed files, never reads
+// the disk. Whole-portfolio rules run here, per document, and re-run only for documents whose reads
+// changed: each run records the keys it read, each document records what it contributes to each key.
+import { detectKind } from '../kinds';
+import type { ParsedFile } from '../parser/charterParser';
+import { CharterDocument } from '../rules/charterDocument';
+import { PORTFOLIO_RULES } from '../rules/index';
+import { policyKey, resolvePolicy, type Policy } from '../rules/policy';
+import { reporterFor } from '../rules/reporting';
+import type { DocumentKind, Finding } from '../types';
+import { extractFacts } from './charterFacts';
+import { contributionsOf, fingerprint, Keys } from './contributions';
+import type { IndexedDocument, PortfolioFacts } from './indexTypes';
+import { IndexQuery } from './indexQuery';
+
+export interface IndexedFile {
+  uri: string;
+  relativePath: string;
+  version: number;
+  text: string;
+  documents: IndexedDocument[];
+}
+
+/** Which files' findings may have changed after an update: the file itself and those that read from it. */
+export interface IndexChange {
+  uris: string[];
+  /** The portfolio's policy changed: every file's findings may have changed. */
+  policyChanged: boolean;
+}
+
+interface RuleRun {
+  findings: Finding[];
+  reads: Set<string>;
+  policy: string;
+}
+
+export class WorkspaceIndex {
+  private readonly files = new Map<string, IndexedFile>();
+  private readonly documentsByKey = new Map<string, IndexedDocument>();
+  /** key -> document key -> what that document contributes under the key. */
+  private readonly contributions = new Map<string, Map<string, unknown[]>>();
+  private readonly fingerprints = new Map<string, Map<string, string>>();
+  private readonly kindCounts = new Map<DocumentKind, number>();
+  /** key -> documents whose last portfolio-rule run read it. */
+  private readonly readers = new Map<string, Set<string>>();
+  private readonly runs = new Map<string, RuleRun>();
+  private readonly listeners = new Set<(change: IndexChange) => void>();
+  /** How many document rule runs happened; tests use it to check incrementality. */
+  runCount = 0;
+
+  /** Adds or replaces a file. Returns (and announces) which files' findings may have changed. */
+  setFile(file: ParsedFile, relativePath: string): IndexChange {
+    const documents = indexDocuments(file, relativePath);
+    return this.replace(file.uri, { uri: file.uri, relativePath, version: file.version, text: file.text, documents });
+  }
+
+  removeFile(uri: string): IndexChange {
+    if (!this.files.has(uri)) return { uris: [], policyChanged: false };
+    return this.replace(uri, undefined);
+  }
+
+  has(uri: string): boolean {
+    return this.files.has(uri);
+  }
+
+  file(uri: string): IndexedFile | undefined {
+    return this.files.get(uri);
+  }
+
+  allFiles(): IndexedFile[] {
+    return [...this.files.values()].sort((a, b) => compare(a.uri, b.uri));
+  }
+
+  documents(kind?: DocumentKind): IndexedDocument[] {
+    const all = [...this.documentsByKey.values()].sort((a, b) => compare(a.ref.key, b.ref.key));
+    return kind ? all.filter((d) => d.kind === kind) : all;
+  }
+
+  /** Answers about the whole portfolio, for features such as hover and the portfolio view. */
+  query(): IndexQuery {
+    return new IndexQuery(this.contributions, this.kindCounts);
+  }
+
+  /** The raw `policy` of the workspace's Portfolio document (the first by path, if there are several). */
+  portfolioPolicy(): unknown {
+    const portfolio = this.documents('Portfolio')[0];
+    return portfolio ? (portfolio.facts as PortfolioFacts).policy : undefined;
+  }
+
+  policy(settingPolicy?: unknown): Policy {
+    return resolvePolicy(this.portfolioPolicy(), settingPolicy);
+  }
+
+  onDidChange(listener: (change: IndexChange) => void): { dispose(): void } {
+    this.listeners.add(listener);
+    return { dispose: () => this.listeners.delete(listener) };
+  }
+
+  /** The whole-portfolio findings of one file, re-running rules only for documents whose inputs changed. */
+  portfolioFindings(uri: string, settingPolicy?: unknown): Finding[] {
+    const file = this.files.get(uri);
+    if (!file) return [];
+    const policy = this.policy(settingPolicy);
+    const key = policyKey(policy);
+    const findings: Finding[] = [];
+    for (const doc of file.documents) {
+      let run = this.runs.get(doc.ref.key);
+      if (!run || run.policy !== key) run = this.run(doc, policy, key);
+      findings.push(...run.findings);
+    }
+    return findings;
+  }
+
+  private run(doc: IndexedDocument, policy: Policy, key: string): RuleRun {
+    this.forgetReads(doc.ref.key);
+    const reads = new Set<string>();
+    const query = new IndexQuery(this.contributions, this.kindCounts, reads);
+    const findings: Finding[] = [];
+    for (const rule of PORTFOLIO_RULES) {
+      if (!rule.kinds.includes(doc.kind)) continue;
+      rule.check({ target: doc, portfolio: query, policy, report: reporterFor(rule, doc.ref.uri, findings) });
+    }
+    for (const read of reads) {
+      let set = this.readers.get(read);
+      if (!set) this.readers.set(read, (set = new Set()));
+      set.add(doc.ref.key);
+    }
+    const run = { findings, reads, policy: key };
+    this.runs.set(doc.ref.key, run);
+    this.runCount++;
+    return run;
+  }
+
+  private forgetReads(docKey: string): void {
+    const run = this.runs.get(docKey);
+    if (!run) return;
+    for (const read of run.reads) this.readers.get(read)?.delete(docKey);
+    this.runs.delete(docKey);
+  }
+
+  private replace(uri: string, next: IndexedFile | undefined): IndexChange {
+    const previous = this.files.get(uri);
+    const policyBefore = fingerprint([this.portfolioPolicy()]);
+    const changedKeys = new Set<string>();
+    const kindsBefore = new Map<DocumentKind, boolean>();
+    for (const doc of [...(previous?.documents ?? []), ...(next?.documents ?? [])]) kindsBefore.set(doc.kind, (this.kindCounts.get(doc.kind) ?? 0) > 0);
+
+    // Take the old documents out, remembering what they contributed.
+    const before = new Map<string, string>();
+    for (const doc of previous?.documents ?? []) {
+      for (const [key, print] of this.fingerprints.get(doc.ref.key) ?? []) before.set(`${key}\u0000${doc.ref.key}`, print);
+      this.removeDocument(doc);
+    }
+    // Put the new ones in.
+    const after = new Map<string, string>();
+    for (const doc of next?.documents ?? []) {
+      this.addDocument(doc);
+      for (const [key, print] of this.fingerprints.get(doc.ref.key) ?? []) after.set(`${key}\u0000${doc.ref.key}`, print);
+    }
+    if (next) this.files.set(uri, next);
+    else this.files.delete(uri);
+
+    for (const [pair, print] of before) if (after.get(pair) !== print) changedKeys.add(pair.split('\u0000')[0]);
+    for (const [pair, print] of after) if (before.get(pair) !== print) changedKeys.add(pair.split('\u0000')[0]);
+    for (const [kind, had] of kindsBefore) {
+      const key = Keys.kind(kind);
+      changedKeys.delete(key);
+      if (had !== (this.kindCounts.get(kind) ?? 0) > 0) changedKeys.add(key);
+    }
+
+    const affected = new Set<string>([uri]);
+    for (const key of changedKeys) {
+      for (const docKey of this.readers.get(key) ?? []) {
+        const doc = this.documentsByKey.get(docKey);
+        this.forgetReads(docKey);
+        if (doc) affected.add(doc.ref.uri);
+      }
+    }
+    const policyChanged = fingerprint([this.portfolioPolicy()]) !== policyBefore;
+    if (policyChanged) for (const other of this.files.keys()) affected.add(other);
+    const change: IndexChange = { uris: [...affected].sort(compare), policyChanged };
+    for (const listener of this.listeners) listener(change);
+    return change;
+  }
+
+  private addDocument(doc: IndexedDocument): void {
+    this.documentsByKey.set(doc.ref.key, doc);
+    this.kindCounts.set(doc.kind, (this.kindCounts.get(doc.kind) ?? 0) + 1);
+    const prints = new Map<string, string>();
+    for (const [key, payloads] of contributionsOf(doc)) {
+      let byDoc = this.contributions.get(key);
+      if (!byDoc) this.contributions.set(key, (byDoc = new Map()));
+      byDoc.set(doc.ref.key, payloads);
+      prints.set(key, fingerprint(payloads));
+    }
+    this.fingerprints.set(doc.ref.key, prints);
+  }
+
+  private removeDocument(doc: IndexedDocument): void {
+    this.documentsByKey.delete(doc.ref.key);
+    this.kindCounts.set(doc.kind, (this.kindCounts.get(doc.kind) ?? 1) - 1);
+    for (const key of this.fingerprints.get(doc.ref.key)?.keys() ?? []) {
+      const byDoc = this.contributions.get(key);
+      byDoc?.delete(doc.ref.key);
+      if (byDoc && byDoc.size === 0) this.contributions.delete(key);
+    }
+    this.fingerprints.delete(doc.ref.key);
+    this.forgetReads(doc.ref.key);
+  }
+}
+
+/** The charter documents of a file, with their kind and facts; documents of no known kind are left out. */
+export function indexDocuments(file: ParsedFile, relativePath: string): IndexedDocument[] {
+  const out: IndexedDocument[] = [];
+  for (const doc of file.documents) {
+    if (doc.empty || doc.value === undefined) continue;
+    const kind = detectKind(doc, relativePath).kind;
+    if (!kind) continue;
+    const ref = { uri: file.uri, index: doc.index, key: `${file.uri}#${doc.index}`, relativePath };
+    out.push({ ref, kind, facts: extractFacts(new CharterDocument(file, doc, kind)) });
+  }
+  return out;
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
