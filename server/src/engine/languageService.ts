@@ -19,12 +19,6 @@ import { builtinSchemaId } from './schema/builtinSchemas';
 import { doComplete, type CompletionResult } from './services/completion';
 import type { Position } from './types';
 import { todayIso } from './utils/dates';
-import type { ParsedDocument } from './parser/charterParser';
-import { kindFromFileName } from './kinds';
-import { builtinSchemaId } from './schema/builtinSchemas';
-import { doComplete, type CompletionResult } from './services/completion';
-import type { Position } from './types';
-import { todayIso } from './utils/dates';
 import { Governance, todayFor } from './rules/governance';
 import { applySuppressions } from './suppressions';
 import { WorkspaceIndex } from './workspace/workspaceIndex';
@@ -65,8 +59,6 @@ export interface CharterLanguageService {
   /** The URIs of the schema files loaded so far, to watch for changes. */
   loadedSchemaLocations(): string[];
   readonly schemas: SchemaRegistry;
-  /** Completion at a position: keys still missing, allowed values, snippets; a skeleton in an empty document. */
-  doComplete(file: ParsedFile, position: Position, context: ValidationContext): Promise<CompletionResult>;
   /** Completion at a position: keys still missing, allowed values, snippets; a skeleton in an empty document. */
   doComplete(file: ParsedFile, position: Position, context: ValidationContext): Promise<CompletionResult>;
   /** The workspace index: files added to it are one portfolio, checked by the whole-portfolio rules. */
@@ -140,25 +132,8 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Charte
     };
   };
 
-  /** The schema a document is validated against; completion and hover read the same one. */
-  const schemaIdFor = async (file: ParsedFile, doc: ParsedDocument, context: ValidationContext): Promise<string | undefined> => {
-    const detection = detectKind(doc, context.relativePath);
-    const kind = detection.kind ?? kindFromFileName(context.relativePath);
-    return (await schemaService.forDocument(file, doc, kind, context))?.target?.id;
-  };
-  const featureContext = (file: ParsedFile, context: ValidationContext) => {
-    const byName = kindFromFileName(context.relativePath);
-    return {
-      walker,
-      schemaIdFor: (doc: ParsedDocument) => schemaIdFor(file, doc, context),
-      skeletons: (byName ? [byName] : DOCUMENT_KINDS).map((kind) => ({ kind, schemaId: builtinSchemaId(kind) })),
-      today: context.settings.asOf || todayIso(),
-    };
-  };
-
   return {
     parse: (uri, text, version = 0) => cache.get(uri, text, version),
-    doComplete: (file, position, context) => doComplete(file, position, featureContext(file, context)),
     doComplete: (file, position, context) => doComplete(file, position, featureContext(file, context)),
     forget: (uri) => cache.delete(uri),
     validate,
