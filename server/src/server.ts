@@ -14,6 +14,7 @@ import { SchemaFetcher, timeoutFromEnv } from './schemaRequest';
 import { SettingsCache } from './handlers/settingsCache';
 import { ValidationHandler } from './handlers/validationHandler';
 import { WorkspaceFolders } from './handlers/workspaceFolders';
+import { LANGUAGE_FEATURE_CAPABILITIES, LanguageFeatures } from './handlers/languageFeatures';
 import { Requests, type ValidateWorkspaceResult } from './protocol';
 
 const connection = createConnection(ProposedFeatures.all);
@@ -30,6 +31,7 @@ const settings = new SettingsCache(connection);
 const folders = new WorkspaceFolders();
 const validation = new ValidationHandler(connection, documents, service, settings, folders);
 const schemas = new SchemaHandler(connection, documents, service, fetcher, validation, settings, folders);
+const features = new LanguageFeatures(documents, service, settings, folders, validation.published);
 let dynamicConfiguration = false;
 
 connection.onInitialize((params): InitializeResult => {
@@ -43,6 +45,7 @@ connection.onInitialize((params): InitializeResult => {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      ...LANGUAGE_FEATURE_CAPABILITIES,
     },
     serverInfo: { name: 'charter-language-server', version: process.env.CHARTER_VERSION ?? '0.1.0' },
   };
@@ -83,5 +86,6 @@ connection.onRequest(Requests.validateWorkspace, async (): Promise<ValidateWorks
 schemas.listen();
 connection.onDidChangeWatchedFiles((event) => schemas.filesChanged(event.changes));
 
+features.register(connection);
 documents.listen(connection);
 connection.listen();

@@ -1,0 +1,78 @@
+// LSP adapters for the language features: find the document, call the engine, map its plain types to
+// LSP types. No feature logic lives here.
+import {
+  CompletionItemKind,
+  InsertTextFormat,
+  InsertTextMode,
+  type CompletionItem,
+  type CompletionList,
+  type CompletionParams,
+  type Connection,
+  type ServerCapabilities,
+  type TextDocuments,
+} from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { CharterLanguageService, ValidationContext } from '../engine/languageService';
+import type { ParsedFile } from '../engine/parser/charterParser';
+import type { CompletionItem as EngineCompletionItem, CompletionKind } from '../engine/services/completion';
+import type { Finding } from '../engine/types';
+import type { SettingsCache } from './settingsCache';
+import type { WorkspaceFolders } from './workspaceFolders';
+
+export const LANGUAGE_FEATURE_CAPABILITIES: ServerCapabilities = {
+  completionProvider: { resolveProvider: false },
+};
+
+const COMPLETION_KIND: Record<CompletionKind, CompletionItemKind> = {
+  property: CompletionItemKind.Property,
+  value: CompletionItemKind.Value,
+  enum: CompletionItemKind.EnumMember,
+  snippet: CompletionItemKind.Snippet,
+  constant: CompletionItemKind.Constant,
+};
+
+export class LanguageFeatures {
+  constructor(
+    private readonly documents: TextDocuments<TextDocument>,
+    private readonly service: CharterLanguageService,
+    private readonly settings: SettingsCache,
+    private readonly folders: WorkspaceFolders,
+    /** The findings last published per URI, to match code-action requests with. */
+    private readonly published: Map<string, Finding[]>,
+  ) {}
+
+  register(connection: Connection): void {
+    connection.onCompletion((params) => this.completion(params));
+  }
+
+  async completion(params: CompletionParams): Promise<CompletionList | null> {
+    const opened = await this.open(params.textDocument.uri);
+    if (!opened) return null;
+    const result = await this.service.doComplete(opened.file, params.position, opened.context);
+    return { isIncomplete: false, items: result.items.map(toCompletionItem) };
+  }
+
+  private async open(uri: string): Promise<{ file: ParsedFile; context: ValidationContext } | undefined> {
+    const document = this.documents.get(uri);
+    if (!document) return undefined;
+    const settings = await this.settings.get(uri);
+    const file = this.service.parse(uri, document.getText(), document.version);
+    return { file, context: { relativePath: this.folders.relativePath(uri), settings } };
+  }
+}
+
+function toCompletionItem(item: EngineCompletionItem): CompletionItem {
+  return {
+    label: item.label,
+    kind: COMPLETION_KIND[item.kind],
+    detail: item.detail,
+    documentation: item.documentation ? { kind: 'markdown', value: item.documentation } : undefined,
+    textEdit: { range: item.range, newText: item.insertText },
+    insertTextFormat: item.isSnippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
+    insertTextMode: item.isSnippet ? InsertTextMode.adjustIndentation : undefined,
+    sortText: item.sortText,
+    filterText: item.filterText,
+    preselect: item.preselect,
+    command: item.retrigger ? { title: 'Suggest', command: 'editor.action.triggerSuggest' } : undefined,
+  };
+}

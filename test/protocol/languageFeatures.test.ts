@@ -1,0 +1,89 @@
+import { strict as assert } from 'node:assert';
+import {
+  CompletionRequest,
+  InsertTextFormat,
+  type CompletionItem,
+  type CompletionList,
+  type TextEdit,
+} from 'vscode-languageserver-protocol/node';
+import { startServer, type ServerSession } from '../support/lspClient';
+
+const URI = 'file:///workspace/projects/new.charter.yaml';
+
+/** Applies LSP text edits to a text (edits must not overlap). */
+function applyEdits(text: string, edits: TextEdit[]): string {
+  const lines = text.split('\n');
+  const offset = (p: { line: number; character: number }) => lines.slice(0, p.line).reduce((n, l) => n + l.length + 1, 0) + p.character;
+  const sorted = [...edits].sort((a, b) => offset(b.range.start) - offset(a.range.start));
+  let out = text;
+  for (const e of sorted) out = out.slice(0, offset(e.range.start)) + e.newText + out.slice(offset(e.range.end));
+  return out;
+}
+
+/** Inserts a completion item as an editor does: snippet placeholders become their default text. */
+function insertItem(text: string, item: CompletionItem): string {
+  const edit = item.textEdit as TextEdit;
+  let newText = edit.newText;
+  if (item.insertTextFormat === InsertTextFormat.Snippet) {
+    const lineIndent = /^ */.exec(text.split('\n')[edit.range.start.line])![0];
+    newText = newText.replace(/\n/g, `\n${lineIndent}`).replace(/\$\{\d+:([^}]*)\}/g, '$1').replace(/\$\d+/g, '').replace(/\\([$}\\])/g, '$1');
+  }
+  return applyEdits(text, [{ range: edit.range, newText }]);
+}
+
+describe('protocol: language features over stdio', function () {
+  this.timeout(20_000);
+  let server: ServerSession;
+  let version = 1;
+
+  beforeEach(async () => {
+    server = await startServer({ rootUri: 'file:///workspace', settings: { asOf: '2027-02-01' } });
+    version = 1;
+  });
+  afterEach(async () => {
+    await server.stop();
+  });
+
+  const openAndSettle = async (text: string) => {
+    const published = server.diagnostics(URI);
+    server.open(URI, text);
+    return published;
+  };
+  const replaceText = async (text: string) => {
+    version++;
+    const published = server.diagnostics(URI, (p) => p.version === version);
+    server.change(URI, version, [{ text }]);
+    return published;
+  };
+  const complete = async (line: number, character: number) =>
+    (await server.connection.sendRequest(CompletionRequest.type, { textDocument: { uri: URI }, position: { line, character } })) as CompletionList;
+
+  it('announces the language feature capabilities', () => {
+    const caps = server.initialize.capabilities;
+    assert.ok(caps.completionProvider);
+  });
+
+  it('completes a skeleton in an empty file, then keys and enum values', async () => {
+    await openAndSettle('');
+    const skeleton = await complete(0, 0);
+    assert.equal(skeleton.items.length, 1);
+    assert.equal(skeleton.items[0].insertTextFormat, InsertTextFormat.Snippet);
+    let text = insertItem('', skeleton.items[0]);
+    const diagnostics = await replaceText(text);
+    assert.deepEqual(diagnostics.filter((d) => String(d.code).startsWith('schema/')), []);
+
+    text += '\n';
+    await replaceText(text);
+    const lastLine = text.split('\n').length - 1;
+    const keys = await complete(lastLine, 0);
+    const milestones = keys.items.find((i) => i.label === 'milestones')!;
+    assert.equal(milestones.documentation && typeof milestones.documentation === 'object' && milestones.documentation.kind, 'markdown');
+    assert.ok(!keys.items.some((i) => i.label === 'title'), 'keys already present are not offered');
+
+    text = text.replace('status: proposed', 'status: ');
+    await replaceText(text);
+    const statusLine = text.split('\n').findIndex((l) => l.startsWith('status:'));
+    const values = await complete(statusLine, 'status: '.length);
+    assert.ok(values.items.some((i) => i.label === 'active' && (i.textEdit as TextEdit).newText === 'active'));
+  });
+});
