@@ -114,7 +114,7 @@ function assign(written: string, base: string, source: SchemaSource, folderUri: 
 
 /** An absolute URI for a schema reference: a URL as is, an absolute path as a file URI, a relative one against `base`. */
 export function resolveReference(written: string, base: string): string {
-  if (/^[a-zA-Z]:[\\/]/.test(written) || written.startsWith('\\\\')) return URI.file(written).toString();
+  if (/^[a-zA-Z]:[\\/]/.test(written) || written.startsWith('\\\\')) return URI.file(written.replace(/\\/g, '/')).toString();
   if (/^[a-z][a-z0-9+.-]+:/i.test(written)) return new URL(written).href;
   if (written.startsWith('/')) return URI.file(written).toString();
   return new URL(written.replace(/\\/g, '/'), base).href;
