@@ -1,0 +1,42 @@
+import { strict as assert } from 'node:assert';
+import { SchemaRegistry } from '../../server/src/engine/schema/schemaRegistry';
+import { toDraft2020 } from '../../server/src/engine/schema/schemaDialects';
+
+describe('schemaRegistry', () => {
+  it('registers, removes and registers again a schema with its own $id and embedded $ids', () => {
+    const registry = new SchemaRegistry();
+    const schema = () => ({ $id: 'https://pmo.example.org/p.json', $defs: { item: { $id: 'item.json', type: 'string' } }, properties: { a: { $ref: 'item.json' } } });
+    for (let round = 0; round < 3; round++) {
+      assert.equal(registry.add('file:///ws/p.json', schema()), undefined, `round ${round}`);
+      assert.ok(registry.has('https://pmo.example.org/p.json') && registry.has('file:///ws/p.json'));
+      assert.equal(registry.baseOf('file:///ws/p.json'), 'https://pmo.example.org/p.json');
+      const compiled = registry.compile('file:///ws/p.json');
+      assert.ok(compiled.ok && compiled.validate({ a: 'x' }) && !compiled.validate({ a: 1 }));
+      registry.remove('file:///ws/p.json');
+      assert.ok(!registry.has('https://pmo.example.org/p.json'));
+    }
+  });
+
+  it('refuses an invalid schema, says why, and keeps nothing of it', () => {
+    const registry = new SchemaRegistry();
+    assert.match(registry.add('file:///ws/bad.json', { $id: 'https://x.example/bad.json', type: 'objekt' }) ?? '', /schema is invalid/);
+    assert.ok(!registry.has('file:///ws/bad.json'));
+    assert.equal(registry.add('file:///ws/good.json', { $id: 'https://x.example/bad.json', type: 'object' }), undefined);
+  });
+
+  it('knows the built-ins and the meta-schemas without loading anything', () => {
+    const registry = new SchemaRegistry();
+    assert.ok(registry.knows('https://charter.dev/schemas/v1/project.json#/properties/status'));
+    assert.ok(registry.knows('http://json-schema.org/draft-07/schema#'));
+    assert.ok(registry.knows('https://json-schema.org/draft/2020-12/schema'));
+    assert.ok(!registry.knows('https://pmo.example.org/p.json'));
+    assert.deepEqual(registry.customIds(), []);
+  });
+
+  it('rewrites draft-07 tuples to 2020-12, and leaves data alone', () => {
+    const draft7 = { items: [{ type: 'string' }], additionalItems: false, default: { items: [1] }, properties: { list: { items: { type: 'integer' } } } };
+    assert.deepEqual(toDraft2020(draft7), { prefixItems: [{ type: 'string' }], items: false, default: { items: [1] }, properties: { list: { items: { type: 'integer' } } } });
+    const modern = { items: { type: 'string' } };
+    assert.equal(toDraft2020(modern), modern);
+  });
+});
