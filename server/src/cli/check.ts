@@ -5,10 +5,11 @@ import { pathToFileURL } from 'node:url';
 import { getLanguageService } from '../engine/languageService';
 import { cliCacheDir, SchemaFetcher, timeoutFromEnv } from '../schemaRequest';
 import type { Finding } from '../engine/types';
-import { formatJson, formatStylish, summarise, type FileResult } from './formatters';
+import { globSync } from 'tinyglobby';
+import { formatResults, OUTPUT_FORMATS, summarise, type FileResult } from './formatters';
 import { resolveWorkspace, UsageError } from './workspace';
 
-export const CHECK_FORMATS = ['stylish', 'json'] as const;
+export const CHECK_FORMATS = OUTPUT_FORMATS;
 export type CheckFormat = (typeof CHECK_FORMATS)[number];
 
 export interface CheckOptions {
@@ -44,16 +45,21 @@ export async function runCheck(options: CheckOptions): Promise<CheckOutcome> {
   });
   const service = getLanguageService({ schemaRequest: fetcher.request });
   const folderUri = pathToFileURL(workspace.root).href;
+  // The workspace is one portfolio: whole-portfolio rules see every charter in it, also when only some are checked.
+  const parsedFiles = new Map<string, ReturnType<typeof service.parse>>();
+  for (const file of new Set([...portfolioFiles(workspace.root, workspace.settings.files), ...workspace.files])) {
+    const parsed = service.parse(pathToFileURL(file).href, readText(file));
+    service.workspace.setFile(parsed, toPosix(path.relative(workspace.root, file)));
+    parsedFiles.set(file, parsed);
+  }
   const results: FileResult[] = [];
   for (const file of workspace.files) {
-    const uri = pathToFileURL(file).href;
-    const text = readText(file);
-    const parsed = service.parse(uri, text);
+    const parsed = parsedFiles.get(file)!;
     const findings = await service.validate(parsed, { relativePath: toPosix(path.relative(workspace.root, file)), settings: workspace.settings, folderUri });
     results.push({ file: toPosix(path.relative(options.cwd, file)), findings: sortFindings(findings) });
   }
   const summary = summarise(results);
-  const output = options.format === 'json' ? formatJson(results) : formatStylish(results, options.color);
+  const output = formatResults(options.format, results, { color: options.color, cwd: options.cwd });
   const overWarnings = options.maxWarnings !== undefined && summary.warnings > options.maxWarnings;
   return { output, exitCode: summary.errors > 0 || overWarnings ? 1 : 0, results };
 }
@@ -62,6 +68,11 @@ export async function runCheck(options: CheckOptions): Promise<CheckOutcome> {
 function readText(file: string): string {
   const buffer = fs.readFileSync(file);
   return buffer.toString('utf8').replace(/^\uFEFF/, '');
+}
+
+/** Every charter file of the workspace, by the `charter.files.*` globs. */
+function portfolioFiles(root: string, globs: { include: string[]; exclude: string[] }): string[] {
+  return globSync(globs.include, { cwd: root, ignore: globs.exclude, absolute: true, dot: false, followSymbolicLinks: false }).map((f) => path.normalize(f));
 }
 
 function sortFindings(findings: Finding[]): Finding[] {

@@ -1,0 +1,32 @@
+// `charter check` output formats. Each takes the same results and writes one string.
+import { formatGithub } from './github';
+import { formatJson } from './json';
+import { formatJunit } from './junit';
+import type { FileResult, FormatOptions } from './results';
+import { formatSarif } from './sarif';
+import { formatStylish } from './stylish';
+
+export { formatGithub } from './github';
+export { formatJson } from './json';
+export { formatJunit } from './junit';
+export { formatSarif } from './sarif';
+export { formatStylish } from './stylish';
+export { summarise, summaryLine, type CheckSummary, type FileResult, type FormatOptions } from './results';
+
+export const OUTPUT_FORMATS = ['stylish', 'json', 'sarif', 'github', 'junit'] as const;
+export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
+
+export function formatResults(format: OutputFormat, results: FileResult[], options: FormatOptions): string {
+  switch (format) {
+    case 'json':
+      return formatJson(results);
+    case 'sarif':
+      return formatSarif(results, options);
+    case 'github':
+      return formatGithub(results);
+    case 'junit':
+      return formatJunit(results);
+    case 'stylish':
+      return formatStylish(results, options.color);
+  }
+}
