@@ -1,6 +1,8 @@
 import { strict as assert } from 'node:assert';
 import {
   CompletionRequest,
+  HoverRequest,
+  type MarkupContent,
   InsertTextFormat,
   type CompletionItem,
   type CompletionList,
@@ -61,6 +63,7 @@ describe('protocol: language features over stdio', function () {
   it('announces the language feature capabilities', () => {
     const caps = server.initialize.capabilities;
     assert.ok(caps.completionProvider);
+    assert.ok(caps.hoverProvider);
   });
 
   it('completes a skeleton in an empty file, then keys and enum values', async () => {
@@ -85,5 +88,18 @@ describe('protocol: language features over stdio', function () {
     const statusLine = text.split('\n').findIndex((l) => l.startsWith('status:'));
     const values = await complete(statusLine, 'status: '.length);
     assert.ok(values.items.some((i) => i.label === 'active' && (i.textEdit as TextEdit).newText === 'active'));
+  });
+
+  it('hovers with the schema docs, and the finding with its docs link', async () => {
+    await openAndSettle('apiVersion: charter/v1\nkind: Project\nstatus: actve\n');
+    const hover = await server.connection.sendRequest(HoverRequest.type, { textDocument: { uri: URI }, position: { line: 2, character: 9 } });
+    assert.ok(hover);
+    const value = (hover.contents as MarkupContent).value;
+    assert.equal((hover.contents as MarkupContent).kind, 'markdown');
+    assert.match(value, /\*\*Status\*\*/);
+    assert.match(value, /`schema\/enum`: status must be one of/);
+    assert.match(value, /\[docs\]\(file:\/\/.*\/docs\/rules\/schema\.md\)/);
+    const none = await server.connection.sendRequest(HoverRequest.type, { textDocument: { uri: URI }, position: { line: 3, character: 0 } });
+    assert.equal(none, null);
   });
 });

@@ -8,7 +8,7 @@ import { parseCharterFile } from '../../server/src/engine/parser/charterParser';
 const svc = getLanguageService();
 
 /** Strips the caret marker `|` and returns the text and the caret's position. */
-export function withCaret(marked: string): { text: string; line: number; character: number } {
+function withCaret(marked: string): { text: string; line: number; character: number } {
   const at = marked.indexOf('|');
   assert.ok(at >= 0, 'fixture needs a | caret');
   const text = marked.slice(0, at) + marked.slice(at + 1);

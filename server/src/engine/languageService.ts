@@ -17,6 +17,7 @@ import type { ParsedDocument } from './parser/charterParser';
 import { kindFromFileName } from './kinds';
 import { builtinSchemaId } from './schema/builtinSchemas';
 import { doComplete, type CompletionResult } from './services/completion';
+import { doHover, type HoverResult } from './services/hover';
 import type { Position } from './types';
 import { todayIso } from './utils/dates';
 import { Governance, todayFor } from './rules/governance';
@@ -61,6 +62,8 @@ export interface CharterLanguageService {
   readonly schemas: SchemaRegistry;
   /** Completion at a position: keys still missing, allowed values, snippets; a skeleton in an empty document. */
   doComplete(file: ParsedFile, position: Position, context: ValidationContext): Promise<CompletionResult>;
+  /** What the schema says about the key or value at a position, and the given findings there. */
+  doHover(file: ParsedFile, position: Position, context: ValidationContext, options?: { findings?: Finding[]; docsHref?: (docs: string) => string }): Promise<HoverResult | undefined>;
   /** The workspace index: files added to it are one portfolio, checked by the whole-portfolio rules. */
   readonly workspace: WorkspaceIndex;
 }
@@ -135,6 +138,7 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Charte
   return {
     parse: (uri, text, version = 0) => cache.get(uri, text, version),
     doComplete: (file, position, context) => doComplete(file, position, featureContext(file, context)),
+    doHover: (file, position, context, options = {}) => doHover(file, position, { ...featureContext(file, context), ...options }),
     forget: (uri) => cache.delete(uri),
     validate,
     describeSchemas,

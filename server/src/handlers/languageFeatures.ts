@@ -8,6 +8,8 @@ import {
   type CompletionList,
   type CompletionParams,
   type Connection,
+  type Hover,
+  type HoverParams,
   type ServerCapabilities,
   type TextDocuments,
 } from 'vscode-languageserver/node';
@@ -16,11 +18,13 @@ import type { CharterLanguageService, ValidationContext } from '../engine/langua
 import type { ParsedFile } from '../engine/parser/charterParser';
 import type { CompletionItem as EngineCompletionItem, CompletionKind } from '../engine/services/completion';
 import type { Finding } from '../engine/types';
+import { docsHref } from './diagnostics';
 import type { SettingsCache } from './settingsCache';
 import type { WorkspaceFolders } from './workspaceFolders';
 
 export const LANGUAGE_FEATURE_CAPABILITIES: ServerCapabilities = {
   completionProvider: { resolveProvider: false },
+  hoverProvider: true,
 };
 
 const COMPLETION_KIND: Record<CompletionKind, CompletionItemKind> = {
@@ -43,6 +47,7 @@ export class LanguageFeatures {
 
   register(connection: Connection): void {
     connection.onCompletion((params) => this.completion(params));
+    connection.onHover((params) => this.hover(params));
   }
 
   async completion(params: CompletionParams): Promise<CompletionList | null> {
@@ -50,6 +55,14 @@ export class LanguageFeatures {
     if (!opened) return null;
     const result = await this.service.doComplete(opened.file, params.position, opened.context);
     return { isIncomplete: false, items: result.items.map(toCompletionItem) };
+  }
+
+  async hover(params: HoverParams): Promise<Hover | null> {
+    const opened = await this.open(params.textDocument.uri);
+    if (!opened) return null;
+    const findings = this.published.get(params.textDocument.uri);
+    const result = await this.service.doHover(opened.file, params.position, opened.context, { findings, docsHref });
+    return result ? { contents: { kind: 'markdown', value: result.contents }, range: result.range } : null;
   }
 
   private async open(uri: string): Promise<{ file: ParsedFile; context: ValidationContext } | undefined> {

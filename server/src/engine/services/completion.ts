@@ -68,8 +68,15 @@ export function annotation<T = unknown>(refs: SchemaRef[], keyword: string): T |
   return undefined;
 }
 
+/** The description of the first subschema that has one: a property's own words before its `$ref`'s. */
 export function describeSchema(refs: SchemaRef[]): string | undefined {
-  return annotation<string>(refs, 'markdownDescription') ?? annotation<string>(refs, 'description');
+  for (const ref of refs) {
+    const s = ref.schema as SchemaObject;
+    if (!s || typeof s !== 'object') continue;
+    const text = s.markdownDescription ?? s.description;
+    if (typeof text === 'string') return text;
+  }
+  return undefined;
 }
 
 /** The JSON types the applicable subschemas allow, read from `type` (or implied by `properties`/`items`). */

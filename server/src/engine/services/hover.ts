@@ -1,0 +1,112 @@
+// Hover: what the schema says about the key or value under the caret, and the findings on it.
+import { isMap, isPair, isScalar, isSeq, stringify, type Node } from 'yaml';
+import type { ParsedDocument, ParsedFile } from '../parser/charterParser';
+import type { SchemaWalker } from '../schema/schemaWalker';
+import type { Finding, Position, Range } from '../types';
+import { keyText, type DataPath } from '../utils/yamlNodes';
+import { annotation, describeSchema, enumValues, schemasAt } from './completion';
+
+export interface HoverResult {
+  /** Markdown. */
+  contents: string;
+  range: Range;
+}
+
+export interface HoverContext {
+  walker: SchemaWalker;
+  schemaIdFor: (document: ParsedDocument) => Promise<string | undefined>;
+  /** The findings published for the file; those under the caret are shown with their docs link. */
+  findings?: Finding[];
+  /** Turns a finding's `docs` (repository-relative or absolute) into a link the host can open. */
+  docsHref?: (docs: string) => string;
+}
+
+interface NodeAt {
+  path: DataPath;
+  /** The node under the caret: a key scalar, a value scalar, or a collection. */
+  node: Node;
+  onKey: boolean;
+}
+
+export async function doHover(file: ParsedFile, position: Position, context: HoverContext): Promise<HoverResult | undefined> {
+  const offset = file.lines.offsetAt(position);
+  const doc = file.documents.find((d) => d.yaml.range[0] <= offset && offset <= d.yaml.range[2]) ?? file.documents[file.documents.length - 1];
+  const sections: string[] = [];
+  let range: Range | undefined;
+
+  const at = doc ? nodeAt(doc.yaml.contents as Node | null, offset, []) : undefined;
+  if (doc && at && at.path.length > 0) {
+    const schemaId = await context.schemaIdFor(doc);
+    if (schemaId) {
+      const refs = schemasAt(context.walker, schemaId, doc.value, at.path);
+      const text = schemaSection(refs, at, (isScalar(at.node) ? at.node.value : undefined) as unknown);
+      if (text) sections.push(text);
+    }
+    if (at.node.range) range = file.lines.rangeOf(at.node.range[0], at.node.range[1]);
+  }
+
+  const findings = (context.findings ?? []).filter((f) => contains(f.range, position));
+  if (findings.length) {
+    const href = context.docsHref ?? ((d: string) => d);
+    sections.push(findings.map((f) => `**${f.severity}** \`${f.rule}\`: ${f.message} ([docs](${href(f.docs)}))`).join('\n\n'));
+    range ??= findings[0].range;
+  }
+  if (sections.length === 0 || !range) return undefined;
+  return { contents: sections.join('\n\n---\n\n'), range };
+}
+
+function schemaSection(refs: ReturnType<typeof schemasAt>, at: NodeAt, value: unknown): string | undefined {
+  if (refs.length === 0) return undefined;
+  const parts: string[] = [];
+  const title = annotation<string>(refs, 'title');
+  const name = at.path[at.path.length - 1];
+  parts.push(`**${title ?? String(name)}**${title && typeof name === 'string' ? ` \`${name}\`` : ''}`);
+  const description = describeSchema(refs);
+  if (description) parts.push(description);
+  const allowed = enumValues(refs);
+  if (!at.onKey && allowed.length) {
+    const chosen = allowed.find((a) => a.value === value);
+    if (chosen?.description) parts.push(`\`${String(value)}\`: ${chosen.description}`);
+  }
+  if (allowed.length > 1) {
+    parts.push(`Allowed values:\n${allowed.map((a) => `- \`${String(a.value)}\`${a.description ? `: ${a.description}` : ''}`).join('\n')}`);
+  }
+  const examples = annotation<unknown[]>(refs, 'examples');
+  if (Array.isArray(examples) && examples.length && allowed.length === 0) {
+    const scalars = examples.filter((e) => e === null || typeof e !== 'object');
+    if (scalars.length) parts.push(`Examples: ${scalars.slice(0, 3).map((e) => `\`${String(e)}\``).join(', ')}`);
+    else parts.push(`Example:\n\`\`\`yaml\n${stringify(examples[0], { version: '1.2' }).trimEnd()}\n\`\`\``);
+  }
+  return parts.join('\n\n');
+}
+
+/** The deepest key or value node at `offset`, with its data path. */
+function nodeAt(node: Node | null, offset: number, path: DataPath): NodeAt | undefined {
+  if (!node || !node.range || offset < node.range[0] || offset > node.range[1]) return undefined;
+  if (isMap(node)) {
+    for (const pair of node.items) {
+      if (!isPair(pair)) continue;
+      const key = pair.key as Node | null;
+      const name = keyText(key);
+      if (name === undefined) continue;
+      if (key?.range && offset >= key.range[0] && offset <= key.range[1]) return { path: [...path, name], node: key, onKey: true };
+      const inner = nodeAt(pair.value as Node | null, offset, [...path, name]);
+      if (inner) return inner;
+    }
+    return undefined;
+  }
+  if (isSeq(node)) {
+    for (let i = 0; i < node.items.length; i++) {
+      const inner = nodeAt(node.items[i] as Node | null, offset, [...path, i]);
+      if (inner) return inner;
+    }
+    return undefined;
+  }
+  return { path, node, onKey: false };
+}
+
+function contains(range: Range, p: Position): boolean {
+  const after = p.line > range.start.line || (p.line === range.start.line && p.character >= range.start.character);
+  const before = p.line < range.end.line || (p.line === range.end.line && p.character <= range.end.character);
+  return after && before;
+}

@@ -1,0 +1,70 @@
+import { strict as assert } from 'node:assert';
+import { getLanguageService } from '../../server/src/engine/languageService';
+import type { HoverResult } from '../../server/src/engine/services/hover';
+import { normaliseSettings } from '../../server/src/engine/settings';
+import type { Finding } from '../../server/src/engine/types';
+
+const svc = getLanguageService();
+
+/** Strips the caret marker `|` and returns the text and the caret's position. */
+function withCaret(marked: string): { text: string; line: number; character: number } {
+  const at = marked.indexOf('|');
+  const text = marked.slice(0, at) + marked.slice(at + 1);
+  const before = text.slice(0, at).split('\n');
+  return { text, line: before.length - 1, character: before[before.length - 1].length };
+}
+const HEAD = 'apiVersion: charter/v1\nkind: Project\n';
+
+async function hover(marked: string, options: { findings?: boolean; path?: string } = {}): Promise<HoverResult | undefined> {
+  const { text, line, character } = withCaret(marked);
+  const path = options.path ?? 'x.charter.yaml';
+  const uri = `file:///workspace/${path}`;
+  svc.forget(uri);
+  const file = svc.parse(uri, text, 1);
+  const context = { relativePath: path, settings: normaliseSettings({ asOf: '2027-02-01' }) };
+  const findings: Finding[] | undefined = options.findings ? await svc.validate(file, context) : undefined;
+  return svc.doHover(file, { line, character }, context, { findings, docsHref: (d) => `https://docs.example/${d}` });
+}
+
+describe('hover', () => {
+  it('shows the title and description of a key', async () => {
+    const result = await hover(`${HEAD}sta|tus: active\n`);
+    assert.ok(result);
+    assert.match(result.contents, /^\*\*Status\*\* `status`/);
+    assert.match(result.contents, /An `active` project needs its approvals/);
+    assert.deepEqual(result.range, { start: { line: 2, character: 0 }, end: { line: 2, character: 6 } });
+  });
+
+  it('on an enum value, explains that value and lists the allowed ones', async () => {
+    const result = await hover(`${HEAD}status: act|ive\n`);
+    assert.ok(result);
+    assert.match(result.contents, /`active`: Work is under way\./);
+    assert.match(result.contents, /Allowed values:\n- `proposed`: Put forward; not yet approved\./);
+  });
+
+  it('shows examples of a free-text field, from the property before its $ref', async () => {
+    const result = await hover(`${HEAD}budget:\n  currency: EUR\n  appr|oved: 10\n`);
+    assert.ok(result);
+    assert.match(result.contents, /\*\*Approved budget\*\*/);
+    assert.match(result.contents, /Examples: `850000`/);
+  });
+
+  it('describes list items and their fields', async () => {
+    const result = await hover(`${HEAD}milestones:\n  - id: m1\n    da|te: 2027-03-01\n`);
+    assert.ok(result);
+    assert.match(result.contents, /\*\*Date\*\* `date`/);
+    assert.match(result.contents, /within the schedule/);
+  });
+
+  it('shows the finding under the caret with its docs link', async () => {
+    const result = await hover(`${HEAD}status: actve|\n`, { findings: true });
+    assert.ok(result);
+    assert.match(result.contents, /\*\*error\*\* `schema\/enum`: status must be one of .*Did you mean "active"\?/);
+    assert.match(result.contents, /\(\[docs\]\(https:\/\/docs\.example\/docs\/rules\/schema\.md\)\)/);
+  });
+
+  it('says nothing on a blank line or in a comment', async () => {
+    assert.equal(await hover(`${HEAD}# a comm|ent\n`), undefined);
+    assert.equal(await hover(`${HEAD}\n|\n`), undefined);
+  });
+});
