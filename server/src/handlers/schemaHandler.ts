@@ -5,6 +5,8 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
   DidChangeWatchedFilesNotification,
+  MessageType,
+  ShowMessageNotification,
   WatchKind,
   type Connection,
   type FileEvent,
@@ -104,15 +106,13 @@ export class SchemaHandler {
     const key = `${problem.state}\u0000${problem.uri}`;
     if (this.notified.has(key)) return;
     this.notified.add(key);
-    if (problem.state === 'untrusted') {
-      void this.connection.window.showInformationMessage(
-        `Charter: the schema ${problem.label} was not loaded: ${problem.reason}. The built-in schemas apply until you trust the workspace.`,
-      );
-    } else {
-      void this.connection.window.showErrorMessage(
-        `Charter: the schema ${problem.label} cannot be used: ${problem.reason}. Documents that use it show a schema/unavailable finding on their first line.`,
-      );
-    }
+    // window/showMessage, a notification: nothing waits for the user to dismiss it.
+    void this.connection.sendNotification(
+      ShowMessageNotification.type,
+      problem.state === 'untrusted'
+        ? { type: MessageType.Info, message: `Charter: the schema ${problem.label} was not loaded: ${problem.reason}. The built-in schemas apply until you trust the workspace.` }
+        : { type: MessageType.Error, message: `Charter: the schema ${problem.label} cannot be used: ${problem.reason}. Documents that use it show a schema/unavailable finding on their first line.` },
+    );
   }
 
   async refresh(): Promise<RefreshSchemasResult> {
