@@ -14,6 +14,7 @@ import { SchemaFetcher, timeoutFromEnv } from './schemaRequest';
 import { SettingsCache } from './handlers/settingsCache';
 import { ValidationHandler } from './handlers/validationHandler';
 import { WorkspaceFolders } from './handlers/workspaceFolders';
+import { WorkspaceHandler } from './handlers/workspaceHandler';
 import { LANGUAGE_FEATURE_CAPABILITIES, LanguageFeatures } from './handlers/languageFeatures';
 import { Requests, type ValidateWorkspaceResult } from './protocol';
 
@@ -30,6 +31,7 @@ const service = getLanguageService({
 const settings = new SettingsCache(connection);
 const folders = new WorkspaceFolders();
 const validation = new ValidationHandler(connection, documents, service, settings, folders);
+const workspace = new WorkspaceHandler(connection, documents, service, settings, validation);
 const schemas = new SchemaHandler(connection, documents, service, fetcher, validation, settings, folders);
 const features = new LanguageFeatures(documents, service, settings, folders, validation.published);
 let dynamicConfiguration = false;
@@ -41,6 +43,7 @@ connection.onInitialize((params): InitializeResult => {
   const initialFolders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
   folders.set(initialFolders);
   schemas.initialize(params);
+  workspace.initialize(params);
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -56,9 +59,12 @@ connection.onInitialized(() => {
   connection.workspace.onDidChangeWorkspaceFolders((event) => {
     event.added.forEach((f) => folders.add(f.uri));
     event.removed.forEach((f) => folders.remove(f.uri));
+    event.added.forEach((f) => workspace.folderAdded(f.uri));
+    event.removed.forEach((f) => workspace.folderRemoved(f.uri));
     settings.clear();
     validation.scheduleAll();
   });
+  void workspace.start();
 });
 
 connection.onDidChangeConfiguration((change) => {
@@ -67,24 +73,23 @@ connection.onDidChangeConfiguration((change) => {
   settings.clear();
   schemas.configurationChanged();
   validation.scheduleAll();
+  workspace.configurationChanged();
 });
 
 documents.onDidOpen((e) => validation.schedule(e.document.uri));
 documents.onDidChangeContent((e) => validation.schedule(e.document.uri));
 documents.onDidClose((e) => validation.clear(e.document.uri));
+documents.onDidOpen((e) => workspace.opened(e.document));
+documents.onDidClose((e) => workspace.closed(e.document.uri));
 
-connection.onRequest(Requests.validateWorkspace, async (): Promise<ValidateWorkspaceResult> => {
-  const results = await Promise.all(documents.all().map((d) => validation.validate(d.uri)));
-  const findings = results.flatMap((r) => r ?? []);
-  return {
-    files: results.length,
-    errors: findings.filter((f) => f.severity === 'error').length,
-    warnings: findings.filter((f) => f.severity === 'warning').length,
-  };
-});
+connection.onRequest(Requests.validateWorkspace, (): Promise<ValidateWorkspaceResult> => workspace.validateWorkspace());
 
 schemas.listen();
-connection.onDidChangeWatchedFiles((event) => schemas.filesChanged(event.changes));
+// One handler for all watched files; the workspace looks first, while loaded schemas are still known.
+connection.onDidChangeWatchedFiles((event) => {
+  workspace.filesChanged(event.changes);
+  schemas.filesChanged(event.changes);
+});
 
 features.register(connection);
 documents.listen(connection);

@@ -24,6 +24,8 @@ export interface IndexedFile {
 
 /** Which files' findings may have changed after an update: the file itself and those that read from it. */
 export interface IndexChange {
+  /** The file that was set or removed. */
+  changed: string;
   uris: string[];
   /** The portfolio's policy changed: every file's findings may have changed. */
   policyChanged: boolean;
@@ -56,7 +58,7 @@ export class WorkspaceIndex {
   }
 
   removeFile(uri: string): IndexChange {
-    if (!this.files.has(uri)) return { uris: [], policyChanged: false };
+    if (!this.files.has(uri)) return { changed: uri, uris: [], policyChanged: false };
     return this.replace(uri, undefined);
   }
 
@@ -179,7 +181,7 @@ export class WorkspaceIndex {
     }
     const policyChanged = fingerprint([this.portfolioPolicy()]) !== policyBefore;
     if (policyChanged) for (const other of this.files.keys()) affected.add(other);
-    const change: IndexChange = { uris: [...affected].sort(compare), policyChanged };
+    const change: IndexChange = { changed: uri, uris: [...affected].sort(compare), policyChanged };
     for (const listener of this.listeners) listener(change);
     return change;
   }

@@ -1,0 +1,300 @@
+// The whole workspace on the LSP side: index every charter file of every folder at start (in the
+// background, with progress), keep the index current from the editor and the file system, and publish
+// findings for the files that are not open, so the Problems panel shows the whole portfolio. Open files
+// are the ValidationHandler's; when a change in one file alters another's findings, the other is
+// re-published, open or not.
+import { promises as fsp } from 'node:fs';
+import picomatch from 'picomatch';
+import { glob } from 'tinyglobby';
+import {
+  DidChangeWatchedFilesNotification,
+  FileChangeType,
+  WatchKind,
+  type Connection,
+  type FileEvent,
+  type InitializeParams,
+  type TextDocuments,
+  type WorkDoneProgressServerReporter,
+} from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { URI } from 'vscode-uri';
+import type { CharterLanguageService } from '../engine/languageService';
+import type { CharterSettings } from '../engine/settings';
+import type { Finding } from '../engine/types';
+import type { IndexChange } from '../engine/workspace/workspaceIndex';
+import type { ValidateWorkspaceResult } from '../protocol';
+import { toDiagnostic } from './diagnostics';
+import type { SettingsCache } from './settingsCache';
+import type { ValidationHandler } from './validationHandler';
+
+/** Files read, or closed files validated, between two yields to the event loop. */
+const BATCH = 25;
+
+interface FolderState {
+  uri: string;
+  path: string;
+  include: string[];
+  exclude: string[];
+  matches: (relativePath: string) => boolean;
+}
+
+export class WorkspaceHandler {
+  private folders = new Map<string, FolderState>();
+  /** The text on disk of each indexed file, with a version counter of our own. */
+  private readonly disk = new Map<string, { text: string; version: number }>();
+  private readonly published = new Map<string, Finding[]>();
+  private readonly pending = new Set<string>();
+  private scheduled = false;
+  private bulk = false;
+  private canWatch = false;
+  private relativePatterns = false;
+  private watcher: Promise<{ dispose(): void } | undefined> | undefined;
+  private ready: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly documents: TextDocuments<TextDocument>,
+    private readonly service: CharterLanguageService,
+    private readonly settings: SettingsCache,
+    private readonly validation: ValidationHandler,
+  ) {
+    service.workspace.onDidChange((change) => this.indexChanged(change));
+  }
+
+  initialize(params: InitializeParams): void {
+    const watching = params.capabilities.workspace?.didChangeWatchedFiles;
+    this.canWatch = !!watching?.dynamicRegistration;
+    this.relativePatterns = !!watching?.relativePatternSupport;
+    const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+    for (const uri of folders) this.folders.set(trimSlash(uri), { uri: trimSlash(uri), path: URI.parse(uri).fsPath, include: [], exclude: [], matches: () => false });
+  }
+
+  /** Indexes every folder in the background; resolves when all files are indexed and published. */
+  start(): Promise<void> {
+    this.ready = this.ready.then(() => this.reindex());
+    return this.ready;
+  }
+
+  folderAdded(uri: string): void {
+    this.folders.set(trimSlash(uri), { uri: trimSlash(uri), path: URI.parse(uri).fsPath, include: [], exclude: [], matches: () => false });
+    void this.start();
+  }
+
+  folderRemoved(uri: string): void {
+    const folder = trimSlash(uri);
+    this.folders.delete(folder);
+    for (const file of this.service.workspace.allFiles()) if (file.uri.startsWith(`${folder}/`)) this.forgetFile(file.uri);
+  }
+
+  /** Settings changed: the globs may match other files, and every finding may change. */
+  configurationChanged(): void {
+    void this.start();
+  }
+
+  /** An editor opened a charter: it joins the portfolio with its editor text. */
+  opened(document: TextDocument): void {
+    const folder = this.folderOf(document.uri);
+    if (!this.service.workspace.has(document.uri) && !(folder && folder.matches(relative(folder, document.uri)))) return;
+    const file = this.service.parse(document.uri, document.getText(), document.version);
+    this.service.workspace.setFile(file, folder ? relative(folder, document.uri) : document.uri);
+  }
+
+  /** An editor closed a file: the file on disk is the portfolio's version again. */
+  closed(uri: string): void {
+    if (!this.service.workspace.has(uri)) return;
+    void this.readFromDisk(uri).then(() => this.schedule(uri));
+  }
+
+  /** `workspace/didChangeWatchedFiles`: charters created, changed, deleted (a rename is a delete and a create). */
+  filesChanged(changes: FileEvent[]): void {
+    const schemas = new Set(this.service.loadedSchemaLocations());
+    let schemaChanged = false;
+    for (const change of changes) {
+      if (schemas.has(change.uri)) schemaChanged = true;
+      if (change.type === FileChangeType.Deleted) {
+        for (const file of this.service.workspace.allFiles()) if (file.uri === change.uri || file.uri.startsWith(`${change.uri}/`)) this.forgetFile(file.uri);
+        continue;
+      }
+      const folder = this.folderOf(change.uri);
+      if (!folder || !folder.matches(relative(folder, change.uri)) || this.documents.get(change.uri)) continue;
+      void this.readFromDisk(change.uri).then(() => this.schedule(change.uri));
+    }
+    // A schema file changed: the SchemaHandler re-checks open files; the closed ones are ours.
+    if (schemaChanged) this.scheduleAllClosed();
+  }
+
+  /** Re-checks every file of the portfolio (open ones through the ValidationHandler) and counts findings. */
+  async validateWorkspace(): Promise<ValidateWorkspaceResult> {
+    await this.ready;
+    const uris = new Set([...this.service.workspace.allFiles().map((f) => f.uri), ...this.documents.all().map((d) => d.uri)]);
+    const findings: Finding[] = [];
+    for (const uri of uris) {
+      const result = this.documents.get(uri) ? await this.validation.validate(uri) : await this.publish(uri);
+      findings.push(...(result ?? []));
+    }
+    return {
+      files: uris.size,
+      errors: findings.filter((f) => f.severity === 'error').length,
+      warnings: findings.filter((f) => f.severity === 'warning').length,
+    };
+  }
+
+  private async reindex(): Promise<void> {
+    const progress = await this.connection.window.createWorkDoneProgress();
+    progress.begin('Charter', 0, 'Finding charters', false);
+    this.bulk = true;
+    try {
+      const found = new Set<string>();
+      for (const folder of this.folders.values()) {
+        const settings = await this.settings.get(folder.uri);
+        this.configure(folder, settings);
+        const files = await glob(folder.include, { cwd: folder.path, ignore: folder.exclude, absolute: true, dot: false, followSymbolicLinks: false });
+        for (const file of files) found.add(URI.file(file).toString());
+      }
+      for (const indexed of this.service.workspace.allFiles()) if (!found.has(indexed.uri) && !this.documents.get(indexed.uri)) this.forgetFile(indexed.uri);
+      const uris = [...found].sort();
+      for (let i = 0; i < uris.length; i += BATCH) {
+        await Promise.all(uris.slice(i, i + BATCH).map((uri) => (this.documents.get(uri) ? this.indexOpen(uri) : this.readFromDisk(uri))));
+        report(progress, i + BATCH, uris.length, 'Indexing');
+        await nextTurn();
+      }
+      this.registerWatcher();
+      this.bulk = false;
+      const closed = this.service.workspace.allFiles().filter((f) => !this.documents.get(f.uri));
+      for (let i = 0; i < closed.length; i += BATCH) {
+        for (const file of closed.slice(i, i + BATCH)) await this.publish(file.uri);
+        report(progress, i + BATCH, closed.length, 'Checking');
+        await nextTurn();
+      }
+      this.validation.scheduleAll();
+    } finally {
+      this.bulk = false;
+      progress.done();
+    }
+  }
+
+  private configure(folder: FolderState, settings: CharterSettings): void {
+    folder.include = settings.files.include;
+    folder.exclude = settings.files.exclude;
+    const included = picomatch(folder.include, { dot: false });
+    const excluded = picomatch(folder.exclude.length > 0 ? folder.exclude : ['\u0000'], { dot: true });
+    folder.matches = (relativePath) => included(relativePath) && !excluded(relativePath);
+  }
+
+  private registerWatcher(): void {
+    if (!this.canWatch) return;
+    const watchers = [...this.folders.values()].flatMap((folder) =>
+      folder.include.map((pattern) => ({
+        globPattern: this.relativePatterns ? { baseUri: folder.uri, pattern } : pattern,
+        kind: WatchKind.Create | WatchKind.Change | WatchKind.Delete,
+      })),
+    );
+    const previous = this.watcher;
+    this.watcher = (async () => {
+      (await previous)?.dispose();
+      return this.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers }).catch((e: unknown) => {
+        this.connection.console.warn(`Charter cannot watch charter files for changes: ${(e as Error).message}`);
+        return undefined;
+      });
+    })();
+  }
+
+  private indexOpen(uri: string): void {
+    const document = this.documents.get(uri);
+    if (document) this.opened(document);
+  }
+
+  private async readFromDisk(uri: string): Promise<void> {
+    let text: string;
+    try {
+      text = (await fsp.readFile(URI.parse(uri).fsPath)).toString('utf8').replace(/^\uFEFF/, '');
+    } catch {
+      this.forgetFile(uri); // gone (or unreadable) since it was listed
+      return;
+    }
+    if (this.documents.get(uri)) return; // opened meanwhile: the editor's text wins
+    const previous = this.disk.get(uri);
+    if (previous && previous.text === text && this.service.workspace.file(uri)?.text === text) return;
+    const version = (previous?.version ?? 0) + 1;
+    this.disk.set(uri, { text, version });
+    const folder = this.folderOf(uri);
+    this.service.workspace.setFile(this.service.parse(uri, text, version), folder ? relative(folder, uri) : uri);
+  }
+
+  private forgetFile(uri: string): void {
+    this.disk.delete(uri);
+    this.pending.delete(uri);
+    if (this.service.workspace.has(uri)) this.service.workspace.removeFile(uri);
+    if (!this.documents.get(uri)) {
+      this.service.forget(uri);
+      if (this.published.delete(uri)) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+    }
+  }
+
+  private indexChanged(change: IndexChange): void {
+    if (this.bulk) return;
+    for (const uri of change.uris) {
+      if (uri === change.changed) continue; // whoever changed it checks it
+      this.schedule(uri);
+    }
+  }
+
+  private schedule(uri: string): void {
+    if (this.documents.get(uri)) {
+      this.validation.schedule(uri);
+      return;
+    }
+    this.pending.add(uri);
+    if (this.scheduled) return;
+    this.scheduled = true;
+    setImmediate(() => void this.drain());
+  }
+
+  private scheduleAllClosed(): void {
+    for (const file of this.service.workspace.allFiles()) if (!this.documents.get(file.uri)) this.schedule(file.uri);
+  }
+
+  private async drain(): Promise<void> {
+    this.scheduled = false;
+    const uris = [...this.pending];
+    this.pending.clear();
+    for (const uri of uris) await this.publish(uri);
+  }
+
+  /** Validates a closed, indexed file as it is on disk and publishes its findings. */
+  private async publish(uri: string): Promise<Finding[] | undefined> {
+    const file = this.disk.get(uri);
+    if (!file || this.documents.get(uri)) return undefined;
+    const folder = this.folderOf(uri);
+    const settings = await this.settings.get(folder?.uri ?? uri);
+    const parsed = this.service.parse(uri, file.text, file.version);
+    const findings = await this.service.validate(parsed, { relativePath: folder ? relative(folder, uri) : uri, settings, folderUri: folder?.uri });
+    if (this.documents.get(uri) || this.disk.get(uri) !== file) return undefined; // opened or changed meanwhile
+    this.published.set(uri, findings);
+    await this.connection.sendDiagnostics({ uri, diagnostics: findings.map(toDiagnostic) });
+    return findings;
+  }
+
+  private folderOf(uri: string): FolderState | undefined {
+    let best: FolderState | undefined;
+    for (const folder of this.folders.values()) if (uri.startsWith(`${folder.uri}/`) && (!best || folder.uri.length > best.uri.length)) best = folder;
+    return best;
+  }
+}
+
+function relative(folder: FolderState, uri: string): string {
+  return decodeURIComponent(uri.slice(folder.uri.length + 1));
+}
+
+function trimSlash(uri: string): string {
+  return uri.replace(/\/$/, '');
+}
+
+function report(progress: WorkDoneProgressServerReporter, done: number, total: number, what: string): void {
+  const count = Math.min(done, total);
+  progress.report(total === 0 ? 100 : Math.round((count / total) * 100), `${what} ${count} of ${total} charter files`);
+}
+
+function nextTurn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}

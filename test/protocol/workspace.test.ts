@@ -1,0 +1,134 @@
+// The whole workspace over LSP: findings for files nobody opened, and cross-file findings that follow
+// edits in other files (in the editor and on disk). Needs `npm run build` (dist/server.js).
+import { strict as assert } from 'node:assert';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { DidChangeWatchedFilesNotification, FileChangeType, type Diagnostic } from 'vscode-languageserver-protocol/node';
+import { URI } from 'vscode-uri';
+import { Requests, type ValidateWorkspaceResult } from '../../server/src/protocol';
+import { REPO } from '../support/engine';
+import { startServer, type ServerSession } from '../support/lspClient';
+
+const FIXTURE = path.join(REPO, 'test', 'fixtures', 'rules', 'workspace');
+
+describe('protocol: the whole workspace', function () {
+  this.timeout(30_000);
+  let root: string;
+  let server: ServerSession;
+  const uri = (relative: string) => URI.file(path.join(root, relative)).toString();
+  const codes = (diagnostics: Diagnostic[]) => diagnostics.map((d) => d.code);
+
+  beforeEach(async () => {
+    root = fs.mkdtempSync(path.join(os.tmpdir(), 'charter-workspace-'));
+    fs.cpSync(FIXTURE, root, { recursive: true });
+  });
+  afterEach(async () => {
+    await server?.stop();
+    fs.rmSync(root, { recursive: true, force: true });
+  });
+
+  async function start(): Promise<void> {
+    server = await startServer({ rootUri: URI.file(root).toString(), settings: { asOf: '2027-01-15' } });
+  }
+
+  it("publishes a closed file's cross-file finding, with a related location in the other file", async () => {
+    await start();
+    const [finding, ...rest] = await waitFor(uri('projects/alpha.charter.yaml'), (d) => d.length > 0);
+    assert.deepEqual(rest, []);
+    assert.equal(finding.code, 'portfolio/dependency-dates');
+    assert.deepEqual(finding.range, { start: { line: 18, character: 31 }, end: { line: 18, character: 41 } });
+    assert.match(finding.codeDescription!.href, /docs\/rules\/portfolio\/dependency-dates\.md$/);
+    const [related] = finding.relatedInformation!;
+    assert.equal(related.location.uri, uri('projects/beta.charter.yaml'));
+    assert.deepEqual(related.location.range.start, { line: 10, character: 7 });
+    assert.equal(related.message, 'beta ends on 2027-06-30');
+  });
+
+  it('clears the closed file when the cause is fixed in another, open file', async () => {
+    await start();
+    await waitFor(uri('projects/alpha.charter.yaml'), (d) => d.length === 1);
+    const beta = uri('projects/beta.charter.yaml');
+    const cleared = waitFor(uri('projects/alpha.charter.yaml'), (d) => d.length === 0);
+    server.open(beta, fs.readFileSync(path.join(root, 'projects', 'beta.charter.yaml'), 'utf8'));
+    // Beta now ends in February, before alpha needs it.
+    server.change(beta, 2, [{ range: { start: { line: 10, character: 7 }, end: { line: 10, character: 17 } }, text: '2027-02-26' }]);
+    assert.deepEqual(await cleared, []);
+
+    // Closing beta without saving: the file on disk is the portfolio's version again.
+    const back = waitFor(uri('projects/alpha.charter.yaml'), (d) => d.length === 1);
+    server.close(beta);
+    assert.deepEqual(codes(await back), ['portfolio/dependency-dates']);
+  });
+
+  it('follows files created, changed and deleted on disk', async () => {
+    await start();
+    await waitFor(uri('projects/alpha.charter.yaml'), (d) => d.length === 1);
+    const copy = path.join(root, 'projects', 'alpha-copy.charter.yaml');
+
+    // A new file with alpha's id: both files get a duplicate-id finding.
+    const duplicated = waitFor(uri('projects/alpha.charter.yaml'), (d) => codes(d).includes('portfolio/unique-id'));
+    const copyFindings = waitFor(uri('projects/alpha-copy.charter.yaml'), (d) => codes(d).includes('portfolio/unique-id'));
+    const alpha = fs.readFileSync(path.join(root, 'projects', 'alpha.charter.yaml'), 'utf8');
+    fs.writeFileSync(copy, alpha.replace(/allocations:\n.*\n/, '')); // no second booking of ben.ode
+    notify(uri('projects/alpha-copy.charter.yaml'), FileChangeType.Created);
+    const unique = (await duplicated).find((d) => d.code === 'portfolio/unique-id')!;
+    assert.equal(unique.relatedInformation?.[0].location.uri, uri('projects/alpha-copy.charter.yaml'));
+    await copyFindings;
+
+    // Renamed on disk (a delete and a create): the duplicate stays, now pointing at the new name.
+    const renamed = path.join(root, 'projects', 'alpha-renamed.charter.yaml');
+    fs.renameSync(copy, renamed);
+    const pointing = waitFor(uri('projects/alpha.charter.yaml'), (d) =>
+      d.some((x) => x.code === 'portfolio/unique-id' && x.relatedInformation?.[0].location.uri === uri('projects/alpha-renamed.charter.yaml')),
+    );
+    const gone = waitFor(uri('projects/alpha-copy.charter.yaml'), (d) => d.length === 0);
+    notify(uri('projects/alpha-copy.charter.yaml'), FileChangeType.Deleted);
+    notify(uri('projects/alpha-renamed.charter.yaml'), FileChangeType.Created);
+    await Promise.all([pointing, gone]);
+
+    // The copy changes its id: the duplicate is gone.
+    const fixed = waitFor(uri('projects/alpha.charter.yaml'), (d) => !codes(d).includes('portfolio/unique-id'));
+    fs.writeFileSync(renamed, fs.readFileSync(renamed, 'utf8').replace('id: alpha', 'id: alpha-two'));
+    notify(uri('projects/alpha-renamed.charter.yaml'), FileChangeType.Changed);
+    assert.deepEqual(codes(await fixed), ['portfolio/dependency-dates']);
+
+    // Beta deleted: alpha now depends on a project that does not exist.
+    const unknown = waitFor(uri('projects/alpha.charter.yaml'), (d) => codes(d).includes('portfolio/unknown-reference'));
+    fs.rmSync(path.join(root, 'projects', 'beta.charter.yaml'));
+    notify(uri('projects/beta.charter.yaml'), FileChangeType.Deleted);
+    assert.match((await unknown)[0].message, /No project has the id "beta"/);
+  });
+
+  it('answers charter/validateWorkspace over every indexed file, open or not', async () => {
+    await start();
+    await waitFor(uri('projects/alpha.charter.yaml'), (d) => d.length === 1);
+    const result = await server.connection.sendRequest<ValidateWorkspaceResult>(Requests.validateWorkspace);
+    assert.deepEqual(result, { files: 4, errors: 0, warnings: 1 });
+  });
+
+  it('reports indexing progress to a client that supports it', async () => {
+    const events: Array<{ kind: string }> = [];
+    server = await startServer({ rootUri: URI.file(root).toString(), settings: { asOf: '2027-01-15' } });
+    server.connection.onNotification('$/progress', (params: { value: { kind: string } }) => events.push(params.value));
+    await waitFor(uri('projects/alpha.charter.yaml'), (d) => d.length === 1);
+    await until(() => events.some((e) => e.kind === 'end'));
+    assert.ok(events.some((e) => e.kind === 'begin'));
+  });
+
+  function waitFor(target: string, accept: (d: Diagnostic[]) => boolean): Promise<Diagnostic[]> {
+    return server.diagnostics(target, (p) => accept(p.diagnostics), 15_000);
+  }
+
+  function notify(target: string, type: FileChangeType): void {
+    void server.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: target, type }] });
+  }
+});
+
+async function until(condition: () => boolean, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
