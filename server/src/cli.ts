@@ -1,6 +1,7 @@
 // The `charter` command line, on the same engine as the language server.
 import { parseArgs } from 'node:util';
 import { runCheck, CHECK_FORMATS, type CheckFormat } from './cli/check';
+import { runReport, REPORT_FORMATS } from './cli/report';
 import { UsageError } from './cli/workspace';
 
 declare const CHARTER_VERSION: string | undefined;
@@ -10,6 +11,7 @@ const HELP = `charter ${VERSION}: project charters as code
 
 Usage:
   charter check [paths...] [options]   check charters (no paths: the current directory as a workspace)
+  charter report [paths...] [options]  the portfolio: table, roll-ups, timeline (Markdown, HTML, CSV or JSON)
   charter --help | --version
 
 Options for check:
@@ -18,6 +20,11 @@ Options for check:
   --as-of <YYYY-MM-DD>        evaluate date rules as of this day (default: today, or charter.asOf)
   --config <file>             read charter.* settings from this file instead of .vscode/settings.json
   --offline                   download no schema: use cached copies of http(s) schemas only
+
+Options for report (and --as-of, --config, --offline as for check):
+  --format <${REPORT_FORMATS.join('|')}>   output format (default: from --out's extension, else md)
+  --out <file>                write the report to this file instead of printing it
+  --group-by <programme|status|rag|sponsor|manager|phase>   roll-ups per group (default: charter.portfolio.groupBy)
 
 Exit codes: 0 no errors, 1 errors (or too many warnings), 2 usage error.
 `;
@@ -38,12 +45,14 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<{ code:
         color: { type: 'boolean' },
         'no-color': { type: 'boolean' },
         offline: { type: 'boolean' },
+        out: { type: 'string', short: 'o' },
+        'group-by': { type: 'string' },
       },
     });
     if (values.version) return { code: 0, stdout: `${VERSION}\n`, stderr: '' };
     const [command, ...paths] = positionals;
     if (values.help || !command) return { code: values.help ? 0 : 2, stdout: values.help ? HELP : '', stderr: values.help ? '' : HELP };
-    if (command !== 'check') throw new UsageError(`Unknown command "${command}". Run charter --help.`);
+    if (command !== 'check' && command !== 'report') throw new UsageError(`Unknown command "${command}". Run charter --help.`);
     let maxWarnings: number | undefined;
     if (values['max-warnings'] !== undefined) {
       maxWarnings = Number(values['max-warnings']);
@@ -51,6 +60,11 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<{ code:
     }
     const asOf = values['as-of'];
     if (asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(asOf)) throw new UsageError('--as-of needs a date written as YYYY-MM-DD.');
+    if (command === 'report') {
+      const outcome = await runReport({ cwd, paths, format: values.format, out: values.out, groupBy: values['group-by'], asOf, config: values.config, offline: !!values.offline });
+      return { code: outcome.exitCode, stdout: outcome.output, stderr: '' };
+    }
+    if (values.out !== undefined || values['group-by'] !== undefined) throw new UsageError('--out and --group-by are options of charter report.');
     const color = values['no-color'] ? false : (values.color ?? (!!process.stdout.isTTY && !process.env.NO_COLOR));
     const outcome = await runCheck({ cwd, paths, format: (values.format ?? 'stylish') as CheckFormat, maxWarnings, asOf, config: values.config, color, offline: !!values.offline });
     return { code: outcome.exitCode, stdout: outcome.output, stderr: '' };

@@ -1,0 +1,11 @@
+// `charter report --format json`: the portfolio model, plus the groups the report was asked for.
+import type { Portfolio, PortfolioGroup, GroupBy } from '../../engine/portfolio/portfolioTypes';
+
+export interface PortfolioReport extends Portfolio {
+  groupBy: GroupBy;
+  groups: PortfolioGroup[];
+}
+
+export function formatJsonReport(report: PortfolioReport): string {
+  return `${JSON.stringify(report, null, 2)}\n`;
+}
