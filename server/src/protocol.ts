@@ -1,5 +1,6 @@
 // Custom messages between the Charter client and server, declared once and imported by both sides.
 // Only types and string constants live here: no runtime dependency on either side.
+import type { GroupBy, Portfolio, PortfolioFilter, PortfolioGroup } from './engine/portfolio/portfolioTypes';
 
 export const Requests = {
   /** Re-check every charter the server knows; returns how many files and findings. */
@@ -8,12 +9,32 @@ export const Requests = {
   refreshSchemas: 'charter/refreshSchemas',
   /** Which schema applies to each document of a file, and where it came from (the status bar item). */
   schemaStatus: 'charter/schemaStatus',
+  /** The portfolio model of the whole workspace, grouped and filtered (the tree and the dashboard). */
+  portfolio: 'charter/portfolio',
 } as const;
 
 export const Notifications = {
   /** Client to server: the workspace was trusted (or not). Untrusted: no downloads, no schema from outside the workspace. */
   workspaceTrust: 'charter/workspaceTrust',
+  /** Server to client: a charter (or its findings) changed, so the portfolio should be asked for again. No params. */
+  portfolioChanged: 'charter/portfolioChanged',
 } as const;
+
+export interface PortfolioParams {
+  /** Default: the `charter.portfolio.groupBy` setting. */
+  groupBy?: GroupBy;
+  filter?: PortfolioFilter;
+}
+
+export interface PortfolioResult {
+  /** Every project of the workspace, unfiltered, with its findings. */
+  portfolio: Portfolio;
+  groupBy: GroupBy;
+  /** The filtered projects, grouped, with roll-ups. */
+  groups: PortfolioGroup[];
+}
+
+export type { GroupBy, Portfolio, PortfolioFilter, PortfolioGroup };
 
 /** What the client passes as `initializationOptions`. */
 export interface CharterInitializationOptions {

@@ -15,6 +15,7 @@ import { SettingsCache } from './handlers/settingsCache';
 import { ValidationHandler } from './handlers/validationHandler';
 import { WorkspaceFolders } from './handlers/workspaceFolders';
 import { WorkspaceHandler } from './handlers/workspaceHandler';
+import { PortfolioHandler } from './handlers/portfolioHandler';
 import { LANGUAGE_FEATURE_CAPABILITIES, LanguageFeatures } from './handlers/languageFeatures';
 import { Requests, type ValidateWorkspaceResult } from './protocol';
 
@@ -33,6 +34,7 @@ const folders = new WorkspaceFolders();
 const validation = new ValidationHandler(connection, documents, service, settings, folders);
 const workspace = new WorkspaceHandler(connection, documents, service, settings, validation);
 const schemas = new SchemaHandler(connection, documents, service, fetcher, validation, settings, folders);
+const portfolio = new PortfolioHandler(connection, service, settings, folders, (uri) => validation.published.get(uri) ?? workspace.findingsOf(uri));
 const features = new LanguageFeatures(documents, service, settings, folders, validation.published);
 let dynamicConfiguration = false;
 
@@ -74,6 +76,7 @@ connection.onDidChangeConfiguration((change) => {
   schemas.configurationChanged();
   validation.scheduleAll();
   workspace.configurationChanged();
+  portfolio.changed();
 });
 
 documents.onDidOpen((e) => validation.schedule(e.document.uri));
@@ -91,6 +94,7 @@ connection.onDidChangeWatchedFiles((event) => {
   schemas.filesChanged(event.changes);
 });
 
+portfolio.listen();
 features.register(connection);
 documents.listen(connection);
 connection.listen();

@@ -123,6 +123,11 @@ export class WorkspaceHandler {
     if (schemaChanged) this.scheduleAllClosed();
   }
 
+  /** The findings last published for a closed file (open files' are the ValidationHandler's). */
+  findingsOf(uri: string): Finding[] | undefined {
+    return this.published.get(uri);
+  }
+
   /** Re-checks every file of the portfolio (open ones through the ValidationHandler) and counts findings. */
   async validateWorkspace(): Promise<ValidateWorkspaceResult> {
     await this.ready;

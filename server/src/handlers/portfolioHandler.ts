@@ -1,0 +1,57 @@
+// `charter/portfolio`: the portfolio model built from the workspace index (every charter of the
+// workspace, open or not) and the findings last published for each file. `charter/portfolioChanged`
+// tells the client when to ask again.
+import type { Connection } from 'vscode-languageserver/node';
+import type { CharterLanguageService } from '../engine/languageService';
+import { groupPortfolio } from '../engine/portfolio/portfolioGroups';
+import { buildPortfolio, type PortfolioSource } from '../engine/portfolio/portfolioModel';
+import type { Finding } from '../engine/types';
+import { todayIso } from '../engine/utils/dates';
+import { Notifications, Requests, type PortfolioParams, type PortfolioResult } from '../protocol';
+import type { SettingsCache } from './settingsCache';
+import type { WorkspaceFolders } from './workspaceFolders';
+
+/** Changes closer together than this are announced once; findings follow a change within about this long. */
+const SETTLE_MS = 250;
+
+export class PortfolioHandler {
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly service: CharterLanguageService,
+    private readonly settings: SettingsCache,
+    private readonly folders: WorkspaceFolders,
+    /** The findings last published for a file, open or closed. */
+    private readonly findingsOf: (uri: string) => Finding[] | undefined,
+  ) {}
+
+  listen(): void {
+    this.service.workspace.onDidChange(() => this.changed());
+    this.connection.onRequest(Requests.portfolio, (params: PortfolioParams | undefined) => this.portfolio(params ?? {}));
+  }
+
+  /** Something the portfolio shows may have changed: a charter, its findings, or the settings. */
+  changed(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      void this.connection.sendNotification(Notifications.portfolioChanged);
+    }, SETTLE_MS);
+  }
+
+  async portfolio(params: PortfolioParams): Promise<PortfolioResult> {
+    const files = this.service.workspace.allFiles();
+    const sources: PortfolioSource[] = files.map((f) => ({
+      file: this.service.parse(f.uri, f.text, f.version),
+      relativePath: f.relativePath,
+      findings: this.findingsOf(f.uri) ?? [],
+    }));
+    // One portfolio per window: the first folder's settings decide the as-of day and the grouping.
+    const folder = this.folders.folderOf(files[0]?.uri ?? '') ?? files[0]?.uri;
+    const settings = folder ? await this.settings.get(folder) : undefined;
+    const portfolio = buildPortfolio(sources, { asOf: settings?.asOf ?? todayIso() });
+    const groupBy = params.groupBy ?? settings?.portfolio.groupBy ?? 'programme';
+    return { portfolio, groupBy, groups: groupPortfolio(portfolio, groupBy, params.filter) };
+  }
+}

@@ -1,0 +1,71 @@
+// `charter/portfolio` over LSP: the whole workspace's portfolio, and `charter/portfolioChanged` after an
+// edit. Needs `npm run build` (dist/server.js).
+import { strict as assert } from 'node:assert';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { URI } from 'vscode-uri';
+import { Notifications, Requests, type PortfolioParams, type PortfolioResult } from '../../server/src/protocol';
+import { REPO } from '../support/engine';
+import { startServer, type ServerSession } from '../support/lspClient';
+
+describe('protocol: charter/portfolio', function () {
+  this.timeout(30_000);
+  let root: string;
+  let server: ServerSession;
+
+  before(async () => {
+    root = fs.mkdtempSync(path.join(os.tmpdir(), 'charter-portfolio-'));
+    fs.cpSync(path.join(REPO, 'examples'), root, { recursive: true });
+    server = await startServer({ rootUri: URI.file(root).toString(), settings: { asOf: '2026-12-01' } });
+  });
+  after(async () => {
+    await server?.stop();
+    fs.rmSync(root, { recursive: true, force: true });
+  });
+
+  const ask = (params: PortfolioParams = {}) => server.connection.sendRequest<PortfolioResult>(Requests.portfolio, params);
+
+  async function until(accept: (r: PortfolioResult) => boolean, params: PortfolioParams = {}): Promise<PortfolioResult> {
+    const deadline = Date.now() + 15_000;
+    for (;;) {
+      const result = await ask(params);
+      if (accept(result)) return result;
+      if (Date.now() > deadline) throw new Error(`portfolio never matched; last: ${JSON.stringify(result.portfolio.summary)}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+
+  it('answers with every project of the workspace, grouped by programme, findings counted', async () => {
+    const result = await until((r) => r.portfolio.projects.length === 15 && r.portfolio.summary.findingCounts.errors > 0);
+    assert.equal(result.groupBy, 'programme');
+    assert.equal(result.portfolio.asOf, '2026-12-01');
+    assert.deepEqual(result.groups.map((g) => [g.key, g.rollup.count, g.rollup.worstRag]), [
+      ['digital-customer', 5, 'red'],
+      ['finance-transformation', 5, 'amber'],
+      ['operational-resilience', 4, 'amber'],
+      ['', 1, undefined],
+    ]);
+    const loyalty = result.portfolio.projects.find((p) => p.id === 'dc-loyalty-programme')!;
+    assert.ok(loyalty.findingCounts.errors >= 2);
+    assert.equal(loyalty.location.uri, URI.file(path.join(root, 'needs-attention', 'dc-loyalty-programme.charter.yaml')).toString());
+  });
+
+  it('groups and filters as asked', async () => {
+    const result = await ask({ groupBy: 'status', filter: { hasFindings: true } });
+    assert.equal(result.groupBy, 'status');
+    assert.deepEqual(result.groups.flatMap((g) => g.projectIds).sort(), ['dc-loyalty-programme', 'fin-procurement-portal', 'ops-network-refresh']);
+  });
+
+  it('announces a change and answers with the edited RAG', async () => {
+    const file = path.join(root, 'projects', 'dc-identity.charter.yaml');
+    const uri = URI.file(file).toString();
+    const text = fs.readFileSync(file, 'utf8');
+    const changed = new Promise<void>((resolve) => server.connection.onNotification(Notifications.portfolioChanged, () => resolve()));
+    server.open(uri, text);
+    server.change(uri, 2, [{ text: text.replace(/rag: green/, 'rag: red') }]);
+    await changed;
+    const result = await until((r) => r.portfolio.projects.find((p) => p.id === 'dc-identity')?.rag === 'red');
+    assert.equal(result.portfolio.summary.rag.red, 3);
+  });
+});
