@@ -18,7 +18,8 @@ import { kindFromFileName } from './kinds';
 import { builtinSchemaId } from './schema/builtinSchemas';
 import { doComplete, type CompletionResult } from './services/completion';
 import { doHover, type HoverResult } from './services/hover';
-import type { Position } from './types';
+import { getCodeActions, type CodeAction } from './services/codeActions';
+import type { Position, Range } from './types';
 import { todayIso } from './utils/dates';
 import { Governance, todayFor } from './rules/governance';
 import { applySuppressions } from './suppressions';
@@ -64,6 +65,8 @@ export interface CharterLanguageService {
   doComplete(file: ParsedFile, position: Position, context: ValidationContext): Promise<CompletionResult>;
   /** What the schema says about the key or value at a position, and the given findings there. */
   doHover(file: ParsedFile, position: Position, context: ValidationContext, options?: { findings?: Finding[]; docsHref?: (docs: string) => string }): Promise<HoverResult | undefined>;
+  /** Quick-fixes for the file's `findings` that touch `range`, and fix-all; `only` filters by action kind. */
+  getCodeActions(file: ParsedFile, range: Range, findings: Finding[], context: ValidationContext, options?: { only?: string[]; docsHref?: (docs: string) => string }): Promise<CodeAction[]>;
   /** The workspace index: files added to it are one portfolio, checked by the whole-portfolio rules. */
   readonly workspace: WorkspaceIndex;
 }
@@ -139,6 +142,8 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Charte
     parse: (uri, text, version = 0) => cache.get(uri, text, version),
     doComplete: (file, position, context) => doComplete(file, position, featureContext(file, context)),
     doHover: (file, position, context, options = {}) => doHover(file, position, { ...featureContext(file, context), ...options }),
+    getCodeActions: (file, range, findings, context, options = {}) =>
+      getCodeActions(file, range, findings, { ...featureContext(file, context), docsHref: options.docsHref }, options.only),
     forget: (uri) => cache.delete(uri),
     validate,
     describeSchemas,

@@ -1,10 +1,14 @@
 // LSP adapters for the language features: find the document, call the engine, map its plain types to
 // LSP types. No feature logic lives here.
 import {
+  CodeActionKind,
   CompletionItemKind,
   InsertTextFormat,
   InsertTextMode,
+  type CodeAction,
+  type CodeActionParams,
   type CompletionItem,
+  type Diagnostic,
   type CompletionList,
   type CompletionParams,
   type Connection,
@@ -16,15 +20,17 @@ import {
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CharterLanguageService, ValidationContext } from '../engine/languageService';
 import type { ParsedFile } from '../engine/parser/charterParser';
+import { FIX_ALL_KIND, type CodeAction as EngineCodeAction } from '../engine/services/codeActions';
 import type { CompletionItem as EngineCompletionItem, CompletionKind } from '../engine/services/completion';
 import type { Finding } from '../engine/types';
-import { docsHref } from './diagnostics';
+import { docsHref, toDiagnostic } from './diagnostics';
 import type { SettingsCache } from './settingsCache';
 import type { WorkspaceFolders } from './workspaceFolders';
 
 export const LANGUAGE_FEATURE_CAPABILITIES: ServerCapabilities = {
   completionProvider: { resolveProvider: false },
   hoverProvider: true,
+  codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
 };
 
 const COMPLETION_KIND: Record<CompletionKind, CompletionItemKind> = {
@@ -48,6 +54,7 @@ export class LanguageFeatures {
   register(connection: Connection): void {
     connection.onCompletion((params) => this.completion(params));
     connection.onHover((params) => this.hover(params));
+    connection.onCodeAction((params) => this.codeActions(params));
   }
 
   async completion(params: CompletionParams): Promise<CompletionList | null> {
@@ -63,6 +70,15 @@ export class LanguageFeatures {
     const findings = this.published.get(params.textDocument.uri);
     const result = await this.service.doHover(opened.file, params.position, opened.context, { findings, docsHref });
     return result ? { contents: { kind: 'markdown', value: result.contents }, range: result.range } : null;
+  }
+
+  async codeActions(params: CodeActionParams): Promise<CodeAction[] | null> {
+    const uri = params.textDocument.uri;
+    const opened = await this.open(uri);
+    if (!opened) return null;
+    const findings = this.published.get(uri) ?? (await this.service.validate(opened.file, opened.context));
+    const actions = await this.service.getCodeActions(opened.file, params.range, findings, opened.context, { only: params.context.only, docsHref });
+    return actions.map((action) => toCodeAction(action, params.context.diagnostics));
   }
 
   private async open(uri: string): Promise<{ file: ParsedFile; context: ValidationContext } | undefined> {
@@ -87,5 +103,22 @@ function toCompletionItem(item: EngineCompletionItem): CompletionItem {
     filterText: item.filterText,
     preselect: item.preselect,
     command: item.retrigger ? { title: 'Suggest', command: 'editor.action.triggerSuggest' } : undefined,
+  };
+}
+
+function toCodeAction(action: EngineCodeAction, sent: Diagnostic[]): CodeAction {
+  // The client matches actions to its diagnostics by identity of content: reuse the ones it sent.
+  const diagnostics = action.findings.map(
+    (f) =>
+      sent.find((d) => d.code === f.rule && d.range.start.line === f.range.start.line && d.range.start.character === f.range.start.character && d.range.end.line === f.range.end.line && d.range.end.character === f.range.end.character) ??
+      toDiagnostic(f),
+  );
+  return {
+    title: action.title,
+    kind: action.kind,
+    diagnostics: diagnostics.length ? diagnostics : undefined,
+    isPreferred: action.isPreferred,
+    edit: action.edits ? { changes: action.edits } : undefined,
+    command: action.command,
   };
 }

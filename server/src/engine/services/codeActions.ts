@@ -1,0 +1,223 @@
+// Code actions: the fixes findings carry, "add missing properties", "disable for this line", "show
+// documentation", and fix-all (per rule, and `source.fixAll.charter` for fix-on-save).
+import { isMap, isPair, isScalar, isSeq, stringify, type Node, type YAMLMap } from 'yaml';
+import type { ParsedDocument, ParsedFile } from '../parser/charterParser';
+import type { SchemaRef, SchemaWalker } from '../schema/schemaWalker';
+import { disableNextLineEdit } from '../suppressions';
+import type { Finding, Range, TextEdit } from '../types';
+import { keyText, type DataPath } from '../utils/yamlNodes';
+import { annotation, enumValues, schemasAt, schemaTypes } from './completion';
+
+export const FIX_ALL_KIND = 'source.fixAll.charter';
+export const SHOW_RULE_DOCS_COMMAND = 'charter.showRuleDocs';
+
+export interface CodeAction {
+  title: string;
+  kind: 'quickfix' | typeof FIX_ALL_KIND;
+  /** The findings the action repairs or silences. */
+  findings: Finding[];
+  edits?: Record<string, TextEdit[]>;
+  isPreferred?: boolean;
+  command?: { title: string; command: string; arguments: unknown[] };
+}
+
+export interface CodeActionContext {
+  walker: SchemaWalker;
+  schemaIdFor: (document: ParsedDocument) => Promise<string | undefined>;
+  /** Turns a finding's `docs` into a link the host can open. */
+  docsHref?: (docs: string) => string;
+}
+
+/**
+ * The actions for the findings of `file` that touch `range`, of the kinds in `only` (LSP semantics: a
+ * requested kind also selects its sub-kinds; all kinds when absent). `findings` are all of the file's.
+ */
+export async function getCodeActions(file: ParsedFile, range: Range, findings: Finding[], context: CodeActionContext, only?: string[]): Promise<CodeAction[]> {
+  const wants = (kind: string) => !only || only.length === 0 || only.some((o) => kind === o || kind.startsWith(`${o}.`));
+  const actions: CodeAction[] = [];
+  const own = findings.filter((f) => f.uri === file.uri);
+
+  if (wants('quickfix')) {
+    const here = own.filter((f) => overlaps(f.range, range));
+    for (const finding of here) {
+      for (const fix of finding.fixes ?? []) {
+        actions.push({ title: fix.title, kind: 'quickfix', findings: [finding], edits: fix.edits, isPreferred: fix.preferred || undefined });
+      }
+      if (finding.rule === 'schema/required') {
+        const edit = await addMissingPropertiesEdit(file, finding, context);
+        if (edit) actions.push({ title: edit.title, kind: 'quickfix', findings: [finding], edits: { [file.uri]: [edit.edit] }, isPreferred: !finding.fixes?.length || undefined });
+      }
+    }
+    for (const rule of unique(here.map((f) => f.rule))) {
+      const ofRule = own.filter((f) => f.rule === rule);
+      const preferred = ofRule.filter((f) => preferredFix(f));
+      if (preferred.length > 1) {
+        actions.push({ title: `Fix all ${rule} problems in this file`, kind: 'quickfix', findings: preferred, edits: { [file.uri]: nonOverlapping(preferred) } });
+      }
+    }
+    const disabled = new Set<string>();
+    for (const finding of here) {
+      const key = `${finding.rule}@${finding.range.start.line}`;
+      if (disabled.has(key) || /^(suppression|waiver)\//.test(finding.rule)) continue;
+      disabled.add(key);
+      actions.push({ title: `Disable ${finding.rule} for this line`, kind: 'quickfix', findings: [finding], edits: { [file.uri]: [disableNextLineEdit(file, finding)] } });
+    }
+    for (const rule of unique(here.map((f) => f.rule))) {
+      const finding = here.find((f) => f.rule === rule)!;
+      const href = (context.docsHref ?? ((d: string) => d))(finding.docs);
+      actions.push({
+        title: `Show documentation for ${rule}`,
+        kind: 'quickfix',
+        findings: [],
+        command: { title: `Show documentation for ${rule}`, command: SHOW_RULE_DOCS_COMMAND, arguments: [href, rule] },
+      });
+    }
+  }
+
+  if (wants(FIX_ALL_KIND)) {
+    const fixable = own.filter((f) => preferredFix(f));
+    if (fixable.length) actions.push({ title: 'Fix all auto-fixable Charter problems', kind: FIX_ALL_KIND, findings: fixable, edits: { [file.uri]: nonOverlapping(fixable) } });
+  }
+  return actions;
+}
+
+function preferredFix(finding: Finding) {
+  const fix = finding.fixes?.find((f) => f.preferred) ?? (finding.fixes?.length === 1 ? finding.fixes[0] : undefined);
+  if (!fix) return undefined;
+  // Fix-all applies edits to this file only; a fix that reaches into other files stays a single quick-fix.
+  return Object.keys(fix.edits).every((uri) => uri === finding.uri) ? fix : undefined;
+}
+
+/** The preferred edits of the findings, dropping any that overlap an edit already taken. */
+function nonOverlapping(findings: Finding[]): TextEdit[] {
+  const taken: TextEdit[] = [];
+  for (const finding of findings) {
+    const edits = preferredFix(finding)?.edits[finding.uri] ?? [];
+    if (edits.some((e) => taken.some((t) => overlaps(e.range, t.range, true)))) continue;
+    taken.push(...edits);
+  }
+  return taken;
+}
+
+/**
+ * Inserts the required properties an object lacks, each with a placeholder from the schema (its
+ * default, first example, first allowed value, or an empty value of its type), below the object's
+ * last key at its keys' indentation. Nothing else in the text changes.
+ */
+export async function addMissingPropertiesEdit(file: ParsedFile, finding: Finding, context: CodeActionContext): Promise<{ title: string; edit: TextEdit } | undefined> {
+  const start = file.lines.offsetAt(finding.range.start);
+  const doc = file.documents.find((d) => d.yaml.range[0] <= start && start <= d.yaml.range[2]);
+  if (!doc || doc.value === undefined) return undefined;
+  const schemaId = await context.schemaIdFor(doc);
+  if (!schemaId) return undefined;
+  for (const owner of ownersAt(doc.yaml.contents as Node | null, start, [])) {
+    const refs = schemasAt(context.walker, schemaId, doc.value, owner.path);
+    const present = new Set(owner.map.items.map((p) => keyText(p.key)).filter((k): k is string => k !== undefined));
+    const missing = [...requiredOf(refs)].filter((k) => !present.has(k));
+    if (missing.length === 0) continue;
+    const values: Record<string, unknown> = {};
+    for (const key of missing) values[key] = placeholder(context.walker, context.walker.applicable(context.walker.propertySchemas(refs, key), undefined), 0);
+    const edit = insertEdit(file, owner.map, values);
+    if (!edit) continue;
+    const title = missing.length === 1 ? `Add missing property "${missing[0]}"` : `Add missing properties ${missing.map((k) => `"${k}"`).join(', ')}`;
+    return { title, edit };
+  }
+  return undefined;
+}
+
+/** Mappings a `schema/required` finding at `offset` may be about: the value of the key there, or the mapping whose first key it is. */
+function ownersAt(node: Node | null, offset: number, path: DataPath): Array<{ map: YAMLMap<Node, Node | null>; path: DataPath }> {
+  const out: Array<{ map: YAMLMap<Node, Node | null>; path: DataPath }> = [];
+  const visit = (n: Node | null, p: DataPath): void => {
+    if (!n || !n.range || offset < n.range[0] || offset > n.range[2]) return;
+    if (isMap(n)) {
+      const map = n as YAMLMap<Node, Node | null>;
+      const first = map.items[0];
+      if (first && isScalar(first.key) && first.key.range?.[0] === offset) out.push({ map, path: p });
+      for (const pair of map.items) {
+        if (!isPair(pair)) continue;
+        const name = keyText(pair.key);
+        if (name === undefined) continue;
+        if (isScalar(pair.key) && pair.key.range?.[0] === offset && isMap(pair.value)) out.unshift({ map: pair.value as YAMLMap<Node, Node | null>, path: [...p, name] });
+        visit(pair.value as Node | null, [...p, name]);
+      }
+    } else if (isSeq(n)) n.items.forEach((item, i) => visit(item as Node | null, [...p, i]));
+  };
+  visit(node, path);
+  return out;
+}
+
+function requiredOf(refs: SchemaRef[]): Set<string> {
+  const out = new Set<string>();
+  for (const ref of refs) {
+    const r = (ref.schema as Record<string, unknown>)?.required;
+    if (Array.isArray(r)) r.forEach((k) => out.add(String(k)));
+  }
+  return out;
+}
+
+function placeholder(walker: SchemaWalker, refs: SchemaRef[], depth: number): unknown {
+  const fallback = annotation(refs, 'default');
+  if (fallback !== undefined) return fallback;
+  const examples = annotation<unknown[]>(refs, 'examples');
+  if (Array.isArray(examples) && examples.length) return examples[0];
+  const allowed = enumValues(refs);
+  if (allowed.length) return allowed[0].value;
+  const types = schemaTypes(refs);
+  if (types.has('object')) {
+    const out: Record<string, unknown> = {};
+    if (depth < 3) for (const key of requiredOf(refs)) out[key] = placeholder(walker, walker.applicable(walker.propertySchemas(refs, key), undefined), depth + 1);
+    return out;
+  }
+  if (types.has('array')) return [];
+  if (types.has('integer') || types.has('number')) return 0;
+  if (types.has('boolean')) return false;
+  return '';
+}
+
+function insertEdit(file: ParsedFile, map: YAMLMap<Node, Node | null>, values: Record<string, unknown>): TextEdit | undefined {
+  const last = map.items[map.items.length - 1];
+  const first = map.items[0];
+  if (!first || !isScalar(first.key) || !first.key.range || !map.range) return undefined;
+  const eol = file.text.includes('\r\n') ? '\r\n' : '\n';
+  if (map.flow) {
+    // `{ a: 1 }` -> `{ a: 1, b: 2 }`: insert before the closing brace, after the last entry.
+    let at = map.range[1] - 1;
+    while (at > map.range[0] && file.text[at] !== '}') at--;
+    let end = at;
+    while (end > map.range[0] && /\s/.test(file.text[end - 1])) end--;
+    const text = Object.entries(values)
+      .map(([k, v]) => `, ${k}: ${stringify(v, { version: '1.2', flow: true } as never).trim()}`)
+      .join('');
+    const pos = file.lines.positionAt(end);
+    return { range: { start: pos, end: pos }, newText: text };
+  }
+  const column = file.lines.positionAt(first.key.range[0]).character;
+  const indent = ' '.repeat(column);
+  const lastNode = (last.value ?? last.key) as Node | null;
+  let end = lastNode?.range ? lastNode.range[1] : first.key.range[1];
+  while (end > 0 && /\s/.test(file.text[end - 1])) end--;
+  const line = file.lines.positionAt(end).line;
+  const lineEnd = file.lines.lineEnd(line);
+  const block = stringify(values, { version: '1.2', indent: 2, lineWidth: 0 })
+    .trimEnd()
+    .split('\n')
+    .map((l) => indent + l)
+    .join(eol);
+  const pos = file.lines.positionAt(lineEnd);
+  return { range: { start: pos, end: pos }, newText: eol + block };
+}
+
+function overlaps(a: Range, b: Range, strict = false): boolean {
+  const before = (p: Range['start'], q: Range['start']) => p.line < q.line || (p.line === q.line && p.character < q.character);
+  if (strict) return before(a.start, b.end) && before(b.start, a.end) || (equal(a.start, b.start));
+  return !before(a.end, b.start) && !before(b.end, a.start);
+}
+
+function equal(p: Range['start'], q: Range['start']): boolean {
+  return p.line === q.line && p.character === q.character;
+}
+
+function unique<T>(items: T[]): T[] {
+  return [...new Set(items)];
+}

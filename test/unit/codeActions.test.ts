@@ -1,0 +1,134 @@
+import { strict as assert } from 'node:assert';
+import { getLanguageService } from '../../server/src/engine/languageService';
+import type { CodeAction } from '../../server/src/engine/services/codeActions';
+import { normaliseSettings } from '../../server/src/engine/settings';
+import type { Finding, Range, TextEdit } from '../../server/src/engine/types';
+import { VALID_PROJECT } from '../support/engine';
+
+const svc = getLanguageService();
+const PATH = 'x.charter.yaml';
+const URI = `file:///workspace/${PATH}`;
+const context = { relativePath: PATH, settings: normaliseSettings({ asOf: '2027-02-01' }) };
+
+async function check(text: string): Promise<Finding[]> {
+  svc.forget(URI);
+  return svc.validate(svc.parse(URI, text, 1), context);
+}
+
+async function actionsAt(text: string, finding: Finding, only?: string[]): Promise<CodeAction[]> {
+  svc.forget(URI);
+  const file = svc.parse(URI, text, 1);
+  const findings = await svc.validate(file, context);
+  return svc.getCodeActions(file, finding.range, findings, context, { only, docsHref: (d) => `https://docs.example/${d}` });
+}
+
+function applyEdits(text: string, edits: TextEdit[]): string {
+  const lines = text.split('\n');
+  const offset = (p: Range['start']) => lines.slice(0, p.line).reduce((n, l) => n + l.length + 1, 0) + p.character;
+  let out = text;
+  for (const e of [...edits].sort((a, b) => offset(b.range.start) - offset(a.range.start))) out = out.slice(0, offset(e.range.start)) + e.newText + out.slice(offset(e.range.end));
+  return out;
+}
+
+/** Applies an action and checks what every fix must keep: the text parses, the bytes outside the edits are the same. */
+function applyAction(text: string, action: CodeAction): string {
+  const edits = action.edits![URI];
+  const result = applyEdits(text, edits);
+  const file = svc.parse('file:///workspace/check.charter.yaml', result, 1);
+  assert.deepEqual(file.findings.map((f) => f.message), [], `the fixed text parses:\n${result}`);
+  // Bytes outside the edit: the same prefix and suffix around a single edit.
+  if (edits.length === 1) {
+    const lines = text.split('\n');
+    const offset = (p: Range['start']) => lines.slice(0, p.line).reduce((n, l) => n + l.length + 1, 0) + p.character;
+    const [e] = edits;
+    assert.equal(result.slice(0, offset(e.range.start)), text.slice(0, offset(e.range.start)));
+    assert.equal(result.slice(result.length - (text.length - offset(e.range.end))), text.slice(offset(e.range.end)));
+  }
+  return result;
+}
+
+const ofRule = (findings: Finding[], rule: string) => findings.filter((f) => f.rule === rule);
+
+describe('code actions', () => {
+  it('offers a finding\'s own fixes, the preferred one marked, and the fix removes the finding', async () => {
+    const text = VALID_PROJECT.replace('status: active', 'status: actve  # was active');
+    const [finding] = ofRule(await check(text), 'schema/enum');
+    const actions = await actionsAt(text, finding);
+    const preferred = actions.find((a) => a.isPreferred)!;
+    assert.equal(preferred.kind, 'quickfix');
+    assert.match(preferred.title, /active/);
+    const fixed = applyAction(text, preferred);
+    assert.match(fixed, /status: active {2}# was active/);
+    assert.deepEqual(ofRule(await check(fixed), 'schema/enum'), []);
+  });
+
+  it('renames a misspelt key', async () => {
+    const text = VALID_PROJECT.replace('sponsor: jane.doe', 'sponser: jane.doe');
+    const [finding] = ofRule(await check(text), 'schema/additionalProperties');
+    const preferred = (await actionsAt(text, finding)).find((a) => a.isPreferred)!;
+    const fixed = applyAction(text, preferred);
+    assert.deepEqual((await check(fixed)).map((f) => f.rule).filter((r) => r.startsWith('schema/')), []);
+  });
+
+  it('adds the missing required properties with placeholders, at the right indentation, comments kept', async () => {
+    const text = VALID_PROJECT.replace('title: Invoice automation\n', '').replace('  end: 2027-12-17\n', '  # the end is still open\n');
+    const findings = ofRule(await check(text), 'schema/required');
+    assert.equal(findings.length, 2);
+    for (const finding of findings) {
+      const action = (await actionsAt(text, finding)).find((a) => a.title.startsWith('Add missing'))!;
+      assert.ok(action, `an add-missing action for ${finding.message}`);
+      const fixed = applyAction(text, action);
+      const after = ofRule(await check(fixed), 'schema/required');
+      assert.equal(after.length, 1, `only the other finding is left after: ${action.title}\n${fixed}`);
+      assert.ok(fixed.includes('# the end is still open'));
+    }
+    const schedule = findings.find((f) => /schedule/.test(f.message))!;
+    const fixed = applyAction(text, (await actionsAt(text, schedule)).find((a) => a.title.startsWith('Add missing'))!);
+    assert.match(fixed, /schedule:\n {2}start: 2027-01-04\n {2}# the end is still open\n {2}end: 2027-12-17\n|schedule:\n {2}start: 2027-01-04\n {2}end: 2027-12-17\n {2}# the end is still open\n/);
+  });
+
+  it('adds missing properties to a list item and to a flow mapping', async () => {
+    const text = `${VALID_PROJECT}milestones:\n  - id: m-one\n    name: First\nallocations:\n  - { person: raj.patel }\n`;
+    const findings = ofRule(await check(text), 'schema/required');
+    assert.equal(findings.length, 2, findings.map((f) => f.message).join('\n'));
+    const edits: TextEdit[] = [];
+    for (const finding of findings) {
+      const action = (await actionsAt(text, finding)).find((a) => a.title.startsWith('Add missing'))!;
+      applyAction(text, action);
+      edits.push(...action.edits![URI]);
+    }
+    const fixed = applyEdits(text, edits);
+    assert.match(fixed, /  - id: m-one\n    name: First\n    date: \S+\n/);
+    assert.match(fixed, /  - \{ person: raj\.patel, percent: \d+ \}/);
+    assert.deepEqual(ofRule(await check(fixed), 'schema/required'), []);
+  });
+
+  it('disables a rule for a line with a comment at the line\'s indentation', async () => {
+    const text = VALID_PROJECT.replace('  currency: EUR', '  currency: EURO');
+    const [finding] = (await check(text)).filter((f) => f.range.start.line === 11);
+    const action = (await actionsAt(text, finding)).find((a) => a.title === `Disable ${finding.rule} for this line`)!;
+    const fixed = applyAction(text, action);
+    assert.match(fixed, new RegExp(`budget:\\n  # charter-disable-next-line ${finding.rule} -- <reason>\\n  currency: EURO`));
+    assert.deepEqual((await check(fixed)).filter((f) => f.rule === finding.rule), []);
+  });
+
+  it('shows the rule documentation through a command', async () => {
+    const text = VALID_PROJECT.replace('status: active', 'status: actve');
+    const [finding] = await check(text);
+    const show = (await actionsAt(text, finding)).find((a) => a.title === 'Show documentation for schema/enum')!;
+    assert.deepEqual(show.command, { title: 'Show documentation for schema/enum', command: 'charter.showRuleDocs', arguments: ['https://docs.example/docs/rules/schema.md', 'schema/enum'] });
+  });
+
+  it('fixes all in the file with source.fixAll.charter, and only that when asked for it', async () => {
+    const text = VALID_PROJECT.replace('status: active', 'status: actve').replace('kind: Project', 'kind: Project\nmilestones:\n  - { id: m, date: 2027-03-01, status: dne }');
+    const findings = await check(text);
+    assert.ok(findings.length >= 2);
+    const actions = await actionsAt(text, findings[0], ['source.fixAll']);
+    assert.deepEqual(actions.map((a) => a.kind), ['source.fixAll.charter']);
+    const fixed = applyAction(text, actions[0]);
+    assert.deepEqual((await check(fixed)).filter((f) => f.rule === 'schema/enum'), []);
+    assert.match(fixed, /status: done/);
+    const quick = await actionsAt(text, findings[0], ['quickfix']);
+    assert.ok(quick.every((a) => a.kind === 'quickfix') && quick.length > 0);
+  });
+});
