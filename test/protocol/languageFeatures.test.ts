@@ -1,6 +1,8 @@
 import { strict as assert } from 'node:assert';
 import {
+  CodeActionRequest,
   CompletionRequest,
+  type CodeAction,
   HoverRequest,
   type MarkupContent,
   InsertTextFormat,
@@ -64,6 +66,7 @@ describe('protocol: language features over stdio', function () {
     const caps = server.initialize.capabilities;
     assert.ok(caps.completionProvider);
     assert.ok(caps.hoverProvider);
+    assert.deepEqual((caps.codeActionProvider as { codeActionKinds: string[] }).codeActionKinds, ['quickfix', 'source.fixAll.charter']);
   });
 
   it('completes a skeleton in an empty file, then keys and enum values', async () => {
@@ -101,5 +104,49 @@ describe('protocol: language features over stdio', function () {
     assert.match(value, /\[docs\]\(file:\/\/.*\/docs\/rules\/schema\.md\)/);
     const none = await server.connection.sendRequest(HoverRequest.type, { textDocument: { uri: URI }, position: { line: 3, character: 0 } });
     assert.equal(none, null);
+  });
+
+  it('offers quick-fixes for a diagnostic and a fix-all, and the fix clears the diagnostic', async () => {
+    const text = 'apiVersion: charter/v1\nkind: Project\nid: p\ntitle: P\nstatus: actve # typo\nsponsor: a\nmanager: b\nschedule:\n  start: 2027-01-04\n  end: 2027-12-17\nbudget:\n  currency: EUR\n';
+    const diagnostics = await openAndSettle(text);
+    const enumDiagnostic = diagnostics.find((d) => d.code === 'schema/enum')!;
+    const required = diagnostics.find((d) => d.code === 'schema/required')!;
+    assert.ok(enumDiagnostic && required, JSON.stringify(diagnostics));
+
+    const actions = (await server.connection.sendRequest(CodeActionRequest.type, {
+      textDocument: { uri: URI },
+      range: enumDiagnostic.range,
+      context: { diagnostics: [enumDiagnostic] },
+    })) as CodeAction[];
+    const titles = actions.map((a) => a.title);
+    assert.ok(titles.includes('Disable schema/enum for this line'), titles.join('; '));
+    const docs = actions.find((a) => a.title === 'Show documentation for schema/enum')!;
+    assert.equal(docs.command!.command, 'charter.showRuleDocs');
+    assert.match(String(docs.command!.arguments![0]), /^file:\/\/.*\/docs\/rules\/schema\.md$/);
+    const preferred = actions.find((a) => a.isPreferred)!;
+    assert.deepEqual(preferred.diagnostics, [enumDiagnostic]);
+    const fixed = applyEdits(text, preferred.edit!.changes![URI]);
+    assert.match(fixed, /status: active # typo/);
+
+    const addApproved = ((await server.connection.sendRequest(CodeActionRequest.type, {
+      textDocument: { uri: URI },
+      range: required.range,
+      context: { diagnostics: [required], only: ['quickfix'] },
+    })) as CodeAction[]).find((a) => a.title.startsWith('Add missing'))!;
+    const both = applyEdits(fixed, addApproved.edit!.changes![URI]);
+    const after = await replaceText(both);
+    assert.deepEqual(after.filter((d) => String(d.code).startsWith('schema/')), []);
+
+    const fixAll = (await server.connection.sendRequest(CodeActionRequest.type, {
+      textDocument: { uri: URI },
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      context: { diagnostics: [], only: ['source.fixAll.charter'] },
+    })) as CodeAction[];
+    assert.equal(fixAll.length, 1);
+    assert.equal(fixAll[0].kind, 'source.fixAll.charter');
+    const fixedOnes = new Set(fixAll[0].diagnostics!.map((d) => `${d.code}: ${d.message}`));
+    assert.ok(fixedOnes.size > 0);
+    const final = await replaceText(applyEdits(both, fixAll[0].edit!.changes![URI]));
+    assert.deepEqual(final.filter((d) => fixedOnes.has(`${d.code}: ${d.message}`)), []);
   });
 });
