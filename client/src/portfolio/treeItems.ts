@@ -1,0 +1,199 @@
+// The portfolio tree as plain data: groups -> projects -> milestones, risks, dependencies, findings.
+// A pure function of the server's answer, so tests check it without VS Code; the provider turns each
+// node into a TreeItem.
+import type { PortfolioResult } from '../../../server/src/protocol';
+import type { PortfolioGroup, PortfolioProject, Rag, SourceLocation } from '../../../server/src/engine/portfolio/portfolioTypes';
+
+export type NodeKind = 'group' | 'project' | 'section' | 'milestone' | 'risk' | 'dependency' | 'finding';
+
+export interface TreeNode {
+  /** Unique and stable across refreshes, so the tree keeps what is expanded. */
+  id: string;
+  kind: NodeKind;
+  label: string;
+  description?: string;
+  /** Markdown. */
+  tooltip?: string;
+  /** A codicon id and a theme colour id. */
+  icon?: { id: string; color?: string };
+  /** For `when` clauses in menus: `charter.project`, `charter.group`, ... */
+  contextValue: string;
+  collapsible: 'none' | 'collapsed' | 'expanded';
+  /** What a click opens: the charter at this node. */
+  open?: SourceLocation;
+  /** The project this node belongs to. */
+  projectId?: string;
+  children: TreeNode[];
+}
+
+/** Theme colours that VS Code adapts to light, dark and high-contrast themes. */
+export const RAG_COLOURS: Record<Rag | 'none', string> = {
+  red: 'charts.red',
+  amber: 'charts.orange',
+  green: 'charts.green',
+  none: 'disabledForeground',
+};
+
+const TOP_RISKS = 5;
+
+export function buildTree(result: PortfolioResult): TreeNode[] {
+  const byId = new Map(result.portfolio.projects.map((p) => [p.id, p]));
+  return result.groups.map((group) => groupNode(group, result, byId));
+}
+
+function groupNode(group: PortfolioGroup, result: PortfolioResult, byId: Map<string, PortfolioProject>): TreeNode {
+  const r = group.rollup;
+  const parts = [`${r.count} project${r.count === 1 ? '' : 's'}`];
+  if (group.cap) parts.push(`${money(group.cap.approved)} / ${money(group.cap.amount)} ${group.cap.currency}${group.cap.over ? ' over cap' : ''}`);
+  else if (Object.keys(r.approved).length) parts.push(amounts(r.approved));
+  if (r.findingCounts.errors) parts.push(`${r.findingCounts.errors} error${r.findingCounts.errors === 1 ? '' : 's'}`);
+  const tooltip = [
+    `**${escapeMd(group.label)}**${group.key && group.key !== group.label ? ` (\`${group.key}\`)` : ''}`,
+    '',
+    `${r.count} project${r.count === 1 ? '' : 's'}: ${r.rag.red} red, ${r.rag.amber} amber, ${r.rag.green} green, ${r.rag.none} without a status report`,
+    group.cap ? `\n\nApproved ${money(group.cap.approved)} of a ${money(group.cap.amount)} ${group.cap.currency} cap${group.cap.over ? ' - **over the cap**' : ''}` : `\n\nApproved ${amounts(r.approved)}`,
+    r.overdueMilestones ? `\n\n${r.overdueMilestones} overdue milestone${r.overdueMilestones === 1 ? '' : 's'}` : '',
+  ].join('');
+  return {
+    id: `group:${result.groupBy}:${group.key}`,
+    kind: 'group',
+    label: group.label,
+    description: parts.join(' · '),
+    tooltip,
+    icon: { id: group.cap?.over ? 'warning' : 'folder', color: RAG_COLOURS[r.worstRag ?? 'none'] },
+    contextValue: 'charter.group',
+    collapsible: 'expanded',
+    open: group.location,
+    children: group.projectIds.map((id) => byId.get(id)).filter((p): p is PortfolioProject => !!p).map((p) => projectNode(p, byId, `group:${result.groupBy}:${group.key}`)),
+  };
+}
+
+export function projectNode(p: PortfolioProject, byId: Map<string, PortfolioProject>, parent = ''): TreeNode {
+  const id = `${parent}/project:${p.id}:${p.location.relativePath}`;
+  const counts = p.findingCounts;
+  const findingTotal = counts.errors + counts.warnings + counts.infos + counts.hints;
+  const description = [p.manager, p.schedule.end ? `ends ${p.schedule.end}` : undefined, findingTotal ? `${findingTotal} finding${findingTotal === 1 ? '' : 's'}` : undefined]
+    .filter(Boolean)
+    .join(' · ');
+  const sections: TreeNode[] = [];
+  if (p.milestones.length) {
+    const overdue = p.milestones.filter((m) => m.overdue).length;
+    sections.push(section(id, 'milestones', 'Milestones', `${p.milestones.length}${overdue ? `, ${overdue} overdue` : ''}`, overdue ? { id: 'milestone', color: RAG_COLOURS.red } : { id: 'milestone' }, p, p.milestones.map((m): TreeNode => ({
+      id: `${id}/milestone:${m.id}`,
+      kind: 'milestone',
+      label: m.name ?? m.id,
+      description: m.overdue ? `${m.date} · overdue` : [m.date, m.status ?? 'planned'].filter(Boolean).join(' · '),
+      tooltip: `**${escapeMd(m.name ?? m.id)}** (\`${m.id}\`)\n\nDue ${m.date ?? 'on no date'}, ${m.status ?? 'planned'}${m.overdue ? ' - **overdue**' : ''}`,
+      icon: m.overdue ? { id: 'warning', color: RAG_COLOURS.red } : m.status === 'done' ? { id: 'pass', color: RAG_COLOURS.green } : m.status === 'missed' ? { id: 'close', color: RAG_COLOURS.red } : { id: 'circle-outline' },
+      contextValue: m.overdue ? 'charter.milestone.overdue' : 'charter.milestone',
+      collapsible: 'none',
+      open: m.location,
+      projectId: p.id,
+      children: [],
+    }))));
+  }
+  if (p.risks.length) {
+    const top = p.risks.slice(0, TOP_RISKS);
+    sections.push(section(id, 'risks', p.risks.length > TOP_RISKS ? 'Top risks' : 'Risks', `${top.length} of ${p.risks.length}`, { id: 'flame' }, p, top.map((r): TreeNode => ({
+      id: `${id}/risk:${r.id}`,
+      kind: 'risk',
+      label: r.title ?? r.id,
+      description: [r.probability && r.impact ? `${r.probability} × ${r.impact}` : undefined, r.owner].filter(Boolean).join(' · '),
+      tooltip: `**${escapeMd(r.title ?? r.id)}** (\`${r.id}\`)\n\nProbability ${r.probability ?? '?'}, impact ${r.impact ?? '?'}${r.owner ? `, owned by ${r.owner}` : ''}${r.status ? ` (${r.status})` : ''}`,
+      icon: { id: 'flame', color: r.score >= 6 ? RAG_COLOURS.red : r.score >= 3 ? RAG_COLOURS.amber : undefined },
+      contextValue: 'charter.risk',
+      collapsible: 'none',
+      open: r.location,
+      projectId: p.id,
+      children: [],
+    }))));
+  }
+  if (p.dependencies.length) {
+    sections.push(section(id, 'dependencies', 'Dependencies', String(p.dependencies.length), { id: 'references' }, p, p.dependencies.map((d, i): TreeNode => {
+      const upstream = byId.get(d.project);
+      return {
+        id: `${id}/dependency:${i}:${d.project}`,
+        kind: 'dependency',
+        label: d.project,
+        description: upstream ? [upstream.title, d.neededBy ? `needed by ${d.neededBy}` : undefined].filter(Boolean).join(' · ') : 'no such project',
+        tooltip: upstream ? `Depends on **${escapeMd(upstream.title)}** (\`${upstream.id}\`), ${upstream.status ?? 'no status'}, ends ${upstream.schedule.end ?? '?'}${d.neededBy ? `; needed by ${d.neededBy}` : ''}` : `\`${d.project}\` is not a project of this portfolio.`,
+        icon: upstream ? { id: 'arrow-right', color: RAG_COLOURS[upstream.rag ?? 'none'] } : { id: 'question', color: 'list.errorForeground' },
+        contextValue: upstream ? 'charter.dependency' : 'charter.dependency.unknown',
+        collapsible: 'none',
+        // Known: open the other project; unknown: open the reference itself.
+        open: upstream ? upstream.location : d.location,
+        projectId: upstream?.id ?? p.id,
+        children: [],
+      };
+    })));
+  }
+  if (p.findings.length) {
+    sections.push(section(id, 'findings', 'Findings', findingSummary(p), { id: counts.errors ? 'error' : 'warning', color: counts.errors ? 'list.errorForeground' : 'list.warningForeground' }, p, p.findings.map((f, i): TreeNode => ({
+      id: `${id}/finding:${i}:${f.rule}`,
+      kind: 'finding',
+      label: f.message,
+      description: `${f.rule} · line ${f.location.range.start.line + 1}`,
+      tooltip: `**${f.severity}** \`${f.rule}\`\n\n${escapeMd(f.message)}`,
+      icon: f.severity === 'error' ? { id: 'error', color: 'list.errorForeground' } : f.severity === 'warning' ? { id: 'warning', color: 'list.warningForeground' } : { id: 'info' },
+      contextValue: 'charter.finding',
+      collapsible: 'none',
+      open: f.location,
+      projectId: p.id,
+      children: [],
+    }))));
+  }
+  return {
+    id,
+    kind: 'project',
+    label: p.title,
+    description,
+    tooltip: projectTooltip(p),
+    icon: { id: p.rag ? 'circle-filled' : 'circle-outline', color: RAG_COLOURS[p.rag ?? 'none'] },
+    contextValue: 'charter.project',
+    collapsible: sections.length ? 'collapsed' : 'none',
+    open: p.location,
+    projectId: p.id,
+    children: sections,
+  };
+}
+
+function section(parent: string, key: string, label: string, description: string, icon: TreeNode['icon'], p: PortfolioProject, children: TreeNode[]): TreeNode {
+  return { id: `${parent}/${key}`, kind: 'section', label, description, icon, contextValue: `charter.section.${key}`, collapsible: key === 'findings' ? 'expanded' : 'collapsed', projectId: p.id, children };
+}
+
+export function projectTooltip(p: PortfolioProject): string {
+  const lines = [`**${escapeMd(p.title)}** \`${p.id}\``, ''];
+  const facts = [p.status, p.phase ? `${p.phase} phase` : undefined, p.programme ? `programme ${p.programme}` : undefined].filter(Boolean).join(' · ');
+  if (facts) lines.push(facts, '');
+  if (p.summary) lines.push(escapeMd(p.summary), '');
+  lines.push(`- RAG: ${p.rag ?? 'no status report'}${p.ragAsOf ? ` (as of ${p.ragAsOf})` : ''}`);
+  lines.push(`- Sponsor ${p.sponsor ?? '?'}, manager ${p.manager ?? '?'}`);
+  if (p.schedule.start || p.schedule.end) lines.push(`- Schedule: ${p.schedule.start ?? '?'} to ${p.schedule.end ?? '?'}`);
+  if (p.budget.approved !== undefined) lines.push(`- Budget: ${money(p.budget.approved)} ${p.budget.currency ?? ''} approved${p.budget.contingency !== undefined ? `, ${money(p.budget.contingency)} contingency` : ''}`);
+  if (p.nextMilestone) lines.push(`- Next milestone: ${escapeMd(p.nextMilestone.name ?? p.nextMilestone.id)}, ${p.nextMilestone.date}${p.nextMilestone.overdue ? ' (overdue)' : ''}`);
+  if (p.findings.length) lines.push(`- Findings: ${findingSummary(p)}`);
+  return lines.join('\n');
+}
+
+function findingSummary(p: PortfolioProject): string {
+  const c = p.findingCounts;
+  return [c.errors ? `${c.errors} error${c.errors === 1 ? '' : 's'}` : '', c.warnings ? `${c.warnings} warning${c.warnings === 1 ? '' : 's'}` : '', c.infos + c.hints ? `${c.infos + c.hints} other` : ''].filter(Boolean).join(', ');
+}
+
+/** Every node of a tree, depth first; for tests and for finding a node by id. */
+export function allNodes(nodes: TreeNode[]): TreeNode[] {
+  return nodes.flatMap((n) => [n, ...allNodes(n.children)]);
+}
+
+function money(amount: number): string {
+  return amount.toLocaleString('en-US', { maximumFractionDigits: 2 });
+}
+
+function amounts(byCurrency: Record<string, number>): string {
+  const entries = Object.entries(byCurrency);
+  return entries.length ? entries.map(([c, a]) => `${money(a)} ${c}`.trim()).join(' + ') : 'nothing';
+}
+
+function escapeMd(text: string): string {
+  return text.replace(/([\\`*_[\]<>])/g, '\\$1');
+}
