@@ -2,6 +2,8 @@
 // timeout, a disk cache revalidated with ETag, and the cached copy when a download fails.
 import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
+import * as http from 'node:http';
+import * as https from 'node:https';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { SchemaRequestOptions, SchemaRequestService, SchemaResponse } from './engine/schema/schemaService';
@@ -75,33 +77,26 @@ export class SchemaFetcher {
       else if (cached.entry.lastModified) headers['if-modified-since'] = cached.entry.lastModified;
     }
     const timeoutMs = this.config.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-    const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(), timeoutMs);
     try {
-      const response = await fetch(url, { headers, signal: controller.signal, redirect: 'follow' });
+      const response = await httpGet(url, headers, Date.now() + timeoutMs);
       if (response.status === 304 && cached) {
-        await response.arrayBuffer().catch(() => undefined);
         this.writeCache(url, cached.content, { ...cached.entry, savedAt: new Date().toISOString() });
         return cached.content;
       }
-      if (!response.ok) {
-        await response.arrayBuffer().catch(() => undefined);
+      if (response.status < 200 || response.status >= 300) {
         throw new DownloadError(`the server answered ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`);
       }
-      const content = await response.text();
-      this.writeCache(url, content, {
+      this.writeCache(url, response.body, {
         url,
-        etag: response.headers.get('etag') ?? undefined,
-        lastModified: response.headers.get('last-modified') ?? undefined,
+        etag: header(response.headers.etag),
+        lastModified: header(response.headers['last-modified']),
         savedAt: new Date().toISOString(),
       });
-      return content;
+      return response.body;
     } catch (e) {
       const reason = e instanceof DownloadError ? e.message : describeNetworkError(e, url, timeoutMs);
       if (cached) return { content: cached.content, cached: { savedAt: cached.entry.savedAt, reason } };
       throw new Error(`${reason}, and no copy of it is cached`);
-    } finally {
-      clearTimeout(timer);
     }
   }
 
@@ -137,6 +132,63 @@ export class SchemaFetcher {
 }
 
 class DownloadError extends Error {}
+class TimeoutError extends Error {
+  override name = 'TimeoutError';
+}
+
+const MAX_REDIRECTS = 5;
+const MAX_BYTES = 20 * 1024 * 1024;
+
+interface HttpAnswer {
+  status: number;
+  statusText: string;
+  headers: http.IncomingHttpHeaders;
+  body: string;
+}
+
+/**
+ * One GET with node's http(s), following redirects, everything done by `deadline`. No keep-alive
+ * agent: a CLI run must not wait for idle sockets to close before it can exit.
+ */
+function httpGet(url: string, headers: Record<string, string>, deadline: number, redirects = MAX_REDIRECTS): Promise<HttpAnswer> {
+  return new Promise((resolve, reject) => {
+    const client = url.startsWith('https:') ? https : http;
+    const request = client.get(url, { headers, agent: false }, (response) => {
+      const status = response.statusCode ?? 0;
+      const location = response.headers.location;
+      if ([301, 302, 303, 307, 308].includes(status) && location && redirects > 0) {
+        response.resume();
+        clearTimeout(timer);
+        httpGet(new URL(location, url).href, headers, deadline, redirects - 1).then(resolve, reject);
+        return;
+      }
+      const chunks: Buffer[] = [];
+      let size = 0;
+      response.on('data', (chunk: Buffer) => {
+        size += chunk.length;
+        if (size > MAX_BYTES) request.destroy(new DownloadError(`the schema is larger than ${MAX_BYTES / 1024 / 1024} MB`));
+        else chunks.push(chunk);
+      });
+      response.on('end', () => {
+        clearTimeout(timer);
+        resolve({ status, statusText: response.statusMessage ?? '', headers: response.headers, body: Buffer.concat(chunks).toString('utf8').replace(/^\uFEFF/, '') });
+      });
+      response.on('error', (e) => {
+        clearTimeout(timer);
+        reject(e);
+      });
+    });
+    const timer = setTimeout(() => request.destroy(new TimeoutError()), Math.max(0, deadline - Date.now()));
+    request.on('error', (e) => {
+      clearTimeout(timer);
+      reject(e);
+    });
+  });
+}
+
+function header(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}
 
 /** Reads a schema file; the error says why in words that complete "cannot be used: ...". */
 export async function readSchemaFile(uri: string): Promise<string> {
@@ -159,9 +211,10 @@ export async function readSchemaFile(uri: string): Promise<string> {
 
 function describeNetworkError(e: unknown, url: string, timeoutMs: number): string {
   const host = new URL(url).host;
-  const error = e as { name?: string; message?: string; cause?: { code?: string; message?: string } };
+  if (e instanceof DownloadError) return e.message;
+  const error = e as { name?: string; code?: string; message?: string; cause?: { code?: string; message?: string } };
   if (error?.name === 'AbortError' || error?.name === 'TimeoutError') return `${host} did not answer within ${formatSeconds(timeoutMs)}`;
-  const code = error?.cause?.code;
+  const code = error?.code ?? error?.cause?.code;
   if (code === 'ECONNREFUSED') return `nothing answers at ${host} (connection refused)`;
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return `the host ${new URL(url).hostname} cannot be found (no network, or a wrong address)`;
   if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET') return `${host} closed the connection`;

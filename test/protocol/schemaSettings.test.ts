@@ -19,8 +19,6 @@ import {
   InitializedNotification,
   InitializeRequest,
   PublishDiagnosticsNotification,
-  RegistrationRequest,
-  ShowMessageNotification,
   ShutdownRequest,
   StreamMessageReader,
   StreamMessageWriter,
@@ -28,6 +26,7 @@ import {
   type ProtocolConnection,
   type PublishDiagnosticsParams,
   type Registration,
+  type RegistrationParams,
   type ShowMessageParams,
 } from 'vscode-languageserver-protocol/node';
 import { Notifications, Requests, type CharterInitializationOptions, type RefreshSchemasResult, type SchemaStatusResult } from '../../server/src/protocol';
@@ -66,9 +65,11 @@ async function startServer(options: { root: string; settings?: Record<string, un
       }
     }
   });
-  connection.onNotification(ShowMessageNotification.type, (params) => session.messages.push(params));
+  connection.onNotification('window/showMessage', (params: ShowMessageParams) => {
+    session.messages.push(params);
+  });
   connection.onRequest(ConfigurationRequest.type, (params) => params.items.map(() => session.settings));
-  connection.onRequest(RegistrationRequest.type, (params) => {
+  connection.onRequest('client/registerCapability', (params: RegistrationParams) => {
     session.registrations.push(...params.registrations);
     return null;
   });
@@ -316,7 +317,7 @@ describe('protocol: schemas from settings', function () {
       const ds = await offline;
       const cached = ds.find((d) => d.code === 'schema/cached')!;
       assert.equal(cached.severity, 3);
-      assert.match(cached.message, /^The schema http:\/\/127\.0\.0\.1:\d+\/schemas\/project\.json \(from the charter\.schemas setting\) could not be downloaded \(nothing answers at 127\.0\.0\.1:\d+ \(connection refused\)\), so the copy saved on \d{4}-\d\d-\d\d \d\d:\d\d UTC is used\./);
+      assert.match(String(cached.message), /^The schema http:\/\/127\.0\.0\.1:\d+\/schemas\/project\.json \(from the charter\.schemas setting\) could not be downloaded \(nothing answers at 127\.0\.0\.1:\d+ \(connection refused\)\), so the copy saved on \d{4}-\d\d-\d\d \d\d:\d\d UTC is used\./);
       assert.ok(has('pmo/cost-centre')(ds), 'the cached schema still applies');
 
       // A new editor session, server still down: the disk cache carries over.
@@ -338,7 +339,7 @@ describe('protocol: schemas from settings', function () {
       const ds = await server.openAndWait(fileUri(path.join(FIXTURE, 'projects', 'no-cost-centre.charter.yaml')), NO_COST_CENTRE);
       const unavailable = ds.filter((d) => d.code === 'schema/unavailable');
       assert.equal(unavailable.length, 1);
-      assert.match(unavailable[0].message, /cannot be used: nothing answers at 127\.0\.0\.1:\d+ \(connection refused\), and no copy of it is cached\./);
+      assert.match(String(unavailable[0].message), /cannot be used: nothing answers at 127\.0\.0\.1:\d+ \(connection refused\), and no copy of it is cached\./);
     });
 
     it('a server that does not answer: gives up after the timeout', async () => {
@@ -347,7 +348,7 @@ describe('protocol: schemas from settings', function () {
       cleanup.push(() => remote.close());
       const server = await started({ root: FIXTURE, settings: { schemas: [{ fileMatch: ['projects/**'], url: remote.url }] }, env: { CHARTER_SCHEMA_TIMEOUT_MS: '300' } });
       const ds = await server.openAndWait(fileUri(path.join(FIXTURE, 'projects', 'no-cost-centre.charter.yaml')), NO_COST_CENTRE);
-      assert.match(ds.find((d) => d.code === 'schema/unavailable')?.message ?? '', /did not answer within 0\.3 s/);
+      assert.match(String(ds.find((d) => d.code === 'schema/unavailable')?.message ?? ''), /did not answer within 0\.3 s/);
     });
 
     it('untrusted workspace: no download, an info finding saying why, the built-in schema instead; trust turns it on', async () => {
@@ -358,7 +359,7 @@ describe('protocol: schemas from settings', function () {
       const ds = await server.openAndWait(uri, NO_COST_CENTRE.replace('status: proposed', 'status: propsed'));
       const untrusted = ds.find((d) => d.code === 'schema/untrusted');
       assert.equal(untrusted?.severity, 3);
-      assert.match(untrusted?.message ?? '', /was not loaded: this workspace is not trusted, and in Restricted Mode Charter downloads no schema\. The built-in Project schema applies instead until you trust the workspace\.$/);
+      assert.match(String(untrusted?.message ?? ''), /was not loaded: this workspace is not trusted, and in Restricted Mode Charter downloads no schema\. The built-in Project schema applies instead until you trust the workspace\.$/);
       assert.ok(has('schema/enum')(ds), 'the built-in schema still checks');
       assert.equal(remote.hits(), 0);
       assert.equal(server.messages.length, 1);
