@@ -2,6 +2,9 @@ import { strict as assert } from 'node:assert';
 import {
   CodeActionRequest,
   CompletionRequest,
+  DocumentSymbolRequest,
+  FoldingRangeRequest,
+  type DocumentSymbol,
   type CodeAction,
   HoverRequest,
   type MarkupContent,
@@ -66,6 +69,7 @@ describe('protocol: language features over stdio', function () {
     const caps = server.initialize.capabilities;
     assert.ok(caps.completionProvider);
     assert.ok(caps.hoverProvider);
+    assert.ok(caps.documentSymbolProvider && caps.foldingRangeProvider);
     assert.deepEqual((caps.codeActionProvider as { codeActionKinds: string[] }).codeActionKinds, ['quickfix', 'source.fixAll.charter']);
   });
 
@@ -148,5 +152,17 @@ describe('protocol: language features over stdio', function () {
     assert.ok(fixedOnes.size > 0);
     const final = await replaceText(applyEdits(both, fixAll[0].edit!.changes![URI]));
     assert.deepEqual(final.filter((d) => fixedOnes.has(`${d.code}: ${d.message}`)), []);
+  });
+
+  it('answers document symbols and folding ranges', async () => {
+    const text = 'apiVersion: charter/v1\nkind: Project\nid: p\nmilestones:\n  - id: m1\n    name: Vendor selected\n    date: 2027-03-01\n';
+    await openAndSettle(text);
+    const symbols = (await server.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri: URI } })) as DocumentSymbol[];
+    assert.deepEqual(symbols.map((s) => s.name), ['apiVersion', 'kind', 'id', 'milestones']);
+    const milestone = symbols[3].children![0];
+    assert.equal(milestone.name, 'Vendor selected');
+    assert.equal(milestone.detail, 'm1 · 2027-03-01');
+    const folds = await server.connection.sendRequest(FoldingRangeRequest.type, { textDocument: { uri: URI } });
+    assert.deepEqual(folds, [{ startLine: 3, endLine: 6 }, { startLine: 4, endLine: 6 }]);
   });
 });

@@ -19,6 +19,8 @@ import { builtinSchemaId } from './schema/builtinSchemas';
 import { doComplete, type CompletionResult } from './services/completion';
 import { doHover, type HoverResult } from './services/hover';
 import { getCodeActions, type CodeAction } from './services/codeActions';
+import { findDocumentSymbols, type DocumentSymbol } from './services/documentSymbols';
+import { getFoldingRanges, type FoldingRange } from './services/folding';
 import type { Position, Range } from './types';
 import { todayIso } from './utils/dates';
 import { Governance, todayFor } from './rules/governance';
@@ -67,6 +69,9 @@ export interface CharterLanguageService {
   doHover(file: ParsedFile, position: Position, context: ValidationContext, options?: { findings?: Finding[]; docsHref?: (docs: string) => string }): Promise<HoverResult | undefined>;
   /** Quick-fixes for the file's `findings` that touch `range`, and fix-all; `only` filters by action kind. */
   getCodeActions(file: ParsedFile, range: Range, findings: Finding[], context: ValidationContext, options?: { only?: string[]; docsHref?: (docs: string) => string }): Promise<CodeAction[]>;
+  /** The outline: top-level keys, and list items by their name, title or id. */
+  findDocumentSymbols(file: ParsedFile): DocumentSymbol[];
+  getFoldingRanges(file: ParsedFile): FoldingRange[];
   /** The workspace index: files added to it are one portfolio, checked by the whole-portfolio rules. */
   readonly workspace: WorkspaceIndex;
 }
@@ -144,6 +149,8 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Charte
     doHover: (file, position, context, options = {}) => doHover(file, position, { ...featureContext(file, context), ...options }),
     getCodeActions: (file, range, findings, context, options = {}) =>
       getCodeActions(file, range, findings, { ...featureContext(file, context), docsHref: options.docsHref }, options.only),
+    findDocumentSymbols,
+    getFoldingRanges,
     forget: (uri) => cache.delete(uri),
     validate,
     describeSchemas,

@@ -3,12 +3,18 @@
 import {
   CodeActionKind,
   CompletionItemKind,
+  FoldingRangeKind,
+  SymbolKind,
   InsertTextFormat,
   InsertTextMode,
   type CodeAction,
   type CodeActionParams,
   type CompletionItem,
   type Diagnostic,
+  type DocumentSymbol,
+  type DocumentSymbolParams,
+  type FoldingRange,
+  type FoldingRangeParams,
   type CompletionList,
   type CompletionParams,
   type Connection,
@@ -22,6 +28,7 @@ import type { CharterLanguageService, ValidationContext } from '../engine/langua
 import type { ParsedFile } from '../engine/parser/charterParser';
 import { FIX_ALL_KIND, type CodeAction as EngineCodeAction } from '../engine/services/codeActions';
 import type { CompletionItem as EngineCompletionItem, CompletionKind } from '../engine/services/completion';
+import type { DocumentSymbol as EngineSymbol, SymbolKind as EngineSymbolKind } from '../engine/services/documentSymbols';
 import type { Finding } from '../engine/types';
 import { docsHref, toDiagnostic } from './diagnostics';
 import type { SettingsCache } from './settingsCache';
@@ -31,6 +38,20 @@ export const LANGUAGE_FEATURE_CAPABILITIES: ServerCapabilities = {
   completionProvider: { resolveProvider: false },
   hoverProvider: true,
   codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+  documentSymbolProvider: { label: 'Charter' },
+  foldingRangeProvider: true,
+};
+
+const SYMBOL_KIND: Record<EngineSymbolKind, SymbolKind> = {
+  module: SymbolKind.Module,
+  object: SymbolKind.Object,
+  array: SymbolKind.Array,
+  property: SymbolKind.Property,
+  string: SymbolKind.String,
+  number: SymbolKind.Number,
+  boolean: SymbolKind.Boolean,
+  event: SymbolKind.Event,
+  item: SymbolKind.Struct,
 };
 
 const COMPLETION_KIND: Record<CompletionKind, CompletionItemKind> = {
@@ -55,6 +76,8 @@ export class LanguageFeatures {
     connection.onCompletion((params) => this.completion(params));
     connection.onHover((params) => this.hover(params));
     connection.onCodeAction((params) => this.codeActions(params));
+    connection.onDocumentSymbol((params) => this.documentSymbols(params));
+    connection.onFoldingRanges((params) => this.foldingRanges(params));
   }
 
   async completion(params: CompletionParams): Promise<CompletionList | null> {
@@ -79,6 +102,22 @@ export class LanguageFeatures {
     const findings = this.published.get(uri) ?? (await this.service.validate(opened.file, opened.context));
     const actions = await this.service.getCodeActions(opened.file, params.range, findings, opened.context, { only: params.context.only, docsHref });
     return actions.map((action) => toCodeAction(action, params.context.diagnostics));
+  }
+
+  documentSymbols(params: DocumentSymbolParams): DocumentSymbol[] | null {
+    const file = this.parsed(params.textDocument.uri);
+    return file ? this.service.findDocumentSymbols(file).map(toDocumentSymbol) : null;
+  }
+
+  foldingRanges(params: FoldingRangeParams): FoldingRange[] | null {
+    const file = this.parsed(params.textDocument.uri);
+    if (!file) return null;
+    return this.service.getFoldingRanges(file).map((r) => ({ startLine: r.startLine, endLine: r.endLine, kind: r.kind === 'comment' ? FoldingRangeKind.Comment : undefined }));
+  }
+
+  private parsed(uri: string): ParsedFile | undefined {
+    const document = this.documents.get(uri);
+    return document ? this.service.parse(uri, document.getText(), document.version) : undefined;
   }
 
   private async open(uri: string): Promise<{ file: ParsedFile; context: ValidationContext } | undefined> {
@@ -120,5 +159,16 @@ function toCodeAction(action: EngineCodeAction, sent: Diagnostic[]): CodeAction 
     isPreferred: action.isPreferred,
     edit: action.edits ? { changes: action.edits } : undefined,
     command: action.command,
+  };
+}
+
+function toDocumentSymbol(symbol: EngineSymbol): DocumentSymbol {
+  return {
+    name: symbol.name || ' ',
+    detail: symbol.detail,
+    kind: SYMBOL_KIND[symbol.kind],
+    range: symbol.range,
+    selectionRange: symbol.selectionRange,
+    children: symbol.children.map(toDocumentSymbol),
   };
 }
