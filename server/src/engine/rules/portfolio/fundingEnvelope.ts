@@ -8,8 +8,8 @@ const MAX_RELATED = 25;
 
 /**
  * A project's approved budget counts towards the fiscal year in which its schedule starts. On the
- * Portfolio document: each envelope holds what counts towards it. On a project: its fiscal year has an
- * envelope in its currency (checked once the portfolio has any envelope at all).
+ * Portfolio document: each envelope holds what counts towards it. On a live project: its fiscal year has
+ * an envelope in its currency (checked once the portfolio has any envelope at all).
  */
 export const fundingEnvelope: PortfolioRule = {
   id: 'portfolio/funding-envelope',
@@ -22,7 +22,8 @@ export const fundingEnvelope: PortfolioRule = {
     const facts = target.facts;
     const month = policy.fiscalYearStartMonth;
     if (facts.kind === 'Project') {
-      if (facts.status?.value === 'cancelled' || !facts.start || !facts.approved) return;
+      // Finished projects are history: their year's envelope may be gone from the portfolio.
+      if (facts.status?.value === 'cancelled' || facts.status?.value === 'closed' || !facts.start || !facts.approved) return;
       const envelopes = portfolio.envelopes();
       if (envelopes.length === 0) return;
       const year = fiscalYearOf(facts.start.value, month);

@@ -27,7 +27,7 @@ function reportDuplicates(context: PortfolioRuleContext, what: string, id: Locat
   const self = context.target.ref;
   const others = holders.filter((h) => !(h.ref.key === self.key && sameRange(h.id, id)));
   if (others.length === 0) return;
-  const where = [...new Set(others.map((o) => (o.ref.key === self.key ? 'this file' : o.ref.relativePath)))];
+  const where = [...new Set(others.map((o) => (o.ref.uri === self.uri ? 'this file' : o.ref.relativePath)))];
   context.report(id.range, `The ${what} "${id.value}" is also used in ${where.join(', ')}. Ids must be unique across the portfolio: rename one of them.`, {
     related: others.map((o) => ({ uri: o.ref.uri, range: o.id.range, message: `"${id.value}" is also defined here` })),
   });

@@ -1,0 +1,100 @@
+// The catalogue as a whole: SPEC section 5's rules, each with its page, each firing in the planted
+// workspace, none firing on the contract example or the clean part of the sample portfolio.
+import { strict as assert } from 'node:assert';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { runCheck } from '../../../server/src/cli/check';
+import { CATALOGUE, DOCUMENT_RULES, PORTFOLIO_RULES, RULES } from '../../../server/src/engine/rules/index';
+import { docsFor } from '../../../server/src/engine/utils/docs';
+import { REPO } from '../../support/engine';
+
+const SPEC_DOCUMENT_RULES = [
+  'schedule/start-before-end',
+  'schedule/milestone-in-window',
+  'schedule/phase-log-order',
+  'schedule/overdue-milestone',
+  'status/red-needs-recovery',
+  'status/stale-report',
+  'budget/breakdown-sums',
+  'budget/single-currency',
+  'budget/contingency-band',
+  'status/phase-in-policy',
+  'budget/approval-threshold',
+  'approvals/required-for-status',
+  'objectives/measurable',
+  'risks/owned',
+  'raci/one-accountable',
+  'text/no-placeholders',
+  'closure/exit-criteria',
+];
+const SPEC_PORTFOLIO_RULES = [
+  'portfolio/unique-id',
+  'portfolio/unknown-reference',
+  'portfolio/dependency-cycle',
+  'portfolio/dependency-dates',
+  'people/over-allocated',
+  'programme/budget-cap',
+  'programme/rag-rollup',
+  'portfolio/funding-envelope',
+  'portfolio/depends-on-closed',
+];
+
+async function findingsIn(folder: string, paths: string[] = []) {
+  const cwd = path.join(REPO, folder);
+  const outcome = await runCheck({ cwd, paths, format: 'json', color: false, offline: true });
+  return outcome.results.flatMap((r) => r.findings.map((f) => ({ file: r.file, rule: f.rule })));
+}
+
+describe('rule catalogue', () => {
+  it("holds exactly SPEC section 5's rules, single-document and whole-portfolio", () => {
+    assert.deepEqual(DOCUMENT_RULES.map((r) => r.id), SPEC_DOCUMENT_RULES);
+    assert.deepEqual(PORTFOLIO_RULES.map((r) => r.id), SPEC_PORTFOLIO_RULES);
+  });
+
+  it('gives every rule an id of the form area/name, a docs path, a severity, kinds and a summary', () => {
+    for (const rule of RULES) {
+      assert.match(rule.id, /^[a-z]+\/[a-z-]+$/);
+      assert.equal(rule.docs, docsFor(rule.id));
+      assert.ok(['error', 'warning', 'info', 'hint'].includes(rule.severity), rule.id);
+      assert.ok(rule.kinds.length > 0, rule.id);
+      assert.match(rule.summary, /^[A-Z].*\.$/, rule.id);
+    }
+  });
+
+  it('has a page for every rule, saying what, why, how to fix, options, with an example', () => {
+    for (const rule of CATALOGUE) {
+      const page = fs.readFileSync(path.join(REPO, rule.docs), 'utf8');
+      assert.ok(page.startsWith(`# \`${rule.id}\``), `${rule.docs} starts with the rule id`);
+      for (const section of ['## What', '## Why', '## How to fix', '## Options', '## Example']) assert.ok(page.includes(section), `${rule.docs}: ${section}`);
+    }
+  });
+
+  it('fires every rule, and every suppression and waiver finding, in the planted workspace', async () => {
+    const fired = new Set((await findingsIn('test/fixtures/rules/planted')).map((f) => f.rule));
+    for (const rule of CATALOGUE) assert.ok(fired.has(rule.id), rule.id);
+  });
+
+  it('stays quiet on the SPEC contract example with its programme, people, upstream project and portfolio', async () => {
+    assert.deepEqual(await findingsIn('test/fixtures/contract'), []);
+  });
+
+  it('stays quiet on the sample portfolio outside needs-attention/, and finds exactly the planted problems in it', async () => {
+    const findings = await findingsIn('examples');
+    assert.deepEqual(findings.filter((f) => !f.file.startsWith('needs-attention/')), []);
+    assert.deepEqual(findings.map((f) => f.rule).sort(), [
+      'budget/breakdown-sums',
+      'portfolio/unknown-reference',
+      'schema/additionalProperties',
+      'schema/enum',
+      'schema/format',
+      'schema/format',
+      'schema/required',
+      'status/red-needs-recovery',
+    ]);
+  });
+
+  it('checks a single file against the whole workspace it sits in', async () => {
+    const findings = await findingsIn('examples', ['needs-attention/ops-network-refresh.charter.yaml']);
+    assert.deepEqual(findings.map((f) => f.rule), ['schema/format', 'portfolio/unknown-reference']);
+  });
+});
