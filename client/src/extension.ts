@@ -4,12 +4,16 @@ import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { Notifications, Requests, type CharterInitializationOptions, type RefreshSchemasResult, type ValidateWorkspaceResult } from '../../server/src/protocol';
 import { SchemaStatusBar, type SchemaStatusSnapshot } from './statusBar';
+import { registerPortfolioCommands } from './portfolio/portfolioCommands';
+import { PortfolioProvider, portfolioApi, type PortfolioApi } from './portfolio/portfolioProvider';
 
 export interface CharterApi {
   /** Resolves once the language server is running. */
   ready: Promise<void>;
   /** What the schema status bar item shows for the active editor, asked afresh from the server. */
   schemaStatus(): Promise<SchemaStatusSnapshot>;
+  /** The portfolio tree view: `api.portfolio.getChildren()` gives its nodes as plain data. */
+  portfolio: PortfolioApi;
 }
 
 let client: LanguageClient | undefined;
@@ -61,7 +65,9 @@ export function activate(context: vscode.ExtensionContext): CharterApi {
       await client?.restart();
     }),
   );
-  return { ready, schemaStatus: () => statusBar.refresh() };
+  const portfolio = new PortfolioProvider(client, ready);
+  context.subscriptions.push(portfolio, ...registerPortfolioCommands(client, ready, portfolio));
+  return { ready, schemaStatus: () => statusBar.refresh(), portfolio: portfolioApi(portfolio) };
 }
 
 export async function deactivate(): Promise<void> {

@@ -1,0 +1,66 @@
+// "Charter: New Charter": a skeleton charter with every required field. What only the user can know
+// (sponsor, manager, budget, dates) is left as a `<placeholder>` that the checks point at.
+
+export interface NewCharterArgs {
+  /** Project id, lower-case words joined by hyphens. */
+  id?: string;
+  title?: string;
+  /** A Programme id; omitted from the charter when empty. */
+  programme?: string;
+  /** Where to write `<id>.charter.yaml`: a path or a file URI. Default: `projects/` of the first workspace folder if it exists, else the folder itself. */
+  folder?: string;
+  /** Open the new file in an editor (default true). */
+  open?: boolean;
+  /** false: never prompt; what is missing gets a default (`new-project`, "New project"). */
+  interactive?: boolean;
+}
+
+export const PROJECT_ID_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
+export function validateProjectId(id: string): string | undefined {
+  if (!id) return 'Give the project an id, e.g. fin-invoice-automation.';
+  return PROJECT_ID_PATTERN.test(id) ? undefined : 'Use lower-case letters, digits and single hyphens, e.g. fin-invoice-automation.';
+}
+
+/** The skeleton. `today` is `YYYY-MM-DD`: the schedule starts then and runs for a year by default. */
+export function charterSkeleton(args: { id: string; title: string; programme?: string }, today: string): string {
+  const end = `${Number(today.slice(0, 4)) + 1}${today.slice(4)}`.replace(/-02-29$/, '-02-28');
+  const lines = [
+    'apiVersion: charter/v1',
+    'kind: Project',
+    `id: ${args.id}`,
+    `title: ${yamlString(args.title)}`,
+    'summary: <what changes, for whom, in one sentence>',
+    'status: proposed',
+    'phase: initiation',
+    ...(args.programme ? [`programme: ${args.programme}`] : []),
+    'sponsor: <sponsor>',
+    'manager: <manager>',
+    'purpose: <why this project, and what it costs not to do it>',
+    'objectives:',
+    '  - id: obj-1',
+    '    statement: <what will be better>',
+    '    metric: <how it is measured>',
+    '    baseline: 0',
+    '    target: 1',
+    `    targetDate: ${end}`,
+    'scope:',
+    '  in: []',
+    '  out: []',
+    'schedule:',
+    `  start: ${today}`,
+    `  end: ${end}`,
+    'milestones: []',
+    'budget:',
+    '  currency: EUR',
+    '  approved: 0',
+    'risks: []',
+    'dependencies: []',
+    '',
+  ];
+  return lines.join('\n');
+}
+
+function yamlString(text: string): string {
+  return /^[\w][\w .,()/'-]*$/.test(text) && !/:\s|\s#/.test(text) ? text : JSON.stringify(text);
+}

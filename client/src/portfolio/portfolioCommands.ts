@@ -1,0 +1,240 @@
+// The portfolio view's commands, and New Charter and Export Report. Every command runs with arguments
+// and no prompt (for tests and keybindings); without arguments it asks with dismissable quick inputs.
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { formatCsvReport } from '../../../server/src/cli/reportFormats/csv';
+import { formatHtmlReport } from '../../../server/src/cli/reportFormats/html';
+import { formatJsonReport, type PortfolioReport } from '../../../server/src/cli/reportFormats/json';
+import { formatMarkdownReport } from '../../../server/src/cli/reportFormats/markdown';
+import { Requests, type GroupBy, type PortfolioFilter, type PortfolioResult } from '../../../server/src/protocol';
+import type { SourceLocation } from '../../../server/src/engine/portfolio/portfolioTypes';
+import { charterSkeleton, validateProjectId, type NewCharterArgs } from './newCharter';
+import type { PortfolioProvider } from './portfolioProvider';
+import type { TreeNode } from './treeItems';
+
+const GROUPS: Array<{ value: GroupBy; label: string }> = [
+  { value: 'programme', label: 'Programme' },
+  { value: 'status', label: 'Status' },
+  { value: 'rag', label: 'RAG' },
+  { value: 'sponsor', label: 'Sponsor' },
+  { value: 'manager', label: 'Manager' },
+  { value: 'phase', label: 'Phase' },
+];
+const STATUSES = ['proposed', 'approved', 'active', 'on-hold', 'closed', 'cancelled'];
+const FORMATS = { md: formatMarkdownReport, html: formatHtmlReport, csv: formatCsvReport, json: formatJsonReport } as const;
+export type ExportFormat = keyof typeof FORMATS;
+
+export interface ExportReportArgs {
+  format?: ExportFormat;
+  /** Where to write: a path or a file URI. Default: `portfolio-report.<format>` in the first workspace folder. */
+  out?: string;
+  groupBy?: GroupBy;
+  /** Open the written report (default: only when run interactively). */
+  open?: boolean;
+  /** false: never prompt; the format defaults to `md`. */
+  interactive?: boolean;
+}
+
+/** A tree node, a project id, or nothing (then the tree's selection). */
+type ProjectArg = TreeNode | string | undefined;
+
+export function registerPortfolioCommands(client: LanguageClient, ready: Promise<void>, provider: PortfolioProvider): vscode.Disposable[] {
+  const projectOf = (arg: ProjectArg) => {
+    const id = typeof arg === 'string' ? arg : (arg?.projectId ?? provider.view.selection[0]?.projectId);
+    return id ? provider.result?.portfolio.projects.find((p) => p.id === id) : undefined;
+  };
+
+  return [
+    vscode.commands.registerCommand('charter.portfolio.refresh', () => provider.refresh()),
+
+    vscode.commands.registerCommand('charter.portfolio.groupBy', async (arg?: GroupBy) => {
+      let groupBy: GroupBy | undefined = typeof arg === 'string' ? arg : undefined;
+      if (!groupBy) {
+        const picked = await vscode.window.showQuickPick(
+          GROUPS.map((g) => ({ label: g.label, value: g.value, description: g.value === provider.groupBy ? 'current' : undefined })),
+          { title: 'Group the portfolio by' },
+        );
+        groupBy = picked?.value;
+      }
+      if (!groupBy) return undefined;
+      await provider.setGroupBy(groupBy);
+      return groupBy;
+    }),
+
+    vscode.commands.registerCommand('charter.portfolio.filter', async (arg?: PortfolioFilter) => {
+      let filter: PortfolioFilter | undefined = arg && typeof arg === 'object' && !('kind' in arg) ? arg : undefined;
+      if (!filter) {
+        const current = provider.filter;
+        type Item = vscode.QuickPickItem & { apply: (f: PortfolioFilter) => void };
+        const items: Item[] = [
+          { label: 'Has findings', picked: !!current.hasFindings, apply: (f) => (f.hasFindings = true) },
+          ...(['red', 'amber', 'green', 'none'] as const).map((rag): Item => ({ label: `RAG: ${rag === 'none' ? 'no status report' : rag}`, picked: !!current.rag?.includes(rag), apply: (f) => (f.rag = [...(f.rag ?? []), rag]) })),
+          ...STATUSES.map((status): Item => ({ label: `Status: ${status}`, picked: !!current.status?.includes(status), apply: (f) => (f.status = [...(f.status ?? []), status]) })),
+        ];
+        const picked = await vscode.window.showQuickPick(items, { canPickMany: true, title: 'Show only projects that match (none picked: all)' });
+        if (!picked) return undefined;
+        filter = {};
+        for (const item of picked) item.apply(filter);
+      }
+      await provider.setFilter(filter);
+      return filter;
+    }),
+
+    vscode.commands.registerCommand('charter.portfolio.open', async (arg?: TreeNode | SourceLocation) => {
+      const location = arg && 'uri' in arg ? arg : (arg?.open ?? projectOf(undefined)?.location);
+      if (!location) return undefined;
+      const range = new vscode.Range(location.range.start.line, location.range.start.character, location.range.end.line, location.range.end.character);
+      return vscode.window.showTextDocument(vscode.Uri.parse(location.uri), { selection: range, preview: true });
+    }),
+
+    vscode.commands.registerCommand('charter.portfolio.copyId', async (arg?: ProjectArg) => {
+      const project = projectOf(arg);
+      if (!project) return undefined;
+      await vscode.env.clipboard.writeText(project.id);
+      void vscode.window.setStatusBarMessage(`Copied ${project.id}`, 3000);
+      return project.id;
+    }),
+
+    vscode.commands.registerCommand('charter.portfolio.revealInExplorer', async (arg?: ProjectArg) => {
+      const project = projectOf(arg);
+      if (!project) return undefined;
+      const uri = vscode.Uri.parse(project.location.uri);
+      await vscode.commands.executeCommand('revealInExplorer', uri);
+      return uri.toString();
+    }),
+
+    vscode.commands.registerCommand('charter.portfolio.checkProject', async (arg?: ProjectArg) => {
+      const project = projectOf(arg);
+      if (!project) return undefined;
+      const uri = vscode.Uri.parse(project.location.uri);
+      // Opening the document makes the server check it as it is now.
+      const checked = waitForDiagnostics(uri, 3000);
+      await vscode.workspace.openTextDocument(uri);
+      await checked;
+      const diagnostics = vscode.languages.getDiagnostics(uri);
+      const errors = diagnostics.filter((d) => d.severity === vscode.DiagnosticSeverity.Error).length;
+      const warnings = diagnostics.filter((d) => d.severity === vscode.DiagnosticSeverity.Warning).length;
+      void vscode.window.showInformationMessage(`${project.id}: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}.`);
+      return { project: project.id, errors, warnings };
+    }),
+
+    vscode.commands.registerCommand('charter.newCharter', async (args: NewCharterArgs = {}) => {
+      const interactive = args.interactive !== false;
+      let id = args.id;
+      if (!id && interactive) id = await vscode.window.showInputBox({ title: 'New charter (1/3)', prompt: 'Project id', placeHolder: 'fin-invoice-automation', validateInput: (v) => validateProjectId(v.trim()) });
+      if (id === undefined && interactive) return undefined;
+      id = (id ?? 'new-project').trim();
+      const problem = validateProjectId(id);
+      if (problem) throw new Error(problem);
+      let title = args.title;
+      if (title === undefined && interactive) title = await vscode.window.showInputBox({ title: 'New charter (2/3)', prompt: 'Title', value: titleFromId(id) });
+      if (title === undefined && interactive) return undefined;
+      let programme = args.programme;
+      if (programme === undefined && interactive) programme = await pickProgramme(provider);
+      if (programme === undefined && interactive) return undefined;
+      const folder = await targetFolder(args.folder);
+      if (!folder) throw new Error('Open a folder first: a new charter is written into the workspace.');
+      const target = vscode.Uri.joinPath(folder, `${id}.charter.yaml`);
+      if (await exists(target)) throw new Error(`${vscode.workspace.asRelativePath(target)} already exists.`);
+      const text = charterSkeleton({ id, title: title?.trim() || titleFromId(id), programme: programme?.trim() || undefined }, new Date().toISOString().slice(0, 10));
+      await vscode.workspace.fs.writeFile(target, Buffer.from(text, 'utf8'));
+      if (args.open !== false) await vscode.window.showTextDocument(target);
+      return target.toString();
+    }),
+
+    vscode.commands.registerCommand('charter.exportReport', async (args: ExportReportArgs = {}) => {
+      const interactive = args.interactive !== false && !args.format && !args.out;
+      let format = args.format ?? (args.out ? formatOf(args.out) : undefined);
+      if (!format && interactive) {
+        const picked = await vscode.window.showQuickPick(
+          [
+            { label: 'Markdown', description: 'summary table, roll-ups, Mermaid gantt', value: 'md' as const },
+            { label: 'HTML', description: 'one self-contained file with the charts', value: 'html' as const },
+            { label: 'CSV', description: 'one row per project', value: 'csv' as const },
+            { label: 'JSON', description: 'the portfolio model', value: 'json' as const },
+          ],
+          { title: 'Export the portfolio report as' },
+        );
+        if (!picked) return undefined;
+        format = picked.value;
+      }
+      format ??= 'md';
+      if (!(format in FORMATS)) throw new Error(`Unknown report format "${format}". Use md, html, csv or json.`);
+      const root = vscode.workspace.workspaceFolders?.[0]?.uri;
+      let target = args.out ? toUri(args.out) : root ? vscode.Uri.joinPath(root, `portfolio-report.${format}`) : undefined;
+      if (interactive) {
+        const choice = await vscode.window.showQuickPick(
+          [...(target ? [{ label: `Save as ${vscode.workspace.asRelativePath(target)}`, uri: target }] : []), { label: 'Choose a location…', uri: undefined }],
+          { title: 'Where to save the report' },
+        );
+        if (!choice) return undefined;
+        target = choice.uri ?? (await vscode.window.showSaveDialog({ defaultUri: target, filters: { Report: [format] } }));
+      }
+      if (!target) return undefined;
+      await ready;
+      const groupBy = args.groupBy ?? provider.groupBy;
+      const result = await client.sendRequest<PortfolioResult>(Requests.portfolio, { groupBy });
+      const report: PortfolioReport = { ...result.portfolio, groupBy: result.groupBy, groups: result.groups };
+      await vscode.workspace.fs.writeFile(target, Buffer.from(FORMATS[format](report), 'utf8'));
+      if (args.open ?? interactive) {
+        if (format === 'html') void vscode.env.openExternal(target);
+        else await vscode.window.showTextDocument(target);
+      }
+      return target.toString();
+    }),
+  ];
+}
+
+async function pickProgramme(provider: PortfolioProvider): Promise<string | undefined> {
+  const programmes = provider.result?.portfolio.programmes ?? [];
+  const picked = await vscode.window.showQuickPick(
+    [{ label: 'No programme', value: '' }, ...programmes.map((p) => ({ label: p.title ?? p.id, description: p.id, value: p.id }))],
+    { title: 'New charter (3/3): programme' },
+  );
+  return picked?.value;
+}
+
+async function targetFolder(folder?: string): Promise<vscode.Uri | undefined> {
+  if (folder) return toUri(folder);
+  const root = vscode.workspace.workspaceFolders?.[0]?.uri;
+  if (!root) return undefined;
+  const projects = vscode.Uri.joinPath(root, 'projects');
+  return (await exists(projects)) ? projects : root;
+}
+
+function toUri(pathOrUri: string): vscode.Uri {
+  return /^[a-z][a-z0-9+.-]+:\/\//i.test(pathOrUri) ? vscode.Uri.parse(pathOrUri) : vscode.Uri.file(pathOrUri);
+}
+
+async function exists(uri: vscode.Uri): Promise<boolean> {
+  try {
+    await vscode.workspace.fs.stat(uri);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function formatOf(out: string): ExportFormat | undefined {
+  const ext = out.split('.').pop()?.toLowerCase();
+  return ext === 'markdown' ? 'md' : ext && ext in FORMATS ? (ext as ExportFormat) : undefined;
+}
+
+function titleFromId(id: string): string {
+  const words = id.split('-').join(' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+function waitForDiagnostics(uri: vscode.Uri, timeoutMs: number): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(done, timeoutMs);
+    const listener = vscode.languages.onDidChangeDiagnostics((e) => {
+      if (e.uris.some((u) => u.toString() === uri.toString())) done();
+    });
+    function done() {
+      clearTimeout(timer);
+      listener.dispose();
+      resolve();
+    }
+  });
+}
