@@ -35,6 +35,8 @@ interface RuleRun {
   findings: Finding[];
   reads: Set<string>;
   policy: string;
+  /** Something it read changed; its reads stay registered, so later changes still find it. */
+  stale: boolean;
 }
 
 export class WorkspaceIndex {
@@ -108,7 +110,7 @@ export class WorkspaceIndex {
     const findings: Finding[] = [];
     for (const doc of file.documents) {
       let run = this.runs.get(doc.ref.key);
-      if (!run || run.policy !== key) run = this.run(doc, policy, key);
+      if (!run || run.stale || run.policy !== key) run = this.run(doc, policy, key);
       findings.push(...run.findings);
     }
     return findings;
@@ -128,7 +130,7 @@ export class WorkspaceIndex {
       if (!set) this.readers.set(read, (set = new Set()));
       set.add(doc.ref.key);
     }
-    const run = { findings, reads, policy: key };
+    const run = { findings, reads, policy: key, stale: false };
     this.runs.set(doc.ref.key, run);
     this.runCount++;
     return run;
@@ -175,7 +177,8 @@ export class WorkspaceIndex {
     for (const key of changedKeys) {
       for (const docKey of this.readers.get(key) ?? []) {
         const doc = this.documentsByKey.get(docKey);
-        this.forgetReads(docKey);
+        const run = this.runs.get(docKey);
+        if (run) run.stale = true;
         if (doc) affected.add(doc.ref.uri);
       }
     }
