@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { Notifications, Requests, type CharterInitializationOptions, type RefreshSchemasResult, type ValidateWorkspaceResult } from '../../server/src/protocol';
 import { SchemaStatusBar, type SchemaStatusSnapshot } from './statusBar';
+import { Dashboard } from './dashboard/dashboardPanel';
 import { registerPortfolioCommands } from './portfolio/portfolioCommands';
 import { PortfolioProvider, portfolioApi, type PortfolioApi } from './portfolio/portfolioProvider';
 
@@ -14,6 +15,8 @@ export interface CharterApi {
   schemaStatus(): Promise<SchemaStatusSnapshot>;
   /** The portfolio tree view: `api.portfolio.getChildren()` gives its nodes as plain data. */
   portfolio: PortfolioApi;
+  /** The portfolio dashboard webview: `open()` (as `charter.openDashboard` does), whether it is open, its HTML. */
+  dashboard: { open(): Promise<void>; readonly isOpen: boolean; readonly html: string | undefined };
 }
 
 let client: LanguageClient | undefined;
@@ -66,8 +69,23 @@ export function activate(context: vscode.ExtensionContext): CharterApi {
     }),
   );
   const portfolio = new PortfolioProvider(client, ready);
-  context.subscriptions.push(portfolio, ...registerPortfolioCommands(client, ready, portfolio));
-  return { ready, schemaStatus: () => statusBar.refresh(), portfolio: portfolioApi(portfolio) };
+  const dashboard = new Dashboard(context.extensionUri, portfolio);
+  context.subscriptions.push(
+    portfolio,
+    dashboard,
+    ...registerPortfolioCommands(client, ready, portfolio),
+    vscode.commands.registerCommand('charter.openDashboard', () => dashboard.open()),
+  );
+  const dashboardApi = {
+    open: () => dashboard.open(),
+    get isOpen() {
+      return dashboard.isOpen;
+    },
+    get html() {
+      return dashboard.content;
+    },
+  };
+  return { ready, schemaStatus: () => statusBar.refresh(), portfolio: portfolioApi(portfolio), dashboard: dashboardApi };
 }
 
 export async function deactivate(): Promise<void> {
