@@ -4,6 +4,8 @@ import type { CompletionItem } from '../../server/src/engine/services/completion
 import { defaultSettings, normaliseSettings } from '../../server/src/engine/settings';
 import { caretContext } from '../../server/src/engine/utils/yamlPosition';
 import { parseCharterFile } from '../../server/src/engine/parser/charterParser';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 const svc = getLanguageService();
 
@@ -199,5 +201,41 @@ describe('completion', () => {
     assert.ok(labels(keys).includes('costCentre') && labels(keys).includes('title'));
     assert.equal(keys.find((i) => i.label === 'costCentre')!.documentation, 'Finance cost centre');
     assert.deepEqual(labels(await run(`${HEAD}costCentre: |\n`)), ['CC-100', 'CC-200']);
+  });
+
+  describe('ids from the workspace', () => {
+    const portfolio = getLanguageService();
+    const contract = ['people.yaml', 'finance-transformation.programme.yaml', 'fin-erp-upgrade.charter.yaml', 'portfolio.yaml'];
+    before(() => {
+      for (const name of contract) {
+        const text = readFileSync(join(__dirname, '..', 'fixtures', 'contract', name), 'utf8');
+        portfolio.workspace.setFile(portfolio.parse(`file:///workspace/${name}`, text, 1), name);
+      }
+    });
+    const run = async (marked: string) => {
+      const { text, line, character } = withCaret(marked);
+      const file = portfolio.parse('file:///workspace/new.charter.yaml', text, 1);
+      return (await portfolio.doComplete(file, { line, character }, { relativePath: 'new.charter.yaml', settings: defaultSettings() })).items;
+    };
+    const references = (items: CompletionItem[]) => items.filter((i) => i.kind === 'reference');
+
+    it('offers people handles with their names for a person field', async () => {
+      const items = references(await run(`${HEAD}sponsor: |\n`));
+      assert.deepEqual(labels(items), ['jane.doe', 'li.wei', 'raj.patel']);
+      assert.equal(items[0].detail, 'Jane Doe');
+      assert.deepEqual(labels(references(await run(`${HEAD}risks:\n  - id: r\n    owner: |\n`))), ['jane.doe', 'li.wei', 'raj.patel']);
+    });
+
+    it('offers project ids in dependencies, programme ids and strategic objective ids', async () => {
+      const deps = references(await run(`${HEAD}dependencies:\n  - project: |\n`));
+      assert.deepEqual(labels(deps), ['fin-erp-upgrade']);
+      assert.match(deps[0].documentation!, /\*\*ERP upgrade\*\* `fin-erp-upgrade`/);
+      assert.deepEqual(labels(references(await run(`${HEAD}programme: |\n`))), ['finance-transformation']);
+      assert.deepEqual(labels(references(await run(`${HEAD}objectives:\n  - id: o\n    strategicObjective: |\n`))), ['so-cost']);
+    });
+
+    it('does not offer existing ids where a new one is defined', async () => {
+      assert.deepEqual(references(await run(`${HEAD}id: |\n`)), []);
+    });
   });
 });

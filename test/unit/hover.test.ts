@@ -3,6 +3,8 @@ import { getLanguageService } from '../../server/src/engine/languageService';
 import type { HoverResult } from '../../server/src/engine/services/hover';
 import { normaliseSettings } from '../../server/src/engine/settings';
 import type { Finding } from '../../server/src/engine/types';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 const svc = getLanguageService();
 
@@ -66,5 +68,37 @@ describe('hover', () => {
   it('says nothing on a blank line or in a comment', async () => {
     assert.equal(await hover(`${HEAD}# a comm|ent\n`), undefined);
     assert.equal(await hover(`${HEAD}\n|\n`), undefined);
+  });
+
+  describe('on ids', () => {
+    const portfolio = getLanguageService();
+    before(() => {
+      for (const name of ['people.yaml', 'finance-transformation.programme.yaml', 'fin-erp-upgrade.charter.yaml', 'fin-invoice-automation.charter.yaml']) {
+        const text = readFileSync(join(__dirname, '..', 'fixtures', 'contract', name), 'utf8');
+        portfolio.workspace.setFile(portfolio.parse(`file:///workspace/${name}`, text, 1), name);
+      }
+    });
+    const run = async (marked: string, path = 'new.charter.yaml') => {
+      const { text, line, character } = withCaret(marked);
+      const file = portfolio.parse(`file:///workspace/${path}`, text, 1);
+      return (await portfolio.doHover(file, { line, character }, { relativePath: path, settings: normaliseSettings({}) }))?.contents ?? '';
+    };
+
+    it('shows the referenced project\'s card: title, status, manager, dates, file', async () => {
+      const contents = await run(`${HEAD}dependencies:\n  - project: fin-erp|-upgrade\n`);
+      assert.match(contents, /\*\*ERP upgrade\*\* `fin-erp-upgrade` \(Project\)/);
+      assert.match(contents, /status \*\*active\*\* · .*manager `li\.wei` · 2026-\d\d-\d\d → 2027-\d\d-\d\d/);
+      assert.match(contents, /\[fin-erp-upgrade\.charter\.yaml\]\(file:\/\/\/workspace\/fin-erp-upgrade\.charter\.yaml\)/);
+    });
+
+    it('shows a person\'s card, and says when nobody has the id', async () => {
+      assert.match(await run(`${HEAD}sponsor: jane|.doe\n`), /\*\*Jane Doe\*\* `jane\.doe` \(Person\)\n\ncapacity 100%/);
+      assert.match(await run(`${HEAD}sponsor: nob|ody\n`), /No person in the workspace has the id `nobody`\./);
+    });
+
+    it('on a definition, counts the references to it', async () => {
+      const text = readFileSync(join(__dirname, '..', 'fixtures', 'contract', 'fin-erp-upgrade.charter.yaml'), 'utf8').replace('id: fin-erp-upgrade', 'id: fin-erp-up|grade');
+      assert.match(await run(text, 'fin-erp-upgrade.charter.yaml'), /Referred to once in the workspace\./);
+    });
   });
 });

@@ -140,6 +140,8 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Charte
       schemaIdFor: (doc: ParsedDocument) => schemaIdFor(file, doc, context),
       skeletons: (byName ? [byName] : DOCUMENT_KINDS).map((kind) => ({ kind, schemaId: builtinSchemaId(kind) })),
       today: context.settings.asOf || todayIso(),
+      workspace: context.workspace ?? workspace,
+      kindOf: (doc: ParsedDocument) => detectKind(doc, context.relativePath).kind ?? byName,
     };
   };
 

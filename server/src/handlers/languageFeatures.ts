@@ -60,6 +60,7 @@ const COMPLETION_KIND: Record<CompletionKind, CompletionItemKind> = {
   enum: CompletionItemKind.EnumMember,
   snippet: CompletionItemKind.Snippet,
   constant: CompletionItemKind.Constant,
+  reference: CompletionItemKind.Reference,
 };
 
 export class LanguageFeatures {

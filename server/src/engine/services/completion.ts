@@ -4,11 +4,13 @@ import { stringify } from 'yaml';
 import type { ParsedDocument, ParsedFile } from '../parser/charterParser';
 import type { SchemaRef, SchemaWalker } from '../schema/schemaWalker';
 import type { DocumentKind, Range } from '../types';
+import type { WorkspaceIndex } from '../workspace/workspaceIndex';
+import { idsIn, isDefinition, namespaceOf } from './idReferences';
 import { caretContext, type CaretContext } from '../utils/yamlPosition';
 import type { DataPath } from '../utils/yamlNodes';
 import type { Position } from '../types';
 
-export type CompletionKind = 'property' | 'value' | 'enum' | 'snippet' | 'constant';
+export type CompletionKind = 'property' | 'value' | 'enum' | 'snippet' | 'constant' | 'reference';
 
 export interface CompletionItem {
   label: string;
@@ -39,6 +41,10 @@ export interface CompletionContext {
   skeletons: Array<{ kind: DocumentKind; schemaId: string }>;
   /** The day offered for date fields (YYYY-MM-DD). */
   today: string;
+  /** The portfolio, for the ids of projects, programmes, people and objectives. */
+  workspace?: WorkspaceIndex;
+  /** The kind of a document of the file (its `kind:`, else its file name). */
+  kindOf?: (document: ParsedDocument) => DocumentKind | undefined;
 }
 
 type SchemaObject = Record<string, unknown>;
@@ -205,6 +211,10 @@ function valueItems(context: CompletionContext, caret: CaretContext, refs: Schem
     seen.add(text);
     items.push({ label: String(value), kind, insertText: text, isSnippet: false, range, sortText: `b${String(items.length).padStart(3, '0')}`, ...extra, filterText: extra.filterText ?? text });
   };
+  const namespace = namespaceOf(refs);
+  if (namespace && context.workspace && caret.document && !isDefinition(namespace, context.kindOf?.(caret.document), caret.path)) {
+    for (const target of idsIn(context.workspace, namespace)) add(target.id, 'reference', { detail: target.label, documentation: target.card, sortText: `a1${target.id}` });
+  }
   const defaultValue = annotation(refs, 'default');
   for (const { value, description } of enumValues(refs)) {
     add(value, 'enum', { documentation: description, preselect: value === defaultValue || undefined, detail: value === defaultValue ? 'default' : undefined });

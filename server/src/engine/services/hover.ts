@@ -4,7 +4,10 @@ import type { ParsedDocument, ParsedFile } from '../parser/charterParser';
 import type { SchemaWalker } from '../schema/schemaWalker';
 import type { Finding, Position, Range } from '../types';
 import { keyText, type DataPath } from '../utils/yamlNodes';
+import type { DocumentKind } from '../types';
+import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 import { annotation, describeSchema, enumValues, schemasAt } from './completion';
+import { isDefinition, namespaceOf, NAMESPACE_WORDS, referencesTo, targetsOf } from './idReferences';
 
 export interface HoverResult {
   /** Markdown. */
@@ -19,6 +22,9 @@ export interface HoverContext {
   findings?: Finding[];
   /** Turns a finding's `docs` (repository-relative or absolute) into a link the host can open. */
   docsHref?: (docs: string) => string;
+  /** The portfolio, for the card of a referenced project, programme, person or objective. */
+  workspace?: WorkspaceIndex;
+  kindOf?: (document: ParsedDocument) => DocumentKind | undefined;
 }
 
 interface NodeAt {
@@ -40,6 +46,17 @@ export async function doHover(file: ParsedFile, position: Position, context: Hov
     if (schemaId) {
       const refs = schemasAt(context.walker, schemaId, doc.value, at.path);
       const text = schemaSection(refs, at, (isScalar(at.node) ? at.node.value : undefined) as unknown);
+      const namespace = namespaceOf(refs);
+      if (namespace && context.workspace && !at.onKey && isScalar(at.node) && at.node.value !== null) {
+        const id = String(at.node.value);
+        if (isDefinition(namespace, context.kindOf?.(doc), at.path)) {
+          const count = referencesTo(context.workspace, namespace, id).length;
+          sections.push(`Referred to ${count === 1 ? 'once' : `${count} times`} in the workspace.`);
+        } else {
+          const targets = targetsOf(context.workspace, namespace, id);
+          sections.push(targets.length ? targets.map((t) => t.card).join('\n\n') : `No ${NAMESPACE_WORDS[namespace]} in the workspace has the id \`${id}\`.`);
+        }
+      }
       if (text) sections.push(text);
     }
     if (at.node.range) range = file.lines.rangeOf(at.node.range[0], at.node.range[1]);
