@@ -52,7 +52,16 @@ interface Session {
   stop(): Promise<void>;
 }
 
-async function startServer(options: { root: string; settings?: Record<string, unknown>; init?: CharterInitializationOptions; env?: Record<string, string> }): Promise<Session> {
+async function startServer(options: {
+  root: string;
+  /** More workspace folders, for a multi-root workspace. */
+  moreRoots?: string[];
+  settings?: Record<string, unknown>;
+  /** Settings per resource, as a multi-root workspace answers workspace/configuration. */
+  settingsFor?: (scopeUri: string) => Record<string, unknown>;
+  init?: CharterInitializationOptions;
+  env?: Record<string, string>;
+}): Promise<Session> {
   const child: ChildProcess = spawn(process.execPath, [path.join(REPO, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...options.env } });
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   const waiters: Array<{ uri: string; accept: (ds: Diagnostic[]) => boolean; resolve: (ds: Diagnostic[]) => void }> = [];
@@ -68,7 +77,7 @@ async function startServer(options: { root: string; settings?: Record<string, un
   connection.onNotification('window/showMessage', (params: ShowMessageParams) => {
     session.messages.push(params);
   });
-  connection.onRequest(ConfigurationRequest.type, (params) => params.items.map(() => session.settings));
+  connection.onRequest(ConfigurationRequest.type, (params) => params.items.map((item) => (options.settingsFor && item.scopeUri ? options.settingsFor(item.scopeUri) : session.settings)));
   connection.onRequest('client/registerCapability', (params: RegistrationParams) => {
     session.registrations.push(...params.registrations);
     return null;
@@ -80,7 +89,7 @@ async function startServer(options: { root: string; settings?: Record<string, un
   await connection.sendRequest(InitializeRequest.type, {
     processId: process.pid,
     rootUri,
-    workspaceFolders: [{ uri: rootUri, name: 'workspace' }],
+    workspaceFolders: [options.root, ...(options.moreRoots ?? [])].map((root, i) => ({ uri: fileUri(root), name: `folder-${i}` })),
     initializationOptions: options.init ?? {},
     capabilities: {
       workspace: {
@@ -269,6 +278,23 @@ describe('protocol: schemas from settings', function () {
     const gone = server.diagnostics(uri, (ds) => !has('pmo/cost-centre')(ds), 1000);
     server.changeSettings({ ...PMO_SETTINGS, schemas: [] });
     await gone;
+  });
+
+  it('multi-root: each folder uses its own settings, relative URLs against its own folder', async () => {
+    const other = fs.mkdtempSync(path.join(os.tmpdir(), 'charter-other-'));
+    cleanup.push(() => fs.rmSync(other, { recursive: true, force: true }));
+    fs.mkdirSync(path.join(other, '.pmo'));
+    fs.mkdirSync(path.join(other, 'projects'));
+    fs.writeFileSync(path.join(other, '.pmo', 'project.schema.json'), JSON.stringify({ allOf: [{ $ref: 'https://charter.dev/schemas/v1/project.json' }], required: ['purpose'], 'x-rule': 'other/purpose' }));
+    const server = await started({
+      root: FIXTURE,
+      moreRoots: [other],
+      settingsFor: (scopeUri) => (scopeUri.startsWith(fileUri(other)) ? { schemas: [{ fileMatch: ['projects/**'], url: '.pmo/project.schema.json' }] } : PMO_SETTINGS),
+    });
+    const inFixture = await server.openAndWait(fileUri(path.join(FIXTURE, 'projects', 'no-cost-centre.charter.yaml')), NO_COST_CENTRE);
+    const inOther = await server.openAndWait(fileUri(path.join(other, 'projects', 'no-cost-centre.charter.yaml')), NO_COST_CENTRE);
+    assert.ok(has('pmo/cost-centre')(inFixture) && !has('other/purpose')(inFixture), rules(inFixture).join());
+    assert.ok(has('other/purpose')(inOther) && !has('pmo/cost-centre')(inOther), rules(inOther).join());
   });
 
   it('a broken schema: one schema/unavailable per document on line 1, one notification, other documents unaffected', async () => {

@@ -73,12 +73,26 @@ export function resolveSchemaFor(input: AssociationInput): SchemaAssignment | un
  * (a pattern without `/` matches the file name in any folder; `!pattern` excludes).
  */
 export function matchesFile(globs: readonly string[], relativePath: string): boolean {
-  const path = relativePath.replace(/\\/g, '/').replace(/^\.?\//, '');
-  const positive = globs.filter((g) => !g.startsWith('!')).map(cleanGlob);
-  const negative = globs.filter((g) => g.startsWith('!')).map((g) => cleanGlob(g.slice(1)));
-  if (positive.length === 0) return false;
-  const options = { dot: true };
-  return picomatch(positive, options)(path) && !(negative.length > 0 && picomatch(negative, options)(path));
+  return fileMatcher(globs)(relativePath.replace(/\\/g, '/').replace(/^\.?\//, ''));
+}
+
+/** Compiled `fileMatch` lists: settings rarely change, documents are checked on every keystroke. */
+const matchers = new Map<string, (path: string) => boolean>();
+
+function fileMatcher(globs: readonly string[]): (path: string) => boolean {
+  const key = JSON.stringify(globs);
+  let matcher = matchers.get(key);
+  if (!matcher) {
+    const positive = globs.filter((g) => !g.startsWith('!')).map(cleanGlob);
+    const negative = globs.filter((g) => g.startsWith('!')).map((g) => cleanGlob(g.slice(1)));
+    const options = { dot: true };
+    const included = positive.length > 0 ? picomatch(positive, options) : () => false;
+    const excluded = negative.length > 0 ? picomatch(negative, options) : () => false;
+    matcher = (path) => included(path) && !excluded(path);
+    if (matchers.size > 500) matchers.clear();
+    matchers.set(key, matcher);
+  }
+  return matcher;
 }
 
 function cleanGlob(glob: string): string {
