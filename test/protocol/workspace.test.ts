@@ -97,7 +97,7 @@ describe('protocol: the whole workspace', function () {
     const unknown = waitFor(uri('projects/alpha.charter.yaml'), (d) => codes(d).includes('portfolio/unknown-reference'));
     fs.rmSync(path.join(root, 'projects', 'beta.charter.yaml'));
     notify(uri('projects/beta.charter.yaml'), FileChangeType.Deleted);
-    assert.match((await unknown)[0].message, /No project has the id "beta"/);
+    assert.match((await unknown)[0].message as string, /No project has the id "beta"/);
   });
 
   it('answers charter/validateWorkspace over every indexed file, open or not', async () => {
@@ -110,7 +110,9 @@ describe('protocol: the whole workspace', function () {
   it('reports indexing progress to a client that supports it', async () => {
     const events: Array<{ kind: string }> = [];
     server = await startServer({ rootUri: URI.file(root).toString(), settings: { asOf: '2027-01-15' } });
-    server.connection.onNotification('$/progress', (params: { value: { kind: string } }) => events.push(params.value));
+    server.connection.onNotification('$/progress', (params: { value: { kind: string } }) => {
+      events.push(params.value);
+    });
     await waitFor(uri('projects/alpha.charter.yaml'), (d) => d.length === 1);
     await until(() => events.some((e) => e.kind === 'end'));
     assert.ok(events.some((e) => e.kind === 'begin'));
