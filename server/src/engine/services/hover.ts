@@ -1,9 +1,9 @@
 // Hover: what the schema says about the key or value under the caret, and the findings on it.
-import { isMap, isPair, isScalar, isSeq, stringify, type Node } from 'yaml';
+import { isScalar, stringify, type Node } from 'yaml';
 import type { ParsedDocument, ParsedFile } from '../parser/charterParser';
 import type { SchemaWalker } from '../schema/schemaWalker';
 import type { Finding, Position, Range } from '../types';
-import { keyText, type DataPath } from '../utils/yamlNodes';
+import { nodeAt, type NodeAt } from '../utils/yamlPosition';
 import type { DocumentKind } from '../types';
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 import { annotation, describeSchema, enumValues, schemasAt } from './completion';
@@ -25,13 +25,6 @@ export interface HoverContext {
   /** The portfolio, for the card of a referenced project, programme, person or objective. */
   workspace?: WorkspaceIndex;
   kindOf?: (document: ParsedDocument) => DocumentKind | undefined;
-}
-
-interface NodeAt {
-  path: DataPath;
-  /** The node under the caret: a key scalar, a value scalar, or a collection. */
-  node: Node;
-  onKey: boolean;
 }
 
 export async function doHover(file: ParsedFile, position: Position, context: HoverContext): Promise<HoverResult | undefined> {
@@ -95,31 +88,6 @@ function schemaSection(refs: ReturnType<typeof schemasAt>, at: NodeAt, value: un
     else parts.push(`Example:\n\`\`\`yaml\n${stringify(examples[0], { version: '1.2' }).trimEnd()}\n\`\`\``);
   }
   return parts.join('\n\n');
-}
-
-/** The deepest key or value node at `offset`, with its data path. */
-function nodeAt(node: Node | null, offset: number, path: DataPath): NodeAt | undefined {
-  if (!node || !node.range || offset < node.range[0] || offset > node.range[1]) return undefined;
-  if (isMap(node)) {
-    for (const pair of node.items) {
-      if (!isPair(pair)) continue;
-      const key = pair.key as Node | null;
-      const name = keyText(key);
-      if (name === undefined) continue;
-      if (key?.range && offset >= key.range[0] && offset <= key.range[1]) return { path: [...path, name], node: key, onKey: true };
-      const inner = nodeAt(pair.value as Node | null, offset, [...path, name]);
-      if (inner) return inner;
-    }
-    return undefined;
-  }
-  if (isSeq(node)) {
-    for (let i = 0; i < node.items.length; i++) {
-      const inner = nodeAt(node.items[i] as Node | null, offset, [...path, i]);
-      if (inner) return inner;
-    }
-    return undefined;
-  }
-  return { path, node, onKey: false };
 }
 
 function contains(range: Range, p: Position): boolean {

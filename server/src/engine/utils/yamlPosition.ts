@@ -2,7 +2,8 @@
 // it is at a key or a value. Read from the text by indentation, because YAML being typed is often
 // invalid and the parsed nodes cannot be trusted at that moment.
 import type { ParsedDocument, ParsedFile } from '../parser/charterParser';
-import type { DataPath } from './yamlNodes';
+import { isMap, isPair, isSeq, type Node } from 'yaml';
+import { keyText, type DataPath } from './yamlNodes';
 
 export type CaretMode =
   /** At a key of a block or flow mapping (possibly after `- `, where a list item could be a mapping or a scalar). */
@@ -299,3 +300,36 @@ function unquote(key: string): string {
   if (key.length >= 2 && ((key.startsWith('"') && key.endsWith('"')) || (key.startsWith("'") && key.endsWith("'")))) return key.slice(1, -1);
   return key;
 }
+
+export interface NodeAt {
+  path: DataPath;
+  /** The node under the caret: a key scalar, a value scalar, or a collection. */
+  node: Node;
+  onKey: boolean;
+}
+
+/** The deepest key or value node at `offset`, with its data path. */
+export function nodeAt(node: Node | null, offset: number, path: DataPath): NodeAt | undefined {
+  if (!node || !node.range || offset < node.range[0] || offset > node.range[1]) return undefined;
+  if (isMap(node)) {
+    for (const pair of node.items) {
+      if (!isPair(pair)) continue;
+      const key = pair.key as Node | null;
+      const name = keyText(key);
+      if (name === undefined) continue;
+      if (key?.range && offset >= key.range[0] && offset <= key.range[1]) return { path: [...path, name], node: key, onKey: true };
+      const inner = nodeAt(pair.value as Node | null, offset, [...path, name]);
+      if (inner) return inner;
+    }
+    return undefined;
+  }
+  if (isSeq(node)) {
+    for (let i = 0; i < node.items.length; i++) {
+      const inner = nodeAt(node.items[i] as Node | null, offset, [...path, i]);
+      if (inner) return inner;
+    }
+    return undefined;
+  }
+  return { path, node, onKey: false };
+}
+
