@@ -11,7 +11,7 @@ export interface NewCharterArgs {
   folder?: string;
   /** Open the new file in an editor (default true). */
   open?: boolean;
-  /** false: never prompt; what is missing gets a default (`new-project`, "New project"). */
+  /** true: prompt for what is missing. Otherwise (any arguments given) never prompt: the id defaults to `new-project`, the title to one made from the id, no programme. */
   interactive?: boolean;
 }
 

@@ -31,7 +31,7 @@ export interface ExportReportArgs {
   groupBy?: GroupBy;
   /** Open the written report (default: only when run interactively). */
   open?: boolean;
-  /** false: never prompt; the format defaults to `md`. */
+  /** true: prompt for the format and location. Otherwise (any arguments given) never prompt: the format defaults to `md`. */
   interactive?: boolean;
 }
 
@@ -47,7 +47,7 @@ export function registerPortfolioCommands(client: LanguageClient, ready: Promise
   return [
     vscode.commands.registerCommand('charter.portfolio.refresh', () => provider.refresh()),
 
-    vscode.commands.registerCommand('charter.portfolio.groupBy', async (arg?: GroupBy) => {
+    vscode.commands.registerCommand('charter.portfolio.groupBy', promptsWithoutWaiting(async (arg?: GroupBy) => {
       let groupBy: GroupBy | undefined = typeof arg === 'string' ? arg : undefined;
       if (!groupBy) {
         const picked = await vscode.window.showQuickPick(
@@ -59,9 +59,9 @@ export function registerPortfolioCommands(client: LanguageClient, ready: Promise
       if (!groupBy) return undefined;
       await provider.setGroupBy(groupBy);
       return groupBy;
-    }),
+    })),
 
-    vscode.commands.registerCommand('charter.portfolio.filter', async (arg?: PortfolioFilter) => {
+    vscode.commands.registerCommand('charter.portfolio.filter', promptsWithoutWaiting(async (arg?: PortfolioFilter) => {
       let filter: PortfolioFilter | undefined = arg && typeof arg === 'object' && !('kind' in arg) ? arg : undefined;
       if (!filter) {
         const current = provider.filter;
@@ -78,7 +78,7 @@ export function registerPortfolioCommands(client: LanguageClient, ready: Promise
       }
       await provider.setFilter(filter);
       return filter;
-    }),
+    })),
 
     vscode.commands.registerCommand('charter.portfolio.open', async (arg?: TreeNode | SourceLocation) => {
       const location = arg && 'uri' in arg ? arg : (arg?.open ?? projectOf(undefined)?.location);
@@ -118,8 +118,9 @@ export function registerPortfolioCommands(client: LanguageClient, ready: Promise
       return { project: project.id, errors, warnings };
     }),
 
-    vscode.commands.registerCommand('charter.newCharter', async (args: NewCharterArgs = {}) => {
-      const interactive = args.interactive !== false;
+    vscode.commands.registerCommand('charter.newCharter', promptsWithoutWaiting(async (given?: NewCharterArgs) => {
+      const args = given ?? {};
+      const interactive = given === undefined || given.interactive === true;
       let id = args.id;
       if (!id && interactive) id = await vscode.window.showInputBox({ title: 'New charter (1/3)', prompt: 'Project id', placeHolder: 'fin-invoice-automation', validateInput: (v) => validateProjectId(v.trim()) });
       if (id === undefined && interactive) return undefined;
@@ -140,10 +141,11 @@ export function registerPortfolioCommands(client: LanguageClient, ready: Promise
       await vscode.workspace.fs.writeFile(target, Buffer.from(text, 'utf8'));
       if (args.open !== false) await vscode.window.showTextDocument(target);
       return target.toString();
-    }),
+    })),
 
-    vscode.commands.registerCommand('charter.exportReport', async (args: ExportReportArgs = {}) => {
-      const interactive = args.interactive !== false && !args.format && !args.out;
+    vscode.commands.registerCommand('charter.exportReport', promptsWithoutWaiting(async (given?: ExportReportArgs) => {
+      const args = given ?? {};
+      const interactive = given === undefined || given.interactive === true;
       let format = args.format ?? (args.out ? formatOf(args.out) : undefined);
       if (!format && interactive) {
         const picked = await vscode.window.showQuickPick(
@@ -181,8 +183,22 @@ export function registerPortfolioCommands(client: LanguageClient, ready: Promise
         else await vscode.window.showTextDocument(target);
       }
       return target.toString();
-    }),
+    })),
   ];
+}
+
+/**
+ * Run with no arguments (the command palette, a title-bar button), a command that prompts resolves at
+ * once and carries on in the background, so nothing waits on a prompt: dismiss it with
+ * `workbench.action.closeQuickOpen`. With arguments it prompts for nothing missing that has a default
+ * and resolves with its result.
+ */
+function promptsWithoutWaiting<A, R>(run: (arg?: A) => Promise<R>): (arg?: A) => Promise<R | undefined> {
+  return async (arg?: A) => {
+    if (arg !== undefined) return run(arg);
+    run().catch((e: unknown) => void vscode.window.showErrorMessage(`Charter: ${(e as Error).message ?? String(e)}`));
+    return undefined;
+  };
 }
 
 async function pickProgramme(provider: PortfolioProvider): Promise<string | undefined> {
