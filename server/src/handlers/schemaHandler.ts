@@ -42,6 +42,7 @@ export class SchemaHandler {
   private readonly watched = new Set<string>();
   private canWatch = false;
   private relativePatterns = false;
+  private readonly listeners: Array<() => void> = [];
 
   constructor(
     private readonly connection: Connection,
@@ -62,11 +63,24 @@ export class SchemaHandler {
     this.relativePatterns = !!watching?.relativePatternSupport;
   }
 
+  /**
+   * Called whenever loaded schemas were dropped (a schema file changed, trust changed, Refresh Schemas),
+   * after open documents were scheduled: for whoever publishes findings of closed files.
+   */
+  onDidChangeSchemas(listener: () => void): void {
+    this.listeners.push(listener);
+  }
+
+  private changed(): void {
+    this.validation.scheduleAll();
+    for (const listener of this.listeners) listener();
+  }
+
   listen(): void {
     this.connection.onNotification(Notifications.workspaceTrust, (params: WorkspaceTrustParams) => {
       this.service.setWorkspaceTrust(params.trusted !== false);
       this.notified.clear();
-      this.validation.scheduleAll();
+      this.changed();
     });
     this.connection.onRequest(Requests.refreshSchemas, () => this.refresh());
     this.connection.onRequest(Requests.schemaStatus, (params: SchemaStatusParams) => this.status(params.uri));
@@ -92,7 +106,7 @@ export class SchemaHandler {
   filesChanged(changes: FileEvent[]): void {
     let affected = false;
     for (const change of changes) affected = this.service.forgetSchemas(change.uri) || affected;
-    if (affected) this.validation.scheduleAll();
+    if (affected) this.changed();
   }
 
   /** `charter.*` settings changed: associations may point elsewhere, downloads may be on or off. */
@@ -120,6 +134,7 @@ export class SchemaHandler {
     this.fetcher.refresh();
     this.service.forgetSchemas();
     this.notified.clear();
+    for (const listener of this.listeners) listener();
     await Promise.all(this.documents.all().map((d) => this.validation.validate(d.uri)));
     return { refreshed };
   }
