@@ -28,7 +28,7 @@ export interface SchemaRequestOptions {
  */
 export type SchemaRequestService = (uri: string, options: SchemaRequestOptions) => Promise<string | SchemaResponse>;
 
-/** A schema that could not be used, reported once per load so the server can tell the user once. */
+/** A schema that could not be used: reported once per load (a bad `builtin:` name, on every check), so the host can tell the user once. */
 export interface SchemaProblem {
   uri: string;
   label: string;
@@ -120,6 +120,7 @@ export class SchemaService {
     });
     if (!assignment) return undefined;
     if (assignment.error) {
+      this.onProblem?.({ uri: assignment.uri, label: assignment.label, reason: assignment.error, state: 'unavailable' });
       return { assignment, state: { state: 'unavailable', reason: assignment.error }, findings: [unavailableFinding(file, doc, assignment, assignment.error)] };
     }
     if (assignment.builtin) {
