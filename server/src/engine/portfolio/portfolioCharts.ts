@@ -84,7 +84,10 @@ export function ganttSvg(portfolio: Portfolio): string {
       const date = `${year}-${month}-01`;
       if (date < from || date > to) continue;
       const x = xOf(date).toFixed(1);
-      ticks.push(`<line class="grid" x1="${x}" y1="20" x2="${x}" y2="${y}"/><text class="axis" x="${x}" y="14">${month === '01' ? year : `Q${(Number(month) + 2) / 3}`}</text>`);
+      const quarter = `Q${(Number(month) + 2) / 3}`;
+      // January shows the year; so does the first tick, so the axis always says which year it starts in.
+      const label = month === '01' ? String(year) : ticks.length === 0 ? `${quarter} ${year}` : quarter;
+      ticks.push(`<line class="grid" x1="${x}" y1="20" x2="${x}" y2="${y}"/><text class="axis" x="${x}" y="14">${label}</text>`);
     }
   }
   const today = xOf(portfolio.asOf).toFixed(1);

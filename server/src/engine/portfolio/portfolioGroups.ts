@@ -105,8 +105,3 @@ function noneLabel(groupBy: GroupBy): string {
 function roundMoney(value: number): number {
   return Math.round(value * 100) / 100;
 }
-
-export function formatMoney(amount: number, currency?: string): string {
-  const text = amount.toLocaleString('en-US', { maximumFractionDigits: 2 });
-  return currency ? `${text} ${currency}` : text;
-}
