@@ -49,7 +49,7 @@ export function readFixture(...parts: string[]): string {
   return fs.readFileSync(path.join(REPO, ...parts), 'utf8');
 }
 
-/** A minimal valid project charter; tests change one thing in it at a time. */
+/** A minimal project charter, valid under the schema and the governance rules; tests change one thing in it at a time. */
 export const VALID_PROJECT = `apiVersion: charter/v1
 kind: Project
 id: fin-invoice-automation
@@ -63,4 +63,6 @@ schedule:
 budget:
   currency: EUR
   approved: 850000
+approvals:
+  - { role: sponsor, person: jane.doe, decision: approved, date: 2026-12-01 }
 `;

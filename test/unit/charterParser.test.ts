@@ -88,9 +88,9 @@ describe('charterParser', () => {
     this.timeout(60_000);
     let text = VALID_PROJECT + 'risks:\n';
     for (let i = 0; text.length < 5 * 1024 * 1024; i++) {
-      text += `  - id: r-${i}\n    title: Risk ${i}, described at some length so that the file grows quickly\n    probability: low\n    impact: medium\n`;
+      text += `  - id: r-${i}\n    title: Risk ${i}, described at some length so that the file grows quickly\n    probability: low\n    impact: medium\n    owner: raj.patel\n`;
     }
-    text = text.replace('probability: low\n    impact: medium\n  - id: r-100\n', 'probability: lo\n    impact: medium\n  - id: r-100\n');
+    text = text.replace('probability: low\n    impact: medium\n    owner: raj.patel\n  - id: r-100\n', 'probability: lo\n    impact: medium\n    owner: raj.patel\n  - id: r-100\n');
     const findings = await findingsFor(text);
     assert.equal(findings.length, 1);
     assert.equal(findings[0].rule, 'schema/enum');

@@ -67,7 +67,7 @@ describe('schemaValidation', () => {
     const [finding] = await findingsFor(text);
     assert.equal(finding.message, 'Item 1 of milestones is missing the required property "date". Add date.');
     assert.equal(underlined(text, finding), 'id');
-    assert.equal(finding.range.start.line, 14);
+    assert.equal(finding.range.start.line, 16);
   });
 
   it('explains a date that is not ISO 8601 and proposes the ISO form', async () => {
