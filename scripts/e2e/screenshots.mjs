@@ -69,7 +69,7 @@ export async function takeScreenshots({ extensionsDir, extensionPath = REPO }) {
       const remote = `vscode-remote://${new URL(server.url).host}${extensionPath}`;
       url += `&payload=${encodeURIComponent(JSON.stringify([['extensionDevelopmentPath', remote]]))}`;
     }
-    await page.goto(url);
+    await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 180_000 }); // cold start on a busy machine
     await page.waitForSelector('.monaco-workbench', { timeout: 120_000 });
     await page.waitForSelector('.explorer-folders-view .monaco-list-row', { timeout: 120_000 });
     log('workbench up');

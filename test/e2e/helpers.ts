@@ -8,7 +8,7 @@ export const EXTENSION_ID = 'charter-dev.charter';
 export const LANGUAGE_ID = 'charter';
 
 /** Generous enough for a cold language server on a 2-core CI machine. */
-export const DEFAULT_TIMEOUT = 20_000;
+export const DEFAULT_TIMEOUT = 30_000;
 
 /** What `activate()` returns (client/src/extension.ts). */
 export interface CharterApi {
