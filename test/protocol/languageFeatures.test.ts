@@ -2,7 +2,12 @@ import { strict as assert } from 'node:assert';
 import {
   CodeActionRequest,
   CompletionRequest,
+  DefinitionRequest,
   DocumentSymbolRequest,
+  PrepareRenameRequest,
+  ReferencesRequest,
+  RenameRequest,
+  type Location,
   FoldingRangeRequest,
   type DocumentSymbol,
   type CodeAction,
@@ -13,7 +18,10 @@ import {
   type CompletionList,
   type TextEdit,
 } from 'vscode-languageserver-protocol/node';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { startServer, type ServerSession } from '../support/lspClient';
+import { fileUri, REPO } from '../support/engine';
 
 const URI = 'file:///workspace/projects/new.charter.yaml';
 
@@ -69,7 +77,8 @@ describe('protocol: language features over stdio', function () {
     const caps = server.initialize.capabilities;
     assert.ok(caps.completionProvider);
     assert.ok(caps.hoverProvider);
-    assert.ok(caps.documentSymbolProvider && caps.foldingRangeProvider);
+    assert.ok(caps.documentSymbolProvider && caps.foldingRangeProvider && caps.definitionProvider && caps.referencesProvider);
+    assert.deepEqual(caps.renameProvider, { prepareProvider: true });
     assert.deepEqual((caps.codeActionProvider as { codeActionKinds: string[] }).codeActionKinds, ['quickfix', 'source.fixAll.charter']);
   });
 
@@ -164,5 +173,56 @@ describe('protocol: language features over stdio', function () {
     assert.equal(milestone.detail, 'm1 · 2027-03-01');
     const folds = await server.connection.sendRequest(FoldingRangeRequest.type, { textDocument: { uri: URI } });
     assert.deepEqual(folds, [{ startLine: 3, endLine: 6 }, { startLine: 4, endLine: 6 }]);
+  });
+
+  describe('across the files of a workspace', () => {
+    const folder = join(REPO, 'test', 'fixtures', 'contract');
+    const uri = (name: string) => fileUri(join(folder, name));
+    let workspace: ServerSession;
+    beforeEach(async () => {
+      workspace = await startServer({ rootUri: fileUri(folder) });
+    });
+    afterEach(async () => {
+      await workspace.stop();
+    });
+
+    /** Asks until the workspace index has caught up (it indexes the folder in the background). */
+    const eventually = async <T>(ask: () => Promise<T>, ready: (t: T) => boolean): Promise<T> => {
+      for (let i = 0; ; i++) {
+        const answer = await ask();
+        if (ready(answer) || i >= 100) return answer;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    };
+
+    it('goes to definition, finds references and renames an id across files', async () => {
+      const invoice = 'fin-invoice-automation.charter.yaml';
+      const text = readFileSync(join(folder, invoice), 'utf8');
+      const lines = text.split('\n');
+      const depLine = lines.findIndex((l) => l.includes('project: fin-erp-upgrade'));
+      const position = { line: depLine, character: lines[depLine].indexOf('fin-erp-upgrade') + 2 };
+      workspace.open(uri(invoice), text);
+
+      const definition = (await eventually(
+        () => workspace.connection.sendRequest(DefinitionRequest.type, { textDocument: { uri: uri(invoice) }, position }) as Promise<Location[] | null>,
+        (d) => !!d && d.length > 0,
+      ))!;
+      assert.equal(definition[0].uri, uri('fin-erp-upgrade.charter.yaml'));
+
+      const references = (await workspace.connection.sendRequest(ReferencesRequest.type, { textDocument: { uri: uri(invoice) }, position, context: { includeDeclaration: true } }))!;
+      assert.deepEqual([...new Set(references.map((r) => r.uri))].sort(), [uri('fin-erp-upgrade.charter.yaml'), uri(invoice)].sort());
+
+      const prepared = await workspace.connection.sendRequest(PrepareRenameRequest.type, { textDocument: { uri: uri(invoice) }, position });
+      assert.deepEqual(prepared, { range: { start: { line: depLine, character: position.character - 2 }, end: { line: depLine, character: position.character - 2 + 'fin-erp-upgrade'.length } }, placeholder: 'fin-erp-upgrade' });
+      const edit = (await workspace.connection.sendRequest(RenameRequest.type, { textDocument: { uri: uri(invoice) }, position, newName: 'fin-erp-renewal' }))!;
+      assert.deepEqual(Object.keys(edit.changes!).sort(), [uri('fin-erp-upgrade.charter.yaml'), uri(invoice)].sort());
+      const renamed = applyEdits(text, edit.changes![uri(invoice)]);
+      assert.match(renamed, /project: fin-erp-renewal/);
+
+      await assert.rejects(
+        workspace.connection.sendRequest(RenameRequest.type, { textDocument: { uri: uri(invoice) }, position, newName: 'fin-invoice-automation' }),
+        /A project with the id "fin-invoice-automation" already exists/,
+      );
+    });
   });
 });

@@ -21,6 +21,8 @@ import { doHover, type HoverResult } from './services/hover';
 import { getCodeActions, type CodeAction } from './services/codeActions';
 import { findDocumentSymbols, type DocumentSymbol } from './services/documentSymbols';
 import { getFoldingRanges, type FoldingRange } from './services/folding';
+import { doRename, findDefinition, findReferences, prepareRename, type RenameResult } from './services/navigation';
+import type { IdLocation } from './services/idReferences';
 import type { Position, Range } from './types';
 import { todayIso } from './utils/dates';
 import { Governance, todayFor } from './rules/governance';
@@ -72,6 +74,12 @@ export interface CharterLanguageService {
   /** The outline: top-level keys, and list items by their name, title or id. */
   findDocumentSymbols(file: ParsedFile): DocumentSymbol[];
   getFoldingRanges(file: ParsedFile): FoldingRange[];
+  /** Where the project, programme, person or objective id at a position is defined. */
+  findDefinition(file: ParsedFile, position: Position, context: ValidationContext): Promise<IdLocation[]>;
+  findReferences(file: ParsedFile, position: Position, context: ValidationContext, includeDeclaration: boolean): Promise<IdLocation[]>;
+  prepareRename(file: ParsedFile, position: Position, context: ValidationContext): Promise<{ range: Range; placeholder: string } | { error: string }>;
+  /** Renames an id across the workspace; refused when the new id exists already or has the wrong form. */
+  doRename(file: ParsedFile, position: Position, newName: string, context: ValidationContext): Promise<RenameResult>;
   /** The workspace index: files added to it are one portfolio, checked by the whole-portfolio rules. */
   readonly workspace: WorkspaceIndex;
 }
@@ -153,6 +161,10 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Charte
       getCodeActions(file, range, findings, { ...featureContext(file, context), docsHref: options.docsHref }, options.only),
     findDocumentSymbols,
     getFoldingRanges,
+    findDefinition: (file, position, context) => findDefinition(file, position, featureContext(file, context)),
+    findReferences: (file, position, context, includeDeclaration) => findReferences(file, position, featureContext(file, context), includeDeclaration),
+    prepareRename: (file, position, context) => prepareRename(file, position, featureContext(file, context)),
+    doRename: (file, position, newName, context) => doRename(file, position, newName, featureContext(file, context)),
     forget: (uri) => cache.delete(uri),
     validate,
     describeSchemas,

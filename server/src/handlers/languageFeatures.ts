@@ -15,6 +15,14 @@ import {
   type DocumentSymbolParams,
   type FoldingRange,
   type FoldingRangeParams,
+  type Location,
+  type DefinitionParams,
+  type PrepareRenameParams,
+  type ReferenceParams,
+  type RenameParams,
+  type WorkspaceEdit,
+  ResponseError,
+  ErrorCodes,
   type CompletionList,
   type CompletionParams,
   type Connection,
@@ -29,7 +37,7 @@ import type { ParsedFile } from '../engine/parser/charterParser';
 import { FIX_ALL_KIND, type CodeAction as EngineCodeAction } from '../engine/services/codeActions';
 import type { CompletionItem as EngineCompletionItem, CompletionKind } from '../engine/services/completion';
 import type { DocumentSymbol as EngineSymbol, SymbolKind as EngineSymbolKind } from '../engine/services/documentSymbols';
-import type { Finding } from '../engine/types';
+import type { Finding, Range } from '../engine/types';
 import { docsHref, toDiagnostic } from './diagnostics';
 import type { SettingsCache } from './settingsCache';
 import type { WorkspaceFolders } from './workspaceFolders';
@@ -40,6 +48,9 @@ export const LANGUAGE_FEATURE_CAPABILITIES: ServerCapabilities = {
   codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
   documentSymbolProvider: { label: 'Charter' },
   foldingRangeProvider: true,
+  definitionProvider: true,
+  referencesProvider: true,
+  renameProvider: { prepareProvider: true },
 };
 
 const SYMBOL_KIND: Record<EngineSymbolKind, SymbolKind> = {
@@ -79,6 +90,10 @@ export class LanguageFeatures {
     connection.onCodeAction((params) => this.codeActions(params));
     connection.onDocumentSymbol((params) => this.documentSymbols(params));
     connection.onFoldingRanges((params) => this.foldingRanges(params));
+    connection.onDefinition((params) => this.definition(params));
+    connection.onReferences((params) => this.references(params));
+    connection.onPrepareRename((params) => this.prepareRename(params));
+    connection.onRenameRequest((params) => this.rename(params));
   }
 
   async completion(params: CompletionParams): Promise<CompletionList | null> {
@@ -114,6 +129,36 @@ export class LanguageFeatures {
     const file = this.parsed(params.textDocument.uri);
     if (!file) return null;
     return this.service.getFoldingRanges(file).map((r) => ({ startLine: r.startLine, endLine: r.endLine, kind: r.kind === 'comment' ? FoldingRangeKind.Comment : undefined }));
+  }
+
+  async definition(params: DefinitionParams): Promise<Location[] | null> {
+    const opened = await this.open(params.textDocument.uri);
+    if (!opened) return null;
+    const targets = await this.service.findDefinition(opened.file, params.position, opened.context);
+    return targets.map(({ uri, range }) => ({ uri, range }));
+  }
+
+  async references(params: ReferenceParams): Promise<Location[] | null> {
+    const opened = await this.open(params.textDocument.uri);
+    if (!opened) return null;
+    const found = await this.service.findReferences(opened.file, params.position, opened.context, params.context.includeDeclaration);
+    return found.map(({ uri, range }) => ({ uri, range }));
+  }
+
+  async prepareRename(params: PrepareRenameParams): Promise<{ range: Range; placeholder: string } | null> {
+    const opened = await this.open(params.textDocument.uri);
+    if (!opened) return null;
+    const prepared = await this.service.prepareRename(opened.file, params.position, opened.context);
+    if ('error' in prepared) throw new ResponseError(ErrorCodes.InvalidRequest, prepared.error);
+    return prepared;
+  }
+
+  async rename(params: RenameParams): Promise<WorkspaceEdit | null> {
+    const opened = await this.open(params.textDocument.uri);
+    if (!opened) return null;
+    const result = await this.service.doRename(opened.file, params.position, params.newName, opened.context);
+    if ('error' in result) throw new ResponseError(ErrorCodes.InvalidRequest, result.error);
+    return { changes: result.edits };
   }
 
   private parsed(uri: string): ParsedFile | undefined {
