@@ -7,6 +7,7 @@ import {
   PrepareRenameRequest,
   ReferencesRequest,
   RenameRequest,
+  WorkspaceSymbolRequest,
   type Location,
   FoldingRangeRequest,
   type DocumentSymbol,
@@ -218,6 +219,9 @@ describe('protocol: language features over stdio', function () {
       assert.deepEqual(Object.keys(edit.changes!).sort(), [uri('fin-erp-upgrade.charter.yaml'), uri(invoice)].sort());
       const renamed = applyEdits(text, edit.changes![uri(invoice)]);
       assert.match(renamed, /project: fin-erp-renewal/);
+
+      const symbols = (await workspace.connection.sendRequest(WorkspaceSymbolRequest.type, { query: 'erp upg' })) as Array<{ name: string; location: Location }>;
+      assert.deepEqual(symbols.map((s) => [s.name, s.location.uri]), [['fin-erp-upgrade: ERP upgrade', uri('fin-erp-upgrade.charter.yaml')]]);
 
       await assert.rejects(
         workspace.connection.sendRequest(RenameRequest.type, { textDocument: { uri: uri(invoice) }, position, newName: 'fin-invoice-automation' }),

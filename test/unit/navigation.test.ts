@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { getLanguageService } from '../../server/src/engine/languageService';
 import { normaliseSettings } from '../../server/src/engine/settings';
 import type { Position, TextEdit } from '../../server/src/engine/types';
+import { findWorkspaceSymbols } from '../../server/src/engine/services/navigation';
 
 const NAMES = ['people.yaml', 'finance-transformation.programme.yaml', 'fin-erp-upgrade.charter.yaml', 'fin-invoice-automation.charter.yaml', 'portfolio.yaml'];
 const read = (name: string) => readFileSync(join(__dirname, '..', 'fixtures', 'contract', name), 'utf8');
@@ -75,5 +76,19 @@ describe('navigation', () => {
     assert.ok('error' in bad && /not a valid person id/.test(bad.error));
     const prepared = await svc.prepareRename(file(name), at(name, 'title:', 2), ctx(name));
     assert.ok('error' in prepared);
+  });
+});
+
+describe('workspace symbols', () => {
+  const svc = getLanguageService();
+  before(() => {
+    for (const name of NAMES) svc.workspace.setFile(svc.parse(uriOf(name), read(name), 1), name);
+  });
+  it('finds projects by id or title, and people by name', () => {
+    const found = findWorkspaceSymbols(svc.workspace, 'erp');
+    assert.deepEqual(found.map((s) => s.name), ['fin-erp-upgrade: ERP upgrade']);
+    assert.equal(found[0].location.uri, uriOf('fin-erp-upgrade.charter.yaml'));
+    assert.deepEqual(findWorkspaceSymbols(svc.workspace, 'Jane').map((s) => s.name), ['jane.doe: Jane Doe']);
+    assert.ok(findWorkspaceSymbols(svc.workspace, '').length >= 6);
   });
 });

@@ -22,6 +22,7 @@ import { getCodeActions, type CodeAction } from './services/codeActions';
 import { findDocumentSymbols, type DocumentSymbol } from './services/documentSymbols';
 import { getFoldingRanges, type FoldingRange } from './services/folding';
 import { doRename, findDefinition, findReferences, prepareRename, type RenameResult } from './services/navigation';
+import { findWorkspaceSymbols, type WorkspaceSymbol } from './services/navigation';
 import type { IdLocation } from './services/idReferences';
 import type { Position, Range } from './types';
 import { todayIso } from './utils/dates';
@@ -80,6 +81,8 @@ export interface CharterLanguageService {
   prepareRename(file: ParsedFile, position: Position, context: ValidationContext): Promise<{ range: Range; placeholder: string } | { error: string }>;
   /** Renames an id across the workspace; refused when the new id exists already or has the wrong form. */
   doRename(file: ParsedFile, position: Position, newName: string, context: ValidationContext): Promise<RenameResult>;
+  /** Projects, programmes, people and objectives of the workspace whose id or title matches a query. */
+  findWorkspaceSymbols(query: string): WorkspaceSymbol[];
   /** The workspace index: files added to it are one portfolio, checked by the whole-portfolio rules. */
   readonly workspace: WorkspaceIndex;
 }
@@ -165,6 +168,7 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Charte
     findReferences: (file, position, context, includeDeclaration) => findReferences(file, position, featureContext(file, context), includeDeclaration),
     prepareRename: (file, position, context) => prepareRename(file, position, featureContext(file, context)),
     doRename: (file, position, newName, context) => doRename(file, position, newName, featureContext(file, context)),
+    findWorkspaceSymbols: (query) => findWorkspaceSymbols(workspace, query),
     forget: (uri) => cache.delete(uri),
     validate,
     describeSchemas,

@@ -21,6 +21,8 @@ import {
   type ReferenceParams,
   type RenameParams,
   type WorkspaceEdit,
+  type WorkspaceSymbol,
+  type WorkspaceSymbolParams,
   ResponseError,
   ErrorCodes,
   type CompletionList,
@@ -38,6 +40,7 @@ import { FIX_ALL_KIND, type CodeAction as EngineCodeAction } from '../engine/ser
 import type { CompletionItem as EngineCompletionItem, CompletionKind } from '../engine/services/completion';
 import type { DocumentSymbol as EngineSymbol, SymbolKind as EngineSymbolKind } from '../engine/services/documentSymbols';
 import type { Finding, Range } from '../engine/types';
+import type { IdNamespace } from '../engine/workspace/indexTypes';
 import { docsHref, toDiagnostic } from './diagnostics';
 import type { SettingsCache } from './settingsCache';
 import type { WorkspaceFolders } from './workspaceFolders';
@@ -51,6 +54,14 @@ export const LANGUAGE_FEATURE_CAPABILITIES: ServerCapabilities = {
   definitionProvider: true,
   referencesProvider: true,
   renameProvider: { prepareProvider: true },
+  workspaceSymbolProvider: true,
+};
+
+const ID_SYMBOL_KIND: Record<IdNamespace, SymbolKind> = {
+  Project: SymbolKind.Package,
+  Programme: SymbolKind.Namespace,
+  People: SymbolKind.Struct,
+  objective: SymbolKind.Constant,
 };
 
 const SYMBOL_KIND: Record<EngineSymbolKind, SymbolKind> = {
@@ -94,6 +105,16 @@ export class LanguageFeatures {
     connection.onReferences((params) => this.references(params));
     connection.onPrepareRename((params) => this.prepareRename(params));
     connection.onRenameRequest((params) => this.rename(params));
+    connection.onWorkspaceSymbol((params) => this.workspaceSymbols(params));
+  }
+
+  workspaceSymbols(params: WorkspaceSymbolParams): WorkspaceSymbol[] {
+    return this.service.findWorkspaceSymbols(params.query).map((s) => ({
+      name: s.name,
+      kind: ID_SYMBOL_KIND[s.namespace],
+      containerName: s.detail,
+      location: { uri: s.location.uri, range: s.location.range },
+    }));
   }
 
   async completion(params: CompletionParams): Promise<CompletionList | null> {

@@ -109,3 +109,33 @@ function safeTest(pattern: string, text: string): boolean {
     return true;
   }
 }
+
+export interface WorkspaceSymbol {
+  name: string;
+  namespace: IdNamespace;
+  detail?: string;
+  location: IdLocation;
+}
+
+/** Projects, programmes, people and strategic objectives whose id or title contains the query's letters in order. */
+export function findWorkspaceSymbols(index: WorkspaceIndex, query: string): WorkspaceSymbol[] {
+  const wanted = query.toLowerCase().replace(/\s+/g, '');
+  const matches = (text: string) => {
+    let i = 0;
+    for (const c of text.toLowerCase()) if (c === wanted[i]) i++;
+    return i === wanted.length;
+  };
+  const out: WorkspaceSymbol[] = [];
+  for (const namespace of ['Project', 'Programme', 'People', 'objective'] as const) {
+    for (const target of idsIn(index, namespace)) {
+      if (wanted && !matches(target.id) && !(target.label && matches(target.label))) continue;
+      out.push({
+        name: target.label ? `${target.id}: ${target.label}` : target.id,
+        namespace,
+        detail: NAMESPACE_WORDS[namespace],
+        location: { uri: target.uri, range: target.range, relativePath: target.relativePath },
+      });
+    }
+  }
+  return out;
+}
