@@ -7,6 +7,7 @@ import {
   PrepareRenameRequest,
   ReferencesRequest,
   RenameRequest,
+  CodeLensRequest,
   WorkspaceSymbolRequest,
   type Location,
   FoldingRangeRequest,
@@ -219,6 +220,9 @@ describe('protocol: language features over stdio', function () {
       assert.deepEqual(Object.keys(edit.changes!).sort(), [uri('fin-erp-upgrade.charter.yaml'), uri(invoice)].sort());
       const renamed = applyEdits(text, edit.changes![uri(invoice)]);
       assert.match(renamed, /project: fin-erp-renewal/);
+
+      const lenses = await workspace.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri: uri(invoice) } });
+      assert.deepEqual(lenses!.map((l) => l.command!.title).slice(1), ['depends on 1', 'blocks 0', 'no open findings']);
 
       const symbols = (await workspace.connection.sendRequest(WorkspaceSymbolRequest.type, { query: 'erp upg' })) as Array<{ name: string; location: Location }>;
       assert.deepEqual(symbols.map((s) => [s.name, s.location.uri]), [['fin-erp-upgrade: ERP upgrade', uri('fin-erp-upgrade.charter.yaml')]]);

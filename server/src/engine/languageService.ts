@@ -23,6 +23,7 @@ import { findDocumentSymbols, type DocumentSymbol } from './services/documentSym
 import { getFoldingRanges, type FoldingRange } from './services/folding';
 import { doRename, findDefinition, findReferences, prepareRename, type RenameResult } from './services/navigation';
 import { findWorkspaceSymbols, type WorkspaceSymbol } from './services/navigation';
+import { getCodeLenses, type CodeLens } from './services/codeLens';
 import type { IdLocation } from './services/idReferences';
 import type { Position, Range } from './types';
 import { todayIso } from './utils/dates';
@@ -83,6 +84,8 @@ export interface CharterLanguageService {
   doRename(file: ParsedFile, position: Position, newName: string, context: ValidationContext): Promise<RenameResult>;
   /** Projects, programmes, people and objectives of the workspace whose id or title matches a query. */
   findWorkspaceSymbols(query: string): WorkspaceSymbol[];
+  /** The lenses at the top of a project charter: status and RAG, dependencies both ways, open findings. */
+  getCodeLenses(file: ParsedFile, findings: Finding[], context: ValidationContext): CodeLens[];
   /** The workspace index: files added to it are one portfolio, checked by the whole-portfolio rules. */
   readonly workspace: WorkspaceIndex;
 }
@@ -169,6 +172,7 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Charte
     prepareRename: (file, position, context) => prepareRename(file, position, featureContext(file, context)),
     doRename: (file, position, newName, context) => doRename(file, position, newName, featureContext(file, context)),
     findWorkspaceSymbols: (query) => findWorkspaceSymbols(workspace, query),
+    getCodeLenses: (file, findings, context) => getCodeLenses(file, findings, featureContext(file, context)),
     forget: (uri) => cache.delete(uri),
     validate,
     describeSchemas,

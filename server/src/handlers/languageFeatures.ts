@@ -22,6 +22,8 @@ import {
   type RenameParams,
   type WorkspaceEdit,
   type WorkspaceSymbol,
+  type CodeLens,
+  type CodeLensParams,
   type WorkspaceSymbolParams,
   ResponseError,
   ErrorCodes,
@@ -55,6 +57,7 @@ export const LANGUAGE_FEATURE_CAPABILITIES: ServerCapabilities = {
   referencesProvider: true,
   renameProvider: { prepareProvider: true },
   workspaceSymbolProvider: true,
+  codeLensProvider: { resolveProvider: false },
 };
 
 const ID_SYMBOL_KIND: Record<IdNamespace, SymbolKind> = {
@@ -106,6 +109,19 @@ export class LanguageFeatures {
     connection.onPrepareRename((params) => this.prepareRename(params));
     connection.onRenameRequest((params) => this.rename(params));
     connection.onWorkspaceSymbol((params) => this.workspaceSymbols(params));
+    connection.onCodeLens((params) => this.codeLenses(params));
+  }
+
+  async codeLenses(params: CodeLensParams): Promise<CodeLens[] | null> {
+    const uri = params.textDocument.uri;
+    const opened = await this.open(uri);
+    if (!opened) return null;
+    const findings = this.published.get(uri) ?? [];
+    // A lens without a command only informs: VS Code shows it as plain text.
+    return this.service.getCodeLenses(opened.file, findings, opened.context).map((lens) => ({
+      range: lens.range,
+      command: { title: lens.title, command: lens.command ?? '', arguments: lens.arguments },
+    }));
   }
 
   workspaceSymbols(params: WorkspaceSymbolParams): WorkspaceSymbol[] {

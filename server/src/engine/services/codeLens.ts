@@ -1,0 +1,53 @@
+// The code lens at the top of a project charter: where it stands (status, RAG), how it is tied to the
+// portfolio (depends on N, blocks M) and how many findings are open. Each one opens the detail.
+import type { ParsedDocument, ParsedFile } from '../parser/charterParser';
+import type { DocumentKind, Finding, Range } from '../types';
+import type { WorkspaceIndex } from '../workspace/workspaceIndex';
+import { referencesTo, targetsOf, type IdLocation } from './idReferences';
+
+/** Client commands the lenses call (the client registers them). */
+export const SHOW_REFERENCES_COMMAND = 'charter.showReferences';
+export const SHOW_PROBLEMS_COMMAND = 'workbench.actions.view.problems';
+
+export interface CodeLens {
+  range: Range;
+  title: string;
+  /** Undefined for a lens that only informs. */
+  command?: string;
+  arguments?: unknown[];
+}
+
+export interface CodeLensContext {
+  workspace: WorkspaceIndex;
+  kindOf: (document: ParsedDocument) => DocumentKind | undefined;
+}
+
+export function getCodeLenses(file: ParsedFile, findings: Finding[], context: CodeLensContext): CodeLens[] {
+  const lenses: CodeLens[] = [];
+  for (const doc of file.documents) {
+    if (doc.empty || context.kindOf(doc) !== 'Project' || !isRecord(doc.value)) continue;
+    const value = doc.value;
+    const start = file.lines.positionAt(doc.start);
+    const range: Range = { start: { line: start.line, character: 0 }, end: { line: start.line, character: 0 } };
+    const report = isRecord(value.statusReport) ? value.statusReport : {};
+    const standing = [typeof value.status === 'string' ? value.status : undefined, typeof report.rag === 'string' ? `RAG ${report.rag}` : undefined].filter(Boolean);
+    if (standing.length) lenses.push({ range, title: standing.join(' · ') });
+
+    const id = typeof value.id === 'string' ? value.id : undefined;
+    const dependencies = Array.isArray(value.dependencies) ? value.dependencies.filter(isRecord).map((d) => d.project).filter((p): p is string => typeof p === 'string') : [];
+    const upstream: IdLocation[] = dependencies.flatMap((p) => targetsOf(context.workspace, 'Project', p).map(({ uri, range: r, relativePath }) => ({ uri, range: r, relativePath })));
+    const downstream = id ? referencesTo(context.workspace, 'Project', id).filter((l) => l.uri !== file.uri) : [];
+    lenses.push({ range, title: `depends on ${dependencies.length}`, command: SHOW_REFERENCES_COMMAND, arguments: [file.uri, range.start, upstream] });
+    lenses.push({ range, title: `blocks ${downstream.length}`, command: SHOW_REFERENCES_COMMAND, arguments: [file.uri, range.start, downstream] });
+
+    const startLine = start.line;
+    const endLine = file.lines.positionAt(doc.end).line;
+    const open = findings.filter((f) => f.uri === file.uri && f.range.start.line >= startLine && f.range.start.line <= endLine);
+    lenses.push({ range, title: open.length === 0 ? 'no open findings' : `${open.length} open finding${open.length === 1 ? '' : 's'}`, command: open.length ? SHOW_PROBLEMS_COMMAND : undefined });
+  }
+  return lenses;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
