@@ -55,9 +55,11 @@ const CAPABILITIES: ClientCapabilities = {
   },
 };
 
+/** What vscode-jsonrpc's message connection offers beyond the ProtocolConnection type. */
 interface StarHandlers {
   onRequest(handler: (method: string, params: unknown) => unknown): void;
   onNotification(handler: (method: string, params: unknown) => void): void;
+  onUnhandledProgress(handler: (params: { token: string | number; value: unknown }) => void): void;
 }
 
 export class LspSession {
@@ -74,9 +76,17 @@ export class LspSession {
   initializeResult?: InitializeResult;
   /** Whether the server has started work-done progress of its own (as a server indexing a folder does). */
   reportedProgress = false;
+  /** Work-done progress tokens created or begun and not ended yet. */
+  private readonly activeProgress = new Set<string>();
   stderr = '';
 
-  private constructor(server: ServerUnderTest, private readonly workspaceRoot: string, extraNodeArgs: string[]) {
+  private constructor(
+    server: ServerUnderTest,
+    workspaceRoot: string,
+    extraNodeArgs: string[],
+    /** Sees every message from the server: for debugging the bench. */
+    private readonly trace?: (what: string, params: unknown) => void,
+  ) {
     this.server = server;
     this.spawnedAt = performance.now();
     this.child = spawn(process.execPath, [...extraNodeArgs, ...server.command, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], cwd: workspaceRoot });
@@ -90,6 +100,7 @@ export class LspSession {
     this.connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
       const at = performance.now();
       this.lastMessageAt = at;
+      this.trace?.('notification textDocument/publishDiagnostics', { uri: params.uri, version: params.version, count: params.diagnostics.length });
       const list = this.publishes.get(params.uri) ?? [];
       const publish = { at, version: params.version, diagnostics: params.diagnostics };
       list.push(publish);
@@ -107,21 +118,38 @@ export class LspSession {
     // and any other notification (log messages, telemetry) only counts as activity. The protocol
     // connection is vscode-jsonrpc's message connection, which takes these catch-all handlers.
     const starConnection = this.connection as unknown as StarHandlers;
-    starConnection.onRequest((method) => {
+    starConnection.onRequest((method, params) => {
       this.lastMessageAt = performance.now();
-      if (method === 'window/workDoneProgress/create') this.reportedProgress = true;
+      this.trace?.(`request ${method}`, params);
+      if (method === 'window/workDoneProgress/create') {
+        this.reportedProgress = true;
+        this.activeProgress.add(String((params as { token: string | number }).token));
+      }
       return null;
     });
-    starConnection.onNotification((method) => {
+    starConnection.onNotification((method, params) => {
       this.lastMessageAt = performance.now();
-      if (method === '$/progress') this.reportedProgress = true;
+      this.trace?.(`notification ${method}`, params);
+    });
+    // `$/progress` never reaches the catch-all handler: the connection hands it out per token.
+    starConnection.onUnhandledProgress((params) => {
+      this.lastMessageAt = performance.now();
+      this.trace?.('notification $/progress', params);
+      this.reportedProgress = true;
+      const kind = (params.value as { kind?: string } | undefined)?.kind;
+      if (kind === 'end') this.activeProgress.delete(String(params.token));
+      else this.activeProgress.add(String(params.token));
     });
     this.connection.listen();
   }
 
   /** Starts the server and completes initialize/initialized and the settings push. */
-  static async start(server: ServerUnderTest, workspaceRoot: string, options: { nodeArgs?: string[] } = {}): Promise<LspSession> {
-    const session = new LspSession(server, workspaceRoot, options.nodeArgs ?? []);
+  static async start(
+    server: ServerUnderTest,
+    workspaceRoot: string,
+    options: { nodeArgs?: string[]; trace?: (what: string, params: unknown) => void } = {},
+  ): Promise<LspSession> {
+    const session = new LspSession(server, workspaceRoot, options.nodeArgs ?? [], options.trace);
     const rootUri = pathToFileURL(workspaceRoot).href;
     session.initializeResult = await session.connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
@@ -147,13 +175,17 @@ export class LspSession {
     return !!this.initializeResult?.capabilities.completionProvider;
   }
 
-  /** Waits until the server has been silent for `quietMs` (settings pulled, startup work done). */
-  async settle(quietMs = 300, maxMs = 10000): Promise<void> {
-    const until = performance.now() + maxMs;
+  /**
+   * Waits until the server's start-up work is done: no work-done progress running, and no message
+   * from it for `quietMs` counted from this call at the earliest (settings pulled, folder indexed).
+   */
+  async settle(quietMs = 300, maxMs = 60000): Promise<void> {
+    const from = performance.now();
+    const until = from + maxMs;
     while (performance.now() < until) {
-      const silentFor = performance.now() - this.lastMessageAt;
-      if (silentFor >= quietMs) return;
-      await sleep(quietMs - silentFor);
+      const silentFor = performance.now() - Math.max(this.lastMessageAt, from);
+      if (silentFor >= quietMs && this.activeProgress.size === 0) return;
+      await sleep(Math.max(20, quietMs - silentFor));
     }
   }
 
