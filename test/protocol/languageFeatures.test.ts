@@ -177,6 +177,47 @@ describe('protocol: language features over stdio', function () {
     assert.deepEqual(folds, [{ startLine: 3, endLine: 6 }, { startLine: 4, endLine: 6 }]);
   });
 
+  it('writes a charter from an empty file to zero findings with completion and quick-fixes only', async () => {
+    await openAndSettle('');
+    const pick = async (text: string, line: number, character: number, label: string) => {
+      const items = (await complete(line, character)).items;
+      const item = items.find((i) => i.label === label);
+      assert.ok(item, `"${label}" is offered at ${line}:${character}; got ${items.map((i) => i.label).join(', ')}`);
+      return insertItem(text, item);
+    };
+    const lastLine = (text: string) => text.split('\n').length - 1;
+
+    let text = await pick('', 0, 0, 'New project charter');
+    assert.deepEqual(await replaceText(text), []);
+
+    text += '\n';
+    await replaceText(text);
+    text = await pick(text, lastLine(text), 0, 'milestones');
+    await replaceText(text);
+    text = await pick(text, lastLine(text), text.split('\n')[lastLine(text)].length, 'Milestone');
+    assert.deepEqual(await replaceText(text), [], text);
+
+    // Typing slips: a misspelt status, and a budget without its currency.
+    text = text.replace('status: proposed', 'status: propsed').replace('  currency: EUR\n', '');
+    let diagnostics = await replaceText(text);
+    for (let round = 0; diagnostics.length > 0 && round < 5; round++) {
+      const [first] = diagnostics;
+      const actions = (await server.connection.sendRequest(CodeActionRequest.type, {
+        textDocument: { uri: URI },
+        range: first.range,
+        context: { diagnostics: [first], only: ['quickfix'] },
+      })) as CodeAction[];
+      const fix = actions.find((a) => a.isPreferred) ?? actions.find((a) => a.edit && !a.title.startsWith('Disable'));
+      assert.ok(fix, `a quick-fix for ${first.code}: ${first.message}`);
+      text = applyEdits(text, fix.edit!.changes![URI]);
+      diagnostics = await replaceText(text);
+    }
+    assert.deepEqual(diagnostics.map((d) => `${d.code}: ${d.message}`), [], text);
+    assert.match(text, /status: proposed/);
+    assert.match(text, /budget:\n {2}approved: 0\n {2}currency: EUR/);
+    assert.match(text, /milestones:\n {2}- id: /);
+  });
+
   describe('across the files of a workspace', () => {
     const folder = join(REPO, 'test', 'fixtures', 'contract');
     const uri = (name: string) => fileUri(join(folder, name));
