@@ -126,6 +126,17 @@ describe('completion', () => {
     assert.match(applied, /milestones:\n {2}- id: .*\n {4}\w+: /);
   });
 
+  it('offers an object\'s snippet after its key, on the lines below', async () => {
+    const marked = `${HEAD}schedule: |\n`;
+    const items = await complete(marked);
+    const snippet = items.find((i) => i.label === 'Start and end')!;
+    assert.equal(apply(marked, snippet), `${HEAD}schedule: \n  start: 2027-01-04\n  end: 2027-12-17\n`);
+  });
+
+  it('does not offer $schema as a key', async () => {
+    assert.ok(!labels(await complete(`${HEAD}|\n`)).includes('$schema'));
+  });
+
   it('offers enum values with their descriptions and marks the default', async () => {
     const items = await complete(`${HEAD}status: |\n`);
     assert.deepEqual(labels(items).slice(0, 6), ['proposed', 'approved', 'active', 'on-hold', 'closed', 'cancelled']);

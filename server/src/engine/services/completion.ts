@@ -155,6 +155,11 @@ export async function doComplete(file: ParsedFile, position: Position, context: 
   } else {
     const refs = schemasAt(context.walker, schemaId, value, caret.path);
     items.push(...valueItems(context, caret, refs, range));
+    if (!caret.flow && caret.prefix === '') {
+      // `schedule: |` - a snippet for the whole object, on the lines below the key.
+      const nested = { ...caret, column: caret.column + 2 };
+      for (const item of snippetItems(collectSnippets(refs), nested, range, 'a')) items.push({ ...item, insertText: `\n${' '.repeat(nested.column - caret.lineIndent)}${item.insertText}` });
+    }
   }
   return { items };
 }
@@ -165,7 +170,8 @@ function keyItems(context: CompletionContext, caret: CaretContext, refs: SchemaR
   const declared = context.walker.declaredKeys(refs);
   const items: CompletionItem[] = [];
   declared.forEach((key, index) => {
-    if (present.has(key)) return;
+    // `$schema` and friends are for tools, not for people writing a charter.
+    if (present.has(key) || key.startsWith('$')) return;
     const propRefs = context.walker.applicable(context.walker.propertySchemas(refs, key), undefined);
     if (annotation(propRefs, 'doNotSuggest') === true || annotation(propRefs, 'deprecated') === true) return;
     const isRequired = required.has(key);
