@@ -59,6 +59,33 @@ function tail(text, lines) {
   return text.split('\n').slice(-lines).join('\n') + '\n';
 }
 
+/**
+ * One run at a time per cache folder: two runs would share .cache/e2e/run (and the install).
+ * Waits for a live holder (up to 30 min), takes over the lock of a dead one.
+ */
+export async function acquireRunLock() {
+  fs.mkdirSync(CACHE, { recursive: true });
+  const lock = path.join(CACHE, 'run.lock');
+  const deadline = Date.now() + 30 * 60_000;
+  let told = false;
+  for (;;) {
+    try {
+      fs.writeFileSync(lock, String(process.pid), { flag: 'wx' });
+      process.on('exit', () => { try { if (fs.readFileSync(lock, 'utf8') === String(process.pid)) fs.rmSync(lock); } catch { /* gone */ } });
+      return;
+    } catch (e) {
+      if (e.code !== 'EEXIST') throw e;
+    }
+    const holder = Number(fs.readFileSync(lock, 'utf8'));
+    let alive = false;
+    try { process.kill(holder, 0); alive = holder > 0; } catch { /* dead */ }
+    if (!alive) { fs.rmSync(lock, { force: true }); continue; }
+    if (Date.now() > deadline) throw new Error(`another e2e run (pid ${holder}) has held ${lock} for 30 min`);
+    if (!told) { log(`waiting for another e2e run (pid ${holder}) to finish`); told = true; }
+    await new Promise((r) => setTimeout(r, 2_000));
+  }
+}
+
 // ---------------------------------------------------------------------------------------------
 // Installation (idempotent)
 

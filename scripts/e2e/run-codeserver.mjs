@@ -21,7 +21,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import util from 'node:util';
 import {
-  build, ensureDir, ensureInstalled, installVsix, launchBrowser, log, LOG_NOISE, packageExtension, prepareUserDataDir,
+  acquireRunLock, build, ensureDir, ensureInstalled, installVsix, launchBrowser, log, LOG_NOISE, packageExtension, prepareUserDataDir,
   prepareWorkspace, printTimings, REPO, RUN_DIR, SCREENSHOT_DIR, startCodeServer, step, TEST_ENTRY,
 } from './lib.mjs';
 import { takeScreenshots } from './screenshots.mjs';
@@ -88,6 +88,7 @@ async function runSuite({ extensionPath, workspace, extensionsDir, userDataDir }
 }
 
 async function main() {
+  await acquireRunLock();
   await step('install', () => ensureInstalled());
   if (!argv.has('--skip-build')) await step('build', () => build());
 

@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
-  build, ensureDir, ensureInstalled, installVsix, launchBrowser, log, packageExtension, prepareUserDataDir, prepareWorkspace,
+  acquireRunLock, build, ensureDir, ensureInstalled, installVsix, launchBrowser, log, packageExtension, prepareUserDataDir, prepareWorkspace,
   printTimings, REPO, RUN_DIR, SCREENSHOT_DIR, startCodeServer, step,
 } from './lib.mjs';
 
@@ -116,6 +116,7 @@ export async function takeScreenshots({ extensionsDir, extensionPath = REPO }) {
 if (import.meta.url === pathToFileURL(process.argv[1]).href) {
   const argv = new Set(process.argv.slice(2));
   (async () => {
+    await acquireRunLock();
     await step('install', () => ensureInstalled());
     if (!argv.has('--skip-build')) await step('build', () => build());
     fs.rmSync(RUN_DIR, { recursive: true, force: true });
