@@ -1,14 +1,29 @@
 import { strict as assert } from 'node:assert';
 import { parseCharterFile } from '../../server/src/engine/parser/charterParser';
 import { findDocumentSymbols, type DocumentSymbol } from '../../server/src/engine/services/documentSymbols';
-import { readFixture, VALID_PROJECT } from '../support/engine';
+import { readFixture } from '../support/engine';
+
+const PROJECT = `apiVersion: charter/v1
+kind: Project
+id: fin-invoice-automation
+title: Invoice automation
+status: active
+sponsor: jane.doe
+manager: raj.patel
+schedule:
+  start: 2027-01-04
+  end: 2027-12-17
+budget:
+  currency: EUR
+  approved: 850000
+`;
 
 const symbolsOf = (text: string) => findDocumentSymbols(parseCharterFile('file:///x.charter.yaml', text));
 const names = (symbols: DocumentSymbol[]) => symbols.map((s) => s.name);
 
 describe('document symbols', () => {
   it('lists the top-level keys, with scalar values as details', () => {
-    const symbols = symbolsOf(VALID_PROJECT);
+    const symbols = symbolsOf(PROJECT);
     assert.deepEqual(names(symbols), ['apiVersion', 'kind', 'id', 'title', 'status', 'sponsor', 'manager', 'schedule', 'budget']);
     const status = symbols.find((s) => s.name === 'status')!;
     assert.equal(status.detail, 'active');
