@@ -18,6 +18,8 @@ import type {
 export const Keys = {
   kind: (kind: DocumentKind) => `kind:${kind}`,
   project: (id: string) => `project:${id}`,
+  /** Only the ids a project depends on: what the cycle search walks, so other edits do not ripple down chains. */
+  dependencies: (id: string) => `dependencies:${id}`,
   programme: (id: string) => `programme:${id}`,
   person: (id: string) => `person:${id}`,
   objective: (id: string) => `objective:${id}`,
@@ -55,6 +57,7 @@ export function contributionsOf(doc: IndexedDocument): Contributions {
           dependencies: facts.dependencies.map((d) => d.project),
         };
         add(Keys.project(facts.id.value), entry);
+        add(Keys.dependencies(facts.id.value), facts.dependencies.map((d) => d.project.value));
         add(Keys.ids('Project'), facts.id.value);
       }
       if (facts.programme) {

@@ -31,6 +31,11 @@ export class IndexQuery implements PortfolioQuery {
     return this.read(Keys.project(id));
   }
 
+  dependencyIds(id: string): string[] {
+    const lists = this.read<string[]>(Keys.dependencies(id));
+    return lists.length === 1 ? lists[0] : [...new Set(lists.flat())];
+  }
+
   programmes(id: string): ProgrammeEntry[] {
     return this.read(Keys.programme(id));
   }
@@ -67,6 +72,7 @@ export class IndexQuery implements PortfolioQuery {
     this.reads?.add(key);
     const byDoc = this.contributions.get(key);
     if (!byDoc) return [];
+    if (byDoc.size === 1) return byDoc.values().next().value as T[];
     const docKeys = [...byDoc.keys()].sort();
     return docKeys.flatMap((docKey) => byDoc.get(docKey) as T[]);
   }

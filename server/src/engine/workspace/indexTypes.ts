@@ -158,6 +158,8 @@ export interface PortfolioQuery {
   /** Whether the workspace holds at least one document of this kind. */
   hasKind(kind: DocumentKind): boolean;
   projects(id: string): ProjectEntry[];
+  /** The ids the project(s) with this id depend on. */
+  dependencyIds(id: string): string[];
   programmes(id: string): ProgrammeEntry[];
   people(id: string): PersonEntry[];
   strategicObjectives(id: string): ObjectiveEntry[];

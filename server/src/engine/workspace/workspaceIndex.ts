@@ -42,6 +42,7 @@ interface RuleRun {
 export class WorkspaceIndex {
   private readonly files = new Map<string, IndexedFile>();
   private readonly documentsByKey = new Map<string, IndexedDocument>();
+  private readonly documentsByKind = new Map<DocumentKind, Map<string, IndexedDocument>>();
   /** key -> document key -> what that document contributes under the key. */
   private readonly contributions = new Map<string, Map<string, unknown[]>>();
   private readonly fingerprints = new Map<string, Map<string, string>>();
@@ -77,8 +78,8 @@ export class WorkspaceIndex {
   }
 
   documents(kind?: DocumentKind): IndexedDocument[] {
-    const all = [...this.documentsByKey.values()].sort((a, b) => compare(a.ref.key, b.ref.key));
-    return kind ? all.filter((d) => d.kind === kind) : all;
+    const docs = kind ? (this.documentsByKind.get(kind)?.values() ?? []) : this.documentsByKey.values();
+    return [...docs].sort((a, b) => compare(a.ref.key, b.ref.key));
   }
 
   /** Answers about the whole portfolio, for features such as hover and the portfolio view. */
@@ -191,6 +192,9 @@ export class WorkspaceIndex {
 
   private addDocument(doc: IndexedDocument): void {
     this.documentsByKey.set(doc.ref.key, doc);
+    let ofKind = this.documentsByKind.get(doc.kind);
+    if (!ofKind) this.documentsByKind.set(doc.kind, (ofKind = new Map()));
+    ofKind.set(doc.ref.key, doc);
     this.kindCounts.set(doc.kind, (this.kindCounts.get(doc.kind) ?? 0) + 1);
     const prints = new Map<string, string>();
     for (const [key, payloads] of contributionsOf(doc)) {
@@ -204,6 +208,7 @@ export class WorkspaceIndex {
 
   private removeDocument(doc: IndexedDocument): void {
     this.documentsByKey.delete(doc.ref.key);
+    this.documentsByKind.get(doc.kind)?.delete(doc.ref.key);
     this.kindCounts.set(doc.kind, (this.kindCounts.get(doc.kind) ?? 1) - 1);
     for (const key of this.fingerprints.get(doc.ref.key)?.keys() ?? []) {
       const byDoc = this.contributions.get(key);

@@ -2,12 +2,6 @@ import { docsFor } from '../../utils/docs';
 import type { RelatedLocation } from '../../types';
 import type { PortfolioRule } from '../ruleTypes';
 
-interface Hop {
-  from: string;
-  to: string;
-  location: { uri: string; range: RelatedLocation['range'] };
-}
-
 export const dependencyCycle: PortfolioRule = {
   id: 'portfolio/dependency-cycle',
   scope: 'portfolio',
@@ -25,35 +19,37 @@ export const dependencyCycle: PortfolioRule = {
         report(dependency.project.range, `${self} depends on itself. Remove this dependency.`);
         continue;
       }
-      // Breadth-first from the dependency back to this project: the shortest loop, if there is one.
-      const cameFrom = new Map<string, Hop>();
+      // Breadth-first from the dependency back to this project, over dependency ids only (so that an
+      // edit elsewhere in an upstream charter does not make every project downstream re-check).
+      const cameFrom = new Map<string, string>([[first, '']]);
       const queue = [first];
-      const seen = new Set([first]);
-      let closing: Hop | undefined;
-      while (queue.length > 0 && !closing) {
-        const current = queue.shift()!;
-        for (const upstream of portfolio.projects(current)) {
-          for (const next of upstream.dependencies) {
-            const hop = { from: current, to: next.value, location: { uri: upstream.ref.uri, range: next.range } };
-            if (next.value === self) {
-              closing = hop;
-              break;
-            }
-            if (seen.has(next.value)) continue;
-            seen.add(next.value);
-            cameFrom.set(next.value, hop);
-            queue.push(next.value);
+      let last: string | undefined;
+      for (let head = 0; head < queue.length && last === undefined; head++) {
+        const current = queue[head];
+        for (const next of portfolio.dependencyIds(current)) {
+          if (next === self) {
+            last = current;
+            break;
           }
-          if (closing) break;
+          if (cameFrom.has(next)) continue;
+          cameFrom.set(next, current);
+          queue.push(next);
         }
       }
-      if (!closing) continue;
-      const hops: Hop[] = [closing];
-      for (let at = closing.from; cameFrom.has(at); at = cameFrom.get(at)!.from) hops.unshift(cameFrom.get(at)!);
-      const chain = [self, first, ...hops.map((h) => h.to)];
+      if (last === undefined) continue;
+      const path: string[] = [];
+      for (let at = last; at; at = cameFrom.get(at)!) path.unshift(at);
+      const chain = [self, ...path, self];
       report(dependency.project.range, `Dependency cycle: ${chain.join(' -> ')}. A project cannot wait, even indirectly, for itself: remove one of these dependencies.`, {
-        related: hops.map((h) => ({ uri: h.location.uri, range: h.location.range, message: `${h.from} depends on ${h.to}` })),
+        related: path.flatMap((from, i) => linkLocations(portfolio, from, chain[i + 2])),
       });
     }
   },
 };
+
+/** Where `from` names `to` among its dependencies (every project with that id). */
+function linkLocations(portfolio: Parameters<PortfolioRule['check']>[0]['portfolio'], from: string, to: string): RelatedLocation[] {
+  return portfolio.projects(from).flatMap((p) =>
+    p.dependencies.filter((d) => d.value === to).map((d) => ({ uri: p.ref.uri, range: d.range, message: `${from} depends on ${to}` })),
+  );
+}
