@@ -1,6 +1,7 @@
 // The whole workspace over LSP: findings for files nobody opened, and cross-file findings that follow
 // edits in other files (in the editor and on disk). Needs `npm run build` (dist/server.js).
 import { strict as assert } from 'node:assert';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -116,6 +117,24 @@ describe('protocol: the whole workspace', function () {
     await waitFor(uri('projects/alpha.charter.yaml'), (d) => d.length === 1);
     await until(() => events.some((e) => e.kind === 'end'));
     assert.ok(events.some((e) => e.kind === 'begin'));
+  });
+
+  it('publishes for every file what charter check reports, without opening any (the planted workspace)', async () => {
+    const planted = path.join(REPO, 'test', 'fixtures', 'rules', 'planted');
+    fs.cpSync(planted, root, { recursive: true });
+    fs.rmSync(path.join(root, 'projects', 'alpha.charter.yaml'));
+    fs.rmSync(path.join(root, 'projects', 'beta.charter.yaml'));
+    const files = fs.readdirSync(root, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.yaml')).map((f) => f.split(path.sep).join('/')).sort();
+    server = await startServer({ rootUri: URI.file(root).toString(), settings: { asOf: '2027-05-15' } });
+    const published = await Promise.all(files.map((f) => waitFor(uri(f), () => true)));
+    const cli = spawnSync(process.execPath, [path.join(REPO, 'dist', 'cli.js'), 'check', '--format', 'json'], { cwd: root, encoding: 'utf8' });
+    const fromCli = JSON.parse(cli.stdout).findings as Array<{ file: string; rule: string; message: string; range: unknown }>;
+    assert.ok(fromCli.length > 30);
+    const key = (f: { rule: unknown; range: unknown; message: unknown }) => JSON.stringify([f.rule, f.range, String(f.message)]);
+    files.forEach((file, i) => {
+      const expected = fromCli.filter((f) => f.file === file).map(key).sort();
+      assert.deepEqual(published[i].map((d) => key({ rule: d.code, range: d.range, message: d.message })).sort(), expected, file);
+    });
   });
 
   function waitFor(target: string, accept: (d: Diagnostic[]) => boolean): Promise<Diagnostic[]> {
