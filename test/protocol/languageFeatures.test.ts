@@ -4,6 +4,8 @@ import {
   CompletionRequest,
   DefinitionRequest,
   DocumentSymbolRequest,
+  DocumentLinkRequest,
+  SelectionRangeRequest,
   PrepareRenameRequest,
   ReferencesRequest,
   RenameRequest,
@@ -81,6 +83,7 @@ describe('protocol: language features over stdio', function () {
     assert.ok(caps.hoverProvider);
     assert.ok(caps.documentSymbolProvider && caps.foldingRangeProvider && caps.definitionProvider && caps.referencesProvider);
     assert.deepEqual(caps.renameProvider, { prepareProvider: true });
+    assert.ok(caps.selectionRangeProvider && caps.documentLinkProvider && caps.codeLensProvider && caps.workspaceSymbolProvider);
     assert.deepEqual((caps.codeActionProvider as { codeActionKinds: string[] }).codeActionKinds, ['quickfix', 'source.fixAll.charter']);
   });
 
@@ -173,6 +176,11 @@ describe('protocol: language features over stdio', function () {
     const milestone = symbols[3].children![0];
     assert.equal(milestone.name, 'Vendor selected');
     assert.equal(milestone.detail, 'm1 · 2027-03-01');
+    const selection = await server.connection.sendRequest(SelectionRangeRequest.type, { textDocument: { uri: URI }, positions: [{ line: 5, character: 12 }] });
+    assert.deepEqual(selection![0].range, { start: { line: 5, character: 10 }, end: { line: 5, character: 25 } });
+    assert.deepEqual(selection![0].parent!.range, { start: { line: 5, character: 4 }, end: { line: 5, character: 25 } });
+    const links = await server.connection.sendRequest(DocumentLinkRequest.type, { textDocument: { uri: URI } });
+    assert.deepEqual(links, []);
     const folds = await server.connection.sendRequest(FoldingRangeRequest.type, { textDocument: { uri: URI } });
     assert.deepEqual(folds, [{ startLine: 3, endLine: 6 }, { startLine: 4, endLine: 6 }]);
   });

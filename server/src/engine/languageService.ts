@@ -24,6 +24,8 @@ import { getFoldingRanges, type FoldingRange } from './services/folding';
 import { doRename, findDefinition, findReferences, prepareRename, type RenameResult } from './services/navigation';
 import { findWorkspaceSymbols, type WorkspaceSymbol } from './services/navigation';
 import { getCodeLenses, type CodeLens } from './services/codeLens';
+import { getSelectionRanges, type SelectionRange } from './services/selectionRanges';
+import { findDocumentLinks, type DocumentLink } from './services/documentLinks';
 import type { IdLocation } from './services/idReferences';
 import type { Position, Range } from './types';
 import { todayIso } from './utils/dates';
@@ -86,6 +88,9 @@ export interface CharterLanguageService {
   findWorkspaceSymbols(query: string): WorkspaceSymbol[];
   /** The lenses at the top of a project charter: status and RAG, dependencies both ways, open findings. */
   getCodeLenses(file: ParsedFile, findings: Finding[], context: ValidationContext): CodeLens[];
+  getSelectionRanges(file: ParsedFile, positions: Position[]): SelectionRange[];
+  /** Web addresses, and paths in `links[].url` resolved against the charter. */
+  findDocumentLinks(file: ParsedFile): DocumentLink[];
   /** The workspace index: files added to it are one portfolio, checked by the whole-portfolio rules. */
   readonly workspace: WorkspaceIndex;
 }
@@ -173,6 +178,8 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Charte
     doRename: (file, position, newName, context) => doRename(file, position, newName, featureContext(file, context)),
     findWorkspaceSymbols: (query) => findWorkspaceSymbols(workspace, query),
     getCodeLenses: (file, findings, context) => getCodeLenses(file, findings, featureContext(file, context)),
+    getSelectionRanges,
+    findDocumentLinks,
     forget: (uri) => cache.delete(uri),
     validate,
     describeSchemas,

@@ -24,6 +24,10 @@ import {
   type WorkspaceSymbol,
   type CodeLens,
   type CodeLensParams,
+  type DocumentLink,
+  type DocumentLinkParams,
+  type SelectionRange,
+  type SelectionRangeParams,
   type WorkspaceSymbolParams,
   ResponseError,
   ErrorCodes,
@@ -58,6 +62,8 @@ export const LANGUAGE_FEATURE_CAPABILITIES: ServerCapabilities = {
   renameProvider: { prepareProvider: true },
   workspaceSymbolProvider: true,
   codeLensProvider: { resolveProvider: false },
+  selectionRangeProvider: true,
+  documentLinkProvider: { resolveProvider: false },
 };
 
 const ID_SYMBOL_KIND: Record<IdNamespace, SymbolKind> = {
@@ -110,6 +116,18 @@ export class LanguageFeatures {
     connection.onRenameRequest((params) => this.rename(params));
     connection.onWorkspaceSymbol((params) => this.workspaceSymbols(params));
     connection.onCodeLens((params) => this.codeLenses(params));
+    connection.onSelectionRanges((params) => this.selectionRanges(params));
+    connection.onDocumentLinks((params) => this.documentLinks(params));
+  }
+
+  selectionRanges(params: SelectionRangeParams): SelectionRange[] | null {
+    const file = this.parsed(params.textDocument.uri);
+    return file ? this.service.getSelectionRanges(file, params.positions) : null;
+  }
+
+  documentLinks(params: DocumentLinkParams): DocumentLink[] | null {
+    const file = this.parsed(params.textDocument.uri);
+    return file ? this.service.findDocumentLinks(file) : null;
   }
 
   async codeLenses(params: CodeLensParams): Promise<CodeLens[] | null> {
