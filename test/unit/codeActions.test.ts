@@ -1,4 +1,5 @@
 import { strict as assert } from 'node:assert';
+import fc from 'fast-check';
 import { getLanguageService } from '../../server/src/engine/languageService';
 import type { CodeAction } from '../../server/src/engine/services/codeActions';
 import { normaliseSettings } from '../../server/src/engine/settings';
@@ -147,5 +148,57 @@ describe('code actions', () => {
     assert.match(fixed, /status: done/);
     const quick = await actionsAt(text, findings[0], ['quickfix']);
     assert.ok(quick.every((a) => a.kind === 'quickfix') && quick.length > 0);
+  });
+
+  describe('property: every offered fix on generated charters', () => {
+    const MUTATIONS: Array<[string, (t: string) => string]> = [
+      ['status typo', (t) => t.replace('status: active', 'status: actve')],
+      ['status far off', (t) => t.replace('status: active', 'status: on hold')],
+      ['sponsor misspelt', (t) => t.replace('sponsor:', 'sponser:')],
+      ['manager misspelt', (t) => t.replace('manager:', 'manger:')],
+      ['title missing', (t) => t.replace('title: Invoice automation\n', '')],
+      ['end missing', (t) => t.replace('  end: 2027-12-17\n', '')],
+      ['currency missing', (t) => t.replace('  currency: EUR\n', '')],
+      ['kind typo', (t) => t.replace('kind: Project', 'kind: Projct')],
+      ['milestone with a status typo', (t) => `${t}milestones:\n  - id: m-a # first\n    date: 2027-03-01\n    status: dne\n`],
+      ['milestone without a date', (t) => `${t}milestones:\n  - id: m-b\n    name: Second\n`],
+      ['risk in a flow mapping, half written', (t) => `${t}risks:\n  - { id: r-a, title: Vendor late }\n`],
+    ];
+    const key = (f: Finding) => `${f.rule}: ${f.message}`;
+
+    it('parses, removes its finding, adds no error, and keeps every byte outside its edit', async () => {
+      await fc.assert(
+        fc.asyncProperty(fc.subarray(MUTATIONS, { minLength: 1, maxLength: 4 }), async (chosen) => {
+          // Milestones and risks appended twice would be a duplicate key; keep one list of each.
+          const seen = new Set<string>();
+          const picked = chosen.filter(([name]) => {
+            const list = name.split(' ')[0];
+            if (seen.has(list)) return false;
+            seen.add(list);
+            return true;
+          });
+          const text = picked.reduce((t, [, mutate]) => mutate(t), VALID_PROJECT);
+          svc.forget(URI);
+          const file = svc.parse(URI, text, 1);
+          const findings = await svc.validate(file, context);
+          for (const finding of findings) {
+            const actions = (await svc.getCodeActions(file, finding.range, findings, context, { only: ['quickfix'] })).filter(
+              (a) => a.edits && a.findings.length === 1 && a.findings[0] === finding && !a.title.startsWith('Disable'),
+            );
+            for (const action of actions) {
+              const fixed = applyAction(text, action);
+              const after = await check(fixed);
+              assert.ok(!after.some((f) => key(f) === key(finding)), `"${action.title}" removes ${key(finding)}\n${fixed}`);
+              // Repairing `kind` lets the schema check the document for the first time: what it finds then is not new.
+              if (finding.message.startsWith('kind must be')) continue;
+              const before = new Set(findings.map(key));
+              const added = after.filter((f) => f.severity === 'error' && !before.has(key(f)) && !f.rule.startsWith('schema/required'));
+              assert.deepEqual(added.map(key), [], `"${action.title}" adds no error\n${fixed}`);
+            }
+          }
+        }),
+        { numRuns: 40 },
+      );
+    });
   });
 });
