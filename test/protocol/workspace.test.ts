@@ -60,6 +60,15 @@ describe('protocol: the whole workspace', function () {
     const back = waitFor(uri('projects/alpha.charter.yaml'), (d) => d.length === 1);
     server.close(beta);
     assert.deepEqual(codes(await back), ['portfolio/dependency-dates']);
+
+    // Alpha itself opened and closed: its findings are published again from the file on disk.
+    const alpha = uri('projects/alpha.charter.yaml');
+    const whileOpen = waitFor(alpha, (d) => d.length === 1);
+    server.open(alpha, fs.readFileSync(path.join(root, 'projects', 'alpha.charter.yaml'), 'utf8'));
+    await whileOpen;
+    const afterClose = waitFor(alpha, (d) => d.length === 1);
+    server.close(alpha);
+    assert.deepEqual(codes(await afterClose), ['portfolio/dependency-dates']);
   });
 
   it('follows files created, changed and deleted on disk', async () => {

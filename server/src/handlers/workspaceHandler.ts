@@ -93,6 +93,7 @@ export class WorkspaceHandler {
 
   /** An editor opened a charter: it joins the portfolio with its editor text. */
   opened(document: TextDocument): void {
+    this.published.delete(document.uri); // the ValidationHandler publishes it while it is open
     const folder = this.folderOf(document.uri);
     if (!this.service.workspace.has(document.uri) && !(folder && folder.matches(relative(folder, document.uri)))) return;
     const file = this.service.parse(document.uri, document.getText(), document.version);
@@ -101,6 +102,7 @@ export class WorkspaceHandler {
 
   /** An editor closed a file: the file on disk is the portfolio's version again. */
   closed(uri: string): void {
+    this.published.delete(uri); // closing cleared its diagnostics in the client
     if (!this.service.workspace.has(uri)) return;
     void this.readFromDisk(uri).then(() => this.schedule(uri));
   }
@@ -275,8 +277,11 @@ export class WorkspaceHandler {
     const parsed = this.service.parse(uri, file.text, file.version);
     const findings = await this.service.validate(parsed, { relativePath: folder ? relative(folder, uri) : uri, settings, folderUri: folder?.uri });
     if (this.documents.get(uri) || this.disk.get(uri) !== file) return undefined; // opened or changed meanwhile
+    const diagnostics = findings.map(toDiagnostic);
+    const previous = this.published.get(uri);
     this.published.set(uri, findings);
-    await this.connection.sendDiagnostics({ uri, diagnostics: findings.map(toDiagnostic) });
+    // A file another edit might have affected is re-checked; the client hears about it only if something changed.
+    if (!previous || JSON.stringify(previous.map(toDiagnostic)) !== JSON.stringify(diagnostics)) await this.connection.sendDiagnostics({ uri, diagnostics });
     return findings;
   }
 
