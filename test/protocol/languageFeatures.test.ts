@@ -5,6 +5,7 @@ import {
   DefinitionRequest,
   DocumentSymbolRequest,
   DocumentLinkRequest,
+  DocumentFormattingRequest,
   SelectionRangeRequest,
   PrepareRenameRequest,
   ReferencesRequest,
@@ -83,7 +84,7 @@ describe('protocol: language features over stdio', function () {
     assert.ok(caps.hoverProvider);
     assert.ok(caps.documentSymbolProvider && caps.foldingRangeProvider && caps.definitionProvider && caps.referencesProvider);
     assert.deepEqual(caps.renameProvider, { prepareProvider: true });
-    assert.ok(caps.selectionRangeProvider && caps.documentLinkProvider && caps.codeLensProvider && caps.workspaceSymbolProvider);
+    assert.ok(caps.selectionRangeProvider && caps.documentLinkProvider && caps.codeLensProvider && caps.workspaceSymbolProvider && caps.documentFormattingProvider);
     assert.deepEqual((caps.codeActionProvider as { codeActionKinds: string[] }).codeActionKinds, ['quickfix', 'source.fixAll.charter']);
   });
 
@@ -224,6 +225,16 @@ describe('protocol: language features over stdio', function () {
     assert.match(text, /status: proposed/);
     assert.match(text, /budget:\n {2}approved: 0\n {2}currency: EUR/);
     assert.match(text, /milestones:\n {2}- id: /);
+  });
+
+  it('formats only when charter.format.enable is on', async () => {
+    const text = 'kind: Project\napiVersion: charter/v1\nschedule:\n    end: 2027-12-17\n    start: 2027-01-04\n';
+    await openAndSettle(text);
+    const request = () => server.connection.sendRequest(DocumentFormattingRequest.type, { textDocument: { uri: URI }, options: { tabSize: 2, insertSpaces: true } });
+    assert.deepEqual(await request(), []);
+    server.changeSettings({ asOf: '2027-02-01', format: { enable: true } });
+    const [edit] = (await request())!;
+    assert.equal(edit.newText, 'apiVersion: charter/v1\nkind: Project\nschedule:\n  start: 2027-01-04\n  end: 2027-12-17\n');
   });
 
   describe('across the files of a workspace', () => {

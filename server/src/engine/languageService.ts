@@ -26,6 +26,8 @@ import { findWorkspaceSymbols, type WorkspaceSymbol } from './services/navigatio
 import { getCodeLenses, type CodeLens } from './services/codeLens';
 import { getSelectionRanges, type SelectionRange } from './services/selectionRanges';
 import { findDocumentLinks, type DocumentLink } from './services/documentLinks';
+import { formatFile } from './services/formatting';
+import type { TextEdit } from './types';
 import type { IdLocation } from './services/idReferences';
 import type { Position, Range } from './types';
 import { todayIso } from './utils/dates';
@@ -91,6 +93,8 @@ export interface CharterLanguageService {
   getSelectionRanges(file: ParsedFile, positions: Position[]): SelectionRange[];
   /** Web addresses, and paths in `links[].url` resolved against the charter. */
   findDocumentLinks(file: ParsedFile): DocumentLink[];
+  /** Keys in schema order, two-space indentation, comments kept; nothing unless `charter.format.enable`. */
+  format(file: ParsedFile, context: ValidationContext): Promise<TextEdit[]>;
   /** The workspace index: files added to it are one portfolio, checked by the whole-portfolio rules. */
   readonly workspace: WorkspaceIndex;
 }
@@ -180,6 +184,7 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Charte
     getCodeLenses: (file, findings, context) => getCodeLenses(file, findings, featureContext(file, context)),
     getSelectionRanges,
     findDocumentLinks,
+    format: async (file, context) => (context.settings.format.enable ? formatFile(file, featureContext(file, context)) : []),
     forget: (uri) => cache.delete(uri),
     validate,
     describeSchemas,

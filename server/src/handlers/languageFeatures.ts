@@ -28,6 +28,8 @@ import {
   type DocumentLinkParams,
   type SelectionRange,
   type SelectionRangeParams,
+  type DocumentFormattingParams,
+  type TextEdit,
   type WorkspaceSymbolParams,
   ResponseError,
   ErrorCodes,
@@ -64,6 +66,7 @@ export const LANGUAGE_FEATURE_CAPABILITIES: ServerCapabilities = {
   codeLensProvider: { resolveProvider: false },
   selectionRangeProvider: true,
   documentLinkProvider: { resolveProvider: false },
+  documentFormattingProvider: true,
 };
 
 const ID_SYMBOL_KIND: Record<IdNamespace, SymbolKind> = {
@@ -118,6 +121,13 @@ export class LanguageFeatures {
     connection.onCodeLens((params) => this.codeLenses(params));
     connection.onSelectionRanges((params) => this.selectionRanges(params));
     connection.onDocumentLinks((params) => this.documentLinks(params));
+    connection.onDocumentFormatting((params) => this.format(params));
+  }
+
+  /** Empty unless `charter.format.enable` is on for the document. */
+  async format(params: DocumentFormattingParams): Promise<TextEdit[] | null> {
+    const opened = await this.open(params.textDocument.uri);
+    return opened ? this.service.format(opened.file, opened.context) : null;
   }
 
   selectionRanges(params: SelectionRangeParams): SelectionRange[] | null {
