@@ -6,7 +6,7 @@ import type { SchemaRef, SchemaWalker } from '../schema/schemaWalker';
 import { disableNextLineEdit } from '../suppressions';
 import type { Finding, Range, TextEdit } from '../types';
 import { keyText, type DataPath } from '../utils/yamlNodes';
-import { annotation, enumValues, schemasAt, schemaTypes } from './completion';
+import { annotation, enumValues, schemasAt, schemaTypes } from './effectiveSchema';
 
 export const FIX_ALL_KIND = 'source.fixAll.charter';
 export const SHOW_RULE_DOCS_COMMAND = 'charter.showRuleDocs';

@@ -6,8 +6,8 @@ import type { SchemaRef, SchemaWalker } from '../schema/schemaWalker';
 import type { DocumentKind, Range } from '../types';
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 import { idsIn, isDefinition, namespaceOf } from './idReferences';
+import { annotation, describeSchema, enumValues, schemasAt, schemaTypes } from './effectiveSchema';
 import { caretContext, type CaretContext } from '../utils/yamlPosition';
-import type { DataPath } from '../utils/yamlNodes';
 import type { Position } from '../types';
 
 export type CompletionKind = 'property' | 'value' | 'enum' | 'snippet' | 'constant' | 'reference';
@@ -49,70 +49,6 @@ export interface CompletionContext {
 
 type SchemaObject = Record<string, unknown>;
 
-/** The subschemas that apply at `path` of a document's value, starting from its root schema. */
-export function schemasAt(walker: SchemaWalker, rootId: string, value: unknown, path: DataPath): SchemaRef[] {
-  const root = walker.root(rootId);
-  if (!root) return [];
-  let refs = walker.applicable([root], value);
-  let current: unknown = value;
-  for (const segment of path) {
-    const next = current !== null && typeof current === 'object' ? (current as Record<string, unknown>)[segment as string] : undefined;
-    const children = typeof segment === 'number' ? walker.itemSchemas(refs, segment) : walker.propertySchemas(refs, segment);
-    refs = walker.applicable(children, next);
-    current = next;
-    if (refs.length === 0) break;
-  }
-  return refs;
-}
-
-/** The first value of an annotation among applicable subschemas: the property's own before its `$ref`'s. */
-export function annotation<T = unknown>(refs: SchemaRef[], keyword: string): T | undefined {
-  for (const ref of refs) {
-    const s = ref.schema;
-    if (s && typeof s === 'object' && (s as SchemaObject)[keyword] !== undefined) return (s as SchemaObject)[keyword] as T;
-  }
-  return undefined;
-}
-
-/** The description of the first subschema that has one: a property's own words before its `$ref`'s. */
-export function describeSchema(refs: SchemaRef[]): string | undefined {
-  for (const ref of refs) {
-    const s = ref.schema as SchemaObject;
-    if (!s || typeof s !== 'object') continue;
-    const text = s.markdownDescription ?? s.description;
-    if (typeof text === 'string') return text;
-  }
-  return undefined;
-}
-
-/** The JSON types the applicable subschemas allow, read from `type` (or implied by `properties`/`items`). */
-export function schemaTypes(refs: SchemaRef[]): Set<string> {
-  const types = new Set<string>();
-  for (const ref of refs) {
-    const s = ref.schema as SchemaObject;
-    if (!s || typeof s !== 'object') continue;
-    const t = s.type;
-    if (typeof t === 'string') types.add(t);
-    else if (Array.isArray(t)) t.forEach((x) => types.add(String(x)));
-    if (s.properties) types.add('object');
-    if (s.items || s.prefixItems) types.add('array');
-  }
-  return types;
-}
-
-export function enumValues(refs: SchemaRef[]): Array<{ value: unknown; description?: string }> {
-  for (const ref of refs) {
-    const s = ref.schema as SchemaObject;
-    if (!s || typeof s !== 'object') continue;
-    if (Array.isArray(s.enum)) {
-      const md = (s.markdownEnumDescriptions ?? s.enumDescriptions) as string[] | undefined;
-      return s.enum.map((value, i) => ({ value, description: Array.isArray(md) ? md[i] : undefined }));
-    }
-    if (s.const !== undefined) return [{ value: s.const, description: undefined }];
-  }
-  return [];
-}
-
 function requiredKeys(refs: SchemaRef[]): Set<string> {
   const out = new Set<string>();
   for (const ref of refs) {
@@ -129,12 +65,6 @@ function collectSnippets(refs: SchemaRef[]): Array<{ label?: string; description
     if (Array.isArray(snippets)) out.push(...(snippets as typeof out));
   }
   return out;
-}
-
-function valueAt(value: unknown, path: DataPath): unknown {
-  let v = value;
-  for (const s of path) v = v !== null && typeof v === 'object' ? (v as Record<string, unknown>)[s as string] : undefined;
-  return v;
 }
 
 export async function doComplete(file: ParsedFile, position: Position, context: CompletionContext): Promise<CompletionResult> {
@@ -354,4 +284,3 @@ export const CURRENCIES: ReadonlyArray<[string, string]> = [
   ['UAH', 'Ukrainian hryvnia'], ['USD', 'US dollar'], ['VND', 'Vietnamese đồng'], ['ZAR', 'South African rand'],
 ];
 
-export { valueAt };

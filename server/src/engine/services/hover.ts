@@ -6,7 +6,7 @@ import type { Finding, Position, Range } from '../types';
 import { nodeAt, type NodeAt } from '../utils/yamlPosition';
 import type { DocumentKind } from '../types';
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
-import { annotation, describeSchema, enumValues, schemasAt } from './completion';
+import { annotation, describeSchema, enumValues, schemasAt } from './effectiveSchema';
 import { isDefinition, namespaceOf, NAMESPACE_WORDS, referencesTo, targetsOf } from './idReferences';
 
 export interface HoverResult {

@@ -7,7 +7,7 @@ import type { DocumentKind, Position, Range, TextEdit } from '../types';
 import { nodeAt } from '../utils/yamlPosition';
 import type { IdNamespace } from '../workspace/indexTypes';
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
-import { annotation, schemasAt } from './completion';
+import { annotation, schemasAt } from './effectiveSchema';
 import { idsIn, isDefinition, NAMESPACE_WORDS, namespaceOf, referencesTo, targetsOf, type IdLocation } from './idReferences';
 
 export interface NavigationContext {

@@ -107,7 +107,6 @@ export function caretContext(file: ParsedFile, offset: number): CaretContext | u
     const inside = before.slice(flowStart + 1);
     const segment = inside.slice(inside.lastIndexOf(',') + 1);
     const opener = before[flowStart];
-    const lineStart = lines.lineStart(pos.line);
     if (opener === '[') {
       const index = (inside.match(/,/g) ?? []).length;
       const prefix = segment.trimStart();
@@ -124,7 +123,6 @@ export function caretContext(file: ParsedFile, offset: number): CaretContext | u
     const prefix = segment.trimStart();
     const start = offset - prefix.length;
     const end = wordEnd(offset, /[,}:\s]/);
-    void lineStart;
     return { ...base, keyHasColon: text[end] === ':', mode: 'key', path: ownerPath, siblings: present.filter((k) => k !== prefix), bareListItem: false, flow: true, prefix, replace: [start, end], column: flowStart };
   }
 
