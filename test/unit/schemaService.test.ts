@@ -215,7 +215,7 @@ describe('schemaService', () => {
         .withSchemaFileMatch('a.json')
         .build();
       const findings = await setup.schemaFindings(`${VALID_PROJECT}team:\n  name: 3\n  parent:\n    name: ok\n`);
-      assert.deepEqual(findings.map((f) => `${f.rule}@${f.range.start.line + 1}`), ['schema/type@15']);
+      assert.deepEqual(findings.map((f) => `${f.rule}@${f.range.start.line + 1}`), ['schema/type@17']);
     });
 
     it('resolves relative $refs against the schema $id, reading the files next to the schema', async () => {
@@ -310,7 +310,7 @@ describe('schemaService', () => {
     it('gives one finding per document, on its first line (line 1 of the file for the first), and leaves other files alone', async () => {
       const setup = new ServiceSetup().withSchemaFileMatch('nope.json', 'projects/**').build();
       const findings = await setup.check(`# a comment\n${VALID_PROJECT}---\n${VALID_PROJECT}`);
-      assert.deepEqual(findings.filter((f) => f.rule.startsWith('schema/')).map((f) => `${f.rule}@${f.range.start.line}`), ['schema/unavailable@0', 'schema/unavailable@15']);
+      assert.deepEqual(findings.filter((f) => f.rule.startsWith('schema/')).map((f) => `${f.rule}@${f.range.start.line}`), ['schema/unavailable@0', 'schema/unavailable@17']);
       assert.deepEqual((await setup.schemaFindings(VALID_PROJECT, 'other/b.charter.yaml')).map(show), []);
     });
 
