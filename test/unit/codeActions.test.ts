@@ -121,6 +121,23 @@ describe('code actions', () => {
     assert.deepEqual(ofRule(await check(fixed), 'schema/required'), []);
   });
 
+  it('removes an unknown key with its value, in block and flow mappings', async () => {
+    const text = VALID_PROJECT.replace('schedule:\n', 'zzfoo:\n  nested: 1 # gone too\nschedule:\n') + 'milestones:\n  - { id: m, zzbar: 2, date: 2027-03-01 }\n  - zzbaz: 3\n    id: n\n    date: 2027-04-01\n';
+    const unknown = ofRule(await check(text), 'schema/additionalProperties');
+    assert.equal(unknown.length, 3);
+    const results: string[] = [];
+    for (const finding of unknown) {
+      const action = (await actionsAt(text, finding)).find((a) => a.title.startsWith('Remove unknown property'))!;
+      assert.ok(action, finding.message);
+      const fixed = applyAction(text, action);
+      assert.deepEqual(ofRule(await check(fixed), 'schema/additionalProperties').length, 2);
+      results.push(fixed);
+    }
+    assert.ok(results[0].includes('manager: raj.patel\nschedule:\n'));
+    assert.ok(results[1].includes('  - { id: m, date: 2027-03-01 }\n'));
+    assert.ok(results[2].includes('  - \n    id: n\n'));
+  });
+
   it('disables a rule for a line with a comment at the line\'s indentation', async () => {
     const text = VALID_PROJECT.replace('  currency: EUR', '  currency: EURO');
     const [finding] = (await check(text)).filter((f) => f.range.start.line === 11);
@@ -163,6 +180,8 @@ describe('code actions', () => {
       ['milestone with a status typo', (t) => `${t}milestones:\n  - id: m-a # first\n    date: 2027-03-01\n    status: dne\n`],
       ['milestone without a date', (t) => `${t}milestones:\n  - id: m-b\n    name: Second\n`],
       ['risk in a flow mapping, half written', (t) => `${t}risks:\n  - { id: r-a, title: Vendor late }\n`],
+      ['unknown key', (t) => t.replace('schedule:', 'zzextra: 1\nschedule:')],
+      ['unknown key in a list item', (t) => `${t}links:\n  - zzurl: x\n    url: https://example.org\n`],
     ];
     const key = (f: Finding) => `${f.rule}: ${f.message}`;
 

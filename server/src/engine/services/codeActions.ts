@@ -1,6 +1,6 @@
 // Code actions: the fixes findings carry, "add missing properties", "disable for this line", "show
 // documentation", and fix-all (per rule, and `source.fixAll.charter` for fix-on-save).
-import { isMap, isPair, isScalar, isSeq, stringify, type Node, type YAMLMap } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, stringify, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { ParsedDocument, ParsedFile } from '../parser/charterParser';
 import type { SchemaRef, SchemaWalker } from '../schema/schemaWalker';
 import { disableNextLineEdit } from '../suppressions';
@@ -42,6 +42,10 @@ export async function getCodeActions(file: ParsedFile, range: Range, findings: F
     for (const finding of here) {
       for (const fix of finding.fixes ?? []) {
         actions.push({ title: fix.title, kind: 'quickfix', findings: [finding], edits: fix.edits, isPreferred: fix.preferred || undefined });
+      }
+      if (finding.rule === 'schema/additionalProperties') {
+        const edit = removeKeyEdit(file, finding);
+        if (edit) actions.push({ title: edit.title, kind: 'quickfix', findings: [finding], edits: { [file.uri]: [edit.edit] } });
       }
       if (finding.rule === 'schema/required') {
         const edit = await addMissingPropertiesEdit(file, finding, context);
@@ -123,6 +127,65 @@ export async function addMissingPropertiesEdit(file: ParsedFile, finding: Findin
     return { title, edit };
   }
   return undefined;
+}
+
+/**
+ * Removes an unknown key with its value: whole lines in a block mapping (the key's line through the
+ * value's last line), or the entry and one comma in a flow mapping.
+ */
+export function removeKeyEdit(file: ParsedFile, finding: Finding): { title: string; edit: TextEdit } | undefined {
+  const start = file.lines.offsetAt(finding.range.start);
+  const found = pairAt(file, start);
+  if (!found) return undefined;
+  const { map, pair, name } = found;
+  const key = pair.key as Node;
+  const value = pair.value as Node | null;
+  let from = key.range![0];
+  let to = value?.range ? value.range[1] : key.range![1];
+  while (to > from && /\s/.test(file.text[to - 1])) to--;
+  const text = file.text;
+  if (map.flow) {
+    let after = to;
+    while (after < text.length && /[ \t]/.test(text[after])) after++;
+    if (text[after] === ',') {
+      to = after + 1;
+      while (to < text.length && /[ \t]/.test(text[to])) to++;
+    } else {
+      let before = from;
+      while (before > 0 && /[ \t]/.test(text[before - 1])) before--;
+      if (text[before - 1] === ',') from = before - 1;
+    }
+  } else {
+    const line = file.lines.positionAt(from).line;
+    const lineStart = file.lines.lineStart(line);
+    const endLine = file.lines.positionAt(to).line;
+    // Keep a list item's dash: `- unknown: 1` loses only its entry.
+    if (text.slice(lineStart, from).trim() === '') {
+      from = lineStart;
+      to = endLine + 1 < file.lines.lineCount ? file.lines.lineStart(endLine + 1) : file.lines.lineEnd(endLine);
+    } else to = file.lines.lineEnd(endLine);
+  }
+  return { title: `Remove unknown property "${name}"`, edit: { range: file.lines.rangeOf(from, to), newText: '' } };
+}
+
+function pairAt(file: ParsedFile, keyStart: number): { map: YAMLMap<Node, Node | null>; pair: Pair<Node, Node | null>; name: string } | undefined {
+  let found: ReturnType<typeof pairAt>;
+  const visit = (node: Node | null): void => {
+    if (found || !node) return;
+    if (isMap(node)) {
+      for (const pair of node.items) {
+        if (!isPair(pair)) continue;
+        const name = keyText(pair.key);
+        if (name !== undefined && isScalar(pair.key) && pair.key.range?.[0] === keyStart) {
+          found = { map: node as YAMLMap<Node, Node | null>, pair: pair as Pair<Node, Node | null>, name };
+          return;
+        }
+        visit(pair.value as Node | null);
+      }
+    } else if (isSeq(node)) node.items.forEach((item) => visit(item as Node | null));
+  };
+  for (const doc of file.documents) visit(doc.yaml.contents as Node | null);
+  return found;
 }
 
 /** Mappings a `schema/required` finding at `offset` may be about: the value of the key there, or the mapping whose first key it is. */
