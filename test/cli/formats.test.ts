@@ -90,7 +90,9 @@ describe('cli: output formats', function () {
         assert.equal(described.helpUri, `https://charter.dev/${rule.docs}`);
         assert.equal(described.shortDescription!.text, rule.summary);
       }
-      const schema = driver.rules!.find((r) => r.id === 'schema/additionalProperties')!;
+      // Schema findings share one page per area.
+      const withSchema = JSON.parse(formatSarif([{ file: 'a.charter.yaml', findings: [finding({ rule: 'schema/additionalProperties', docs: 'docs/rules/schema.md' })] }], { color: false, cwd: '/w' })) as Sarif.Log;
+      const schema = withSchema.runs[0].tool.driver.rules!.find((r) => r.id === 'schema/additionalProperties')!;
       assert.equal(schema.helpUri, 'https://charter.dev/docs/rules/schema.md');
     });
 
