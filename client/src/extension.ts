@@ -7,6 +7,7 @@ import { SchemaStatusBar, type SchemaStatusSnapshot } from './statusBar';
 import { Dashboard } from './dashboard/dashboardPanel';
 import { registerPortfolioCommands } from './portfolio/portfolioCommands';
 import { PortfolioProvider, portfolioApi, type PortfolioApi } from './portfolio/portfolioProvider';
+import { registerEditorCommands } from './editorCommands';
 
 export interface CharterApi {
   /** Resolves once the language server is running. */
@@ -75,6 +76,7 @@ export function activate(context: vscode.ExtensionContext): CharterApi {
     dashboard,
     ...registerPortfolioCommands(client, ready, portfolio),
     vscode.commands.registerCommand('charter.openDashboard', () => dashboard.open()),
+    ...registerEditorCommands(),
   );
   const dashboardApi = {
     open: () => dashboard.open(),
