@@ -52,11 +52,12 @@ export function writePortfolio(root: string, projects: number, seed: number): Po
   const spendByProgramme = new Map<string, number>();
   const spendByYear = new Map<number, number>();
   const ids: string[] = [];
+  const byProgramme = new Map<string, string[]>();
   let editTarget: PortfolioOnDisk['editTarget'] | undefined;
   for (let i = 0; i < projects; i++) {
     const id = `prj-${String(i + 1).padStart(5, '0')}`;
     const programme = programmes[i % programmeCount];
-    const dependsOn = i === 0 ? [] : rng.sample(ids.slice(Math.max(0, i - 200)), rng.int(0, 2));
+    const dependsOn = pickDependencies(rng, ids, byProgramme.get(programme) ?? []);
     const faulty = i % FAULTY_EVERY === FAULTY_EVERY - 1;
     const project = generateProject(rng, {
       id,
@@ -73,6 +74,7 @@ export function writePortfolio(root: string, projects: number, seed: number): Po
     spendByProgramme.set(programme, (spendByProgramme.get(programme) ?? 0) + project.approved);
     spendByYear.set(project.startYear, (spendByYear.get(project.startYear) ?? 0) + project.approved);
     ids.push(id);
+    byProgramme.set(programme, [...(byProgramme.get(programme) ?? []), id]);
     if (!editTarget && dependsOn.length > 0 && !faulty && i >= projects / 2) {
       const lines = project.text.split('\n');
       editTarget = { file: relative, dependencyLine: lines.indexOf(`  - project: ${dependsOn[0]}`), dependsOn: dependsOn[0] };
@@ -85,6 +87,20 @@ export function writePortfolio(root: string, projects: number, seed: number): Po
   for (const p of projectTexts) write(p.relative, p.text);
   if (!editTarget) throw new Error('the generated portfolio has no project with a dependency to edit');
   return { root, files, projects, programmes: programmeCount, people: people.length, planted, editTarget };
+}
+
+/**
+ * 0-2 upstream projects, always earlier ones (so there are no cycles): mostly from the same programme,
+ * as in a real portfolio, sometimes from anywhere among the last 200 projects.
+ */
+function pickDependencies(rng: SeededRandom, earlier: string[], sameProgramme: string[]): string[] {
+  const count = rng.int(0, 2);
+  const out = new Set<string>();
+  for (let k = 0; k < count && earlier.length > 0; k++) {
+    const pool = sameProgramme.length > 0 && rng.chance(0.85) ? sameProgramme : earlier.slice(-200);
+    out.add(rng.pick(pool));
+  }
+  return [...out];
 }
 
 function portfolioText(spendByYear: Map<number, number>, strategic: string[]): string {
