@@ -1,6 +1,7 @@
 // The bench bundles the server and the CLI itself, from the working tree, into bench/.data/dist: the
-// same esbuild settings as `npm run build` (plus the two workarounds below), without the other entry points (so a colleague's half-written
-// client or e2e file cannot stop a run), and with source maps so a CPU profile names source files.
+// esbuild settings of `esbuild.mjs` (which builds on import, so they are repeated here), without the
+// other entry points (a half-written client or e2e file cannot stop a run), and with source maps so a
+// CPU profile names source files.
 import * as esbuild from 'esbuild';
 import * as path from 'node:path';
 
@@ -20,8 +21,7 @@ export async function buildBundles(repoRoot: string, outDir: string): Promise<Bu
     sourcemap: true,
     logLevel: 'warning',
     external: ['vscode'],
-    // jsonc-parser's UMD build requires './impl/*' at run time, which a bundle cannot resolve; its ESM
-    // build bundles cleanly. (esbuild.mjs lacked this when the bench was written: dist/cli.js failed to start.)
+    // jsonc-parser's UMD build requires './impl/*' at run time, which a bundle cannot resolve.
     alias: { 'jsonc-parser': './node_modules/jsonc-parser/lib/esm/main.js' },
     // fdir (under tinyglobby) is ESM and calls createRequire(import.meta.url), empty in a CJS bundle.
     define: { 'import.meta.url': '__benchImportMetaUrl' },
