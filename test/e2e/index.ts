@@ -15,7 +15,12 @@ const SUITES: Array<() => unknown> = [
   () => require('./suite/editing.test'),
   () => require('./suite/settings.test'),
   () => require('./suite/grammar.test'),
+  // Before examples.test, which opens the needs-attention/ charters: it checks findings of closed files.
+  () => require('./suite/governance.test'),
   () => require('./suite/examples.test'),
+  () => require('./suite/pmoSchemas.test'),
+  () => require('./suite/languageFeatures.test'),
+  () => require('./suite/portfolio.test'),
   // Last: it restarts the language server, then checks findings come back.
   () => require('./suite/commands.test'),
 ];
