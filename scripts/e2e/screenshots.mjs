@@ -103,6 +103,8 @@ export async function takeScreenshots({ extensionsDir, extensionPath = REPO }) {
     await page.waitForTimeout(1000); // let the panel and the squiggles finish painting
     await page.screenshot({ path: shot('charter-problems.png') });
     log(`screenshot ${path.relative(REPO, shot('charter-problems.png'))}`);
+
+    await portfolioScreenshots(page, shot, check);
   } catch (e) {
     check(false, `the workbench could be driven: ${e.message.split('\n')[0]}`);
     await browser?.pages()[0]?.screenshot({ path: shot('ui-error.png') }).catch(() => {});
@@ -111,6 +113,57 @@ export async function takeScreenshots({ extensionsDir, extensionPath = REPO }) {
     await server.stop();
   }
   return checks;
+}
+
+/** Run a command from the command palette (F1), by its title as a user types it. */
+async function runFromPalette(page, title) {
+  await page.keyboard.press('Control+Shift+P');
+  const input = page.locator('.quick-input-widget .quick-input-box input');
+  await input.waitFor({ timeout: 30_000 });
+  await input.fill(`>${title}`);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ timeout: 30_000 });
+  await page.keyboard.press('Enter');
+}
+
+/** The portfolio tree (Focus on Portfolio View) and the dashboard (Open Dashboard): portfolio-tree.png, dashboard.png. */
+async function portfolioScreenshots(page, shot, check) {
+  const programmes = ['Digital customer', 'Finance transformation', 'Operational resilience'];
+  try {
+    await runFromPalette(page, 'Charter Portfolio: Focus on Portfolio View');
+    const rows = page.locator('.part.sidebar .monaco-list-row');
+    await rows.filter({ hasText: programmes[0] }).first().waitFor({ timeout: 60_000 });
+    const texts = await rows.allTextContents();
+    log(`portfolio tree rows: ${JSON.stringify(texts.slice(0, 8))}`);
+    check(programmes.every((p) => texts.some((t) => t.includes(p))), `the portfolio tree shows the programmes ${programmes.join(', ')}`);
+    await page.mouse.move(0, 0);
+    await page.waitForTimeout(500);
+    await page.screenshot({ path: shot('portfolio-tree.png') });
+    log(`screenshot ${path.relative(REPO, shot('portfolio-tree.png'))}`);
+  } catch (e) {
+    check(false, `the portfolio tree: ${e.message.split('\n')[0]}`);
+    await page.screenshot({ path: shot('portfolio-tree.png') }).catch(() => {});
+  }
+  try {
+    await page.keyboard.press('Control+J'); // hide the Problems panel: the dashboard gets the editor area
+    await runFromPalette(page, 'Charter: Open Dashboard');
+    await page.locator('.tabs-container .tab', { hasText: 'Charter Portfolio' }).first().waitFor({ timeout: 30_000 });
+    // The page lives in nested webview iframes: look for the timeline chart in any frame.
+    let found = false;
+    for (const deadline = Date.now() + 60_000; !found && Date.now() < deadline;) {
+      for (const frame of page.frames()) {
+        if (await frame.locator('svg.chart.gantt').count().catch(() => 0)) found = true;
+      }
+      if (!found) await page.waitForTimeout(250);
+    }
+    check(found, 'Charter: Open Dashboard shows the dashboard with its timeline chart');
+    await page.mouse.move(0, 0);
+    await page.waitForTimeout(1000); // let the charts finish painting
+    await page.screenshot({ path: shot('dashboard.png') });
+    log(`screenshot ${path.relative(REPO, shot('dashboard.png'))}`);
+  } catch (e) {
+    check(false, `the dashboard: ${e.message.split('\n')[0]}`);
+    await page.screenshot({ path: shot('dashboard.png') }).catch(() => {});
+  }
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1]).href) {
