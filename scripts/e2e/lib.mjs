@@ -352,6 +352,8 @@ export async function launchBrowser(profileDir) {
     viewport: { width: 1440, height: 900 },
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
       '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+    // chromium (its crash handler included) writes under $HOME/.config: keep that in the scratch home
+    env: node24Env(path.join(RUN_DIR, 'home')),
   });
 }
 
