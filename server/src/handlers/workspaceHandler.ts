@@ -36,6 +36,8 @@ interface FolderState {
   include: string[];
   exclude: string[];
   matches: (relativePath: string) => boolean;
+  /** The settings the folder was last indexed with, to tell a real configuration change. */
+  settingsKey?: string;
 }
 
 export class WorkspaceHandler {
@@ -88,7 +90,12 @@ export class WorkspaceHandler {
 
   /** Settings changed: the globs may match other files, and every finding may change. */
   configurationChanged(): void {
-    void this.start();
+    // Clients announce the configuration once at start as well; re-index only when it really changed.
+    this.ready = this.ready.then(async () => {
+      for (const folder of this.folders.values()) {
+        if (JSON.stringify(await this.settings.get(folder.uri)) !== folder.settingsKey) return this.reindex();
+      }
+    });
   }
 
   /** An editor opened a charter: it joins the portfolio with its editor text. */
@@ -181,6 +188,7 @@ export class WorkspaceHandler {
   }
 
   private configure(folder: FolderState, settings: CharterSettings): void {
+    folder.settingsKey = JSON.stringify(settings);
     folder.include = settings.files.include;
     folder.exclude = settings.files.exclude;
     const included = picomatch(folder.include, { dot: false });
