@@ -4,24 +4,8 @@ import { getLanguageService } from '../../server/src/engine/languageService';
 import type { CodeAction } from '../../server/src/engine/services/codeActions';
 import { normaliseSettings } from '../../server/src/engine/settings';
 import type { Finding, Range, TextEdit } from '../../server/src/engine/types';
+import { VALID_PROJECT } from '../support/engine';
 
-/** A valid project (schema and governance rules); each test breaks one thing in it. */
-const VALID_PROJECT = `apiVersion: charter/v1
-kind: Project
-id: fin-invoice-automation
-title: Invoice automation
-status: active
-sponsor: jane.doe
-manager: raj.patel
-schedule:
-  start: 2027-01-04
-  end: 2027-12-17
-budget:
-  currency: EUR
-  approved: 850000
-approvals:
-  - { role: sponsor, person: jane.doe, decision: approved, date: 2026-12-01 }
-`;
 
 const svc = getLanguageService();
 const PATH = 'x.charter.yaml';

@@ -1,22 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { parseCharterFile } from '../../server/src/engine/parser/charterParser';
 import { findDocumentSymbols, type DocumentSymbol } from '../../server/src/engine/services/documentSymbols';
-import { readFixture } from '../support/engine';
+import { readFixture, VALID_PROJECT as PROJECT } from '../support/engine';
 
-const PROJECT = `apiVersion: charter/v1
-kind: Project
-id: fin-invoice-automation
-title: Invoice automation
-status: active
-sponsor: jane.doe
-manager: raj.patel
-schedule:
-  start: 2027-01-04
-  end: 2027-12-17
-budget:
-  currency: EUR
-  approved: 850000
-`;
 
 const symbolsOf = (text: string) => findDocumentSymbols(parseCharterFile('file:///x.charter.yaml', text));
 const names = (symbols: DocumentSymbol[]) => symbols.map((s) => s.name);
@@ -24,7 +10,7 @@ const names = (symbols: DocumentSymbol[]) => symbols.map((s) => s.name);
 describe('document symbols', () => {
   it('lists the top-level keys, with scalar values as details', () => {
     const symbols = symbolsOf(PROJECT);
-    assert.deepEqual(names(symbols), ['apiVersion', 'kind', 'id', 'title', 'status', 'sponsor', 'manager', 'schedule', 'budget']);
+    assert.deepEqual(names(symbols), ['apiVersion', 'kind', 'id', 'title', 'status', 'sponsor', 'manager', 'schedule', 'budget', 'approvals']);
     const status = symbols.find((s) => s.name === 'status')!;
     assert.equal(status.detail, 'active');
     assert.deepEqual(status.selectionRange, { start: { line: 4, character: 0 }, end: { line: 4, character: 6 } });
