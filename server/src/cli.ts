@@ -20,6 +20,7 @@ Options for check:
   --as-of <YYYY-MM-DD>        evaluate date rules as of this day (default: today, or charter.asOf)
   --config <file>             read charter.* settings from this file instead of .vscode/settings.json
   --offline                   download no schema: use cached copies of http(s) schemas only
+  --fix                       apply every automatic fix (as "Fix all" in the editor), write the files, report what is left
 
 Options for report (and --as-of, --config, --offline as for check):
   --format <${REPORT_FORMATS.join('|')}>   output format (default: from --out's extension, else md)
@@ -45,6 +46,7 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<{ code:
         color: { type: 'boolean' },
         'no-color': { type: 'boolean' },
         offline: { type: 'boolean' },
+        fix: { type: 'boolean' },
         out: { type: 'string', short: 'o' },
         'group-by': { type: 'string' },
       },
@@ -66,7 +68,7 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<{ code:
     }
     if (values.out !== undefined || values['group-by'] !== undefined) throw new UsageError('--out and --group-by are options of charter report.');
     const color = values['no-color'] ? false : (values.color ?? (!!process.stdout.isTTY && !process.env.NO_COLOR));
-    const outcome = await runCheck({ cwd, paths, format: (values.format ?? 'stylish') as CheckFormat, maxWarnings, asOf, config: values.config, color, offline: !!values.offline });
+    const outcome = await runCheck({ cwd, paths, format: (values.format ?? 'stylish') as CheckFormat, maxWarnings, asOf, config: values.config, color, offline: !!values.offline, fix: !!values.fix });
     return { code: outcome.exitCode, stdout: outcome.output, stderr: '' };
   } catch (e) {
     if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {

@@ -129,3 +129,35 @@ describe('cli: charter check', function () {
     assert.equal(JSON.parse(result.stdout).findings[0].message, 'kind must be one of Project, Programme, Portfolio, People. Did you mean "Project"?');
   });
 });
+
+describe('cli: charter check --fix', function () {
+  this.timeout(30_000);
+
+  it('applies the automatic fixes, keeps comments, writes the file and reports only what is left', () => {
+    const before = [
+      '# Invoice automation - owned by the finance PMO',
+      VALID_PROJECT.replace('status: active', 'status: actve   # changed in the steering meeting').replace('end: 2027-12-17', 'end: 17/12/2027').trimEnd(),
+      'sponser: jane.doe',
+      '',
+    ].join('\n');
+    const dir = workspace({ 'p.charter.yaml': before });
+    const result = charter(['check', '--fix', '--format', 'json'], dir);
+    const after = fs.readFileSync(path.join(dir, 'p.charter.yaml'), 'utf8');
+    assert.match(after, /^# Invoice automation - owned by the finance PMO\n/);
+    assert.match(after, /^status: active {3}# changed in the steering meeting$/m);
+    assert.match(after, /^ {2}end: 2027-12-17$/m);
+    const report = JSON.parse(result.stdout);
+    assert.deepEqual(
+      report.findings.map((f: { rule: string }) => f.rule),
+      ['schema/additionalProperties'],
+      'the misspelt duplicate of an existing key has no safe automatic fix',
+    );
+    assert.equal(result.code, 1);
+  });
+
+  it('leaves a clean file byte for byte as it was', () => {
+    const dir = workspace({ 'p.charter.yaml': VALID_PROJECT });
+    assert.equal(charter(['check', '--fix'], dir).code, 0);
+    assert.equal(fs.readFileSync(path.join(dir, 'p.charter.yaml'), 'utf8'), VALID_PROJECT);
+  });
+});

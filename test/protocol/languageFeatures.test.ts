@@ -27,18 +27,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startServer, type ServerSession } from '../support/lspClient';
 import { fileUri, REPO } from '../support/engine';
+import { applyTextEdits as applyEdits } from '../../server/src/engine/utils/textEdits';
 
 const URI = 'file:///workspace/projects/new.charter.yaml';
 
-/** Applies LSP text edits to a text (edits must not overlap). */
-function applyEdits(text: string, edits: TextEdit[]): string {
-  const lines = text.split('\n');
-  const offset = (p: { line: number; character: number }) => lines.slice(0, p.line).reduce((n, l) => n + l.length + 1, 0) + p.character;
-  const sorted = [...edits].sort((a, b) => offset(b.range.start) - offset(a.range.start));
-  let out = text;
-  for (const e of sorted) out = out.slice(0, offset(e.range.start)) + e.newText + out.slice(offset(e.range.end));
-  return out;
-}
 
 /** Inserts a completion item as an editor does: snippet placeholders become their default text. */
 function insertItem(text: string, item: CompletionItem): string {

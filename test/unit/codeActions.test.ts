@@ -5,6 +5,7 @@ import type { CodeAction } from '../../server/src/engine/services/codeActions';
 import { normaliseSettings } from '../../server/src/engine/settings';
 import type { Finding, Range, TextEdit } from '../../server/src/engine/types';
 import { VALID_PROJECT } from '../support/engine';
+import { applyTextEdits as applyEdits } from '../../server/src/engine/utils/textEdits';
 
 
 const svc = getLanguageService();
@@ -24,13 +25,6 @@ async function actionsAt(text: string, finding: Finding, only?: string[]): Promi
   return svc.getCodeActions(file, finding.range, findings, context, { only, docsHref: (d) => `https://docs.example/${d}` });
 }
 
-function applyEdits(text: string, edits: TextEdit[]): string {
-  const lines = text.split('\n');
-  const offset = (p: Range['start']) => lines.slice(0, p.line).reduce((n, l) => n + l.length + 1, 0) + p.character;
-  let out = text;
-  for (const e of [...edits].sort((a, b) => offset(b.range.start) - offset(a.range.start))) out = out.slice(0, offset(e.range.start)) + e.newText + out.slice(offset(e.range.end));
-  return out;
-}
 
 /** Applies an action and checks what every fix must keep: the text parses, the bytes outside the edits are the same. */
 function applyAction(text: string, action: CodeAction): string {

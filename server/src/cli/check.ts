@@ -2,7 +2,10 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { getLanguageService } from '../engine/languageService';
+import { getLanguageService, type CharterLanguageService, type ValidationContext } from '../engine/languageService';
+import type { ParsedFile } from '../engine/parser/charterParser';
+import { FIX_ALL_KIND } from '../engine/services/codeActions';
+import { applyTextEdits } from '../engine/utils/textEdits';
 import { cliCacheDir, SchemaFetcher, timeoutFromEnv } from '../schemaRequest';
 import type { Finding } from '../engine/types';
 import { globSync } from 'tinyglobby';
@@ -24,7 +27,12 @@ export interface CheckOptions {
   offline?: boolean;
   /** Where downloaded schemas are cached; default `$XDG_CACHE_HOME/charter`, else `.charter-cache/` in the workspace. */
   cacheDir?: string;
+  /** Apply every auto-fix (the editor's "fix all", `source.fixAll.charter`) and write the files back. */
+  fix?: boolean;
 }
+
+/** A fix can reveal or enable another (a renamed key, then its value); stop after a few rounds. */
+const MAX_FIX_ROUNDS = 5;
 
 export interface CheckOutcome {
   output: string;
@@ -52,6 +60,15 @@ export async function runCheck(options: CheckOptions): Promise<CheckOutcome> {
     service.workspace.setFile(parsed, toPosix(path.relative(workspace.root, file)));
     parsedFiles.set(file, parsed);
   }
+  if (options.fix) {
+    for (const file of workspace.files) {
+      const relativePath = toPosix(path.relative(workspace.root, file));
+      const fixed = await fixFile(service, parsedFiles.get(file)!, { relativePath, settings: workspace.settings, folderUri });
+      if (fixed === parsedFiles.get(file)) continue;
+      fs.writeFileSync(file, fixed.text);
+      parsedFiles.set(file, fixed);
+    }
+  }
   const results: FileResult[] = [];
   for (const file of workspace.files) {
     const parsed = parsedFiles.get(file)!;
@@ -62,6 +79,23 @@ export async function runCheck(options: CheckOptions): Promise<CheckOutcome> {
   const output = formatResults(options.format, results, { color: options.color, cwd: options.cwd });
   const overWarnings = options.maxWarnings !== undefined && summary.warnings > options.maxWarnings;
   return { output, exitCode: summary.errors > 0 || overWarnings ? 1 : 0, results };
+}
+
+/** Applies the file's fix-all edits until none is left; returns the same parse when nothing changed. */
+async function fixFile(service: CharterLanguageService, parsed: ParsedFile, context: ValidationContext): Promise<ParsedFile> {
+  let current = parsed;
+  for (let round = 0; round < MAX_FIX_ROUNDS; round++) {
+    const findings = await service.validate(current, context);
+    const whole = current.lines.rangeOf(0, current.text.length);
+    const [fixAll] = await service.getCodeActions(current, whole, findings, context, { only: [FIX_ALL_KIND] });
+    const edits = fixAll?.edits?.[current.uri] ?? [];
+    if (edits.length === 0) break;
+    const text = applyTextEdits(current.text, edits);
+    if (text === current.text) break;
+    current = service.parse(current.uri, text, current.version + 1);
+    service.workspace.setFile(current, context.relativePath);
+  }
+  return current;
 }
 
 /** Reads a file as UTF-8; a binary file keeps its NUL bytes so the engine reports it as not text. */

@@ -4,6 +4,10 @@ import { WorkspaceIndex } from '../../../server/src/engine/workspace/workspaceIn
 import { normaliseSettings } from '../../../server/src/engine/settings';
 import type { Finding } from '../../../server/src/engine/types';
 import { underlined } from '../../support/engine';
+import { applyTextEdits } from '../../../server/src/engine/utils/textEdits';
+
+/** Applies a fix's edits (one file) to a text. */
+export const applyEdits = applyTextEdits;
 
 export const ROOT = 'file:///portfolio/';
 
@@ -160,12 +164,3 @@ export function portfolio(projects: Record<string, string>): Record<string, stri
   return { ...projects, 'people.yaml': PEOPLE, 'programmes/finance.programme.yaml': PROGRAMME, 'portfolio.yaml': PORTFOLIO };
 }
 
-/** Applies a fix's edits (one file) to a text. */
-export function applyEdits(text: string, edits: Array<{ range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }>): string {
-  const lines = text.split('\n');
-  const offset = (p: { line: number; character: number }) => lines.slice(0, p.line).reduce((n, l) => n + l.length + 1, 0) + p.character;
-  const sorted = [...edits].sort((a, b) => offset(b.range.start) - offset(a.range.start));
-  let out = text;
-  for (const e of sorted) out = out.slice(0, offset(e.range.start)) + e.newText + out.slice(offset(e.range.end));
-  return out;
-}
