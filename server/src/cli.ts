@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { runCheck, CHECK_FORMATS, type CheckFormat } from './cli/check';
 import { runReport, REPORT_FORMATS } from './cli/report';
 import { UsageError } from './cli/workspace';
+import { runNew } from './cli/new';
 
 declare const CHARTER_VERSION: string | undefined;
 const VERSION = typeof CHARTER_VERSION === 'string' ? CHARTER_VERSION : '0.1.0';
@@ -12,6 +13,7 @@ const HELP = `charter ${VERSION}: project charters as code
 Usage:
   charter check [paths...] [options]   check charters (no paths: the current directory as a workspace)
   charter report [paths...] [options]  the portfolio: table, roll-ups, timeline (Markdown, HTML, CSV or JSON)
+  charter new <id> [--title T] [--programme P] [--dir D]   write a skeleton charter <id>.charter.yaml (in projects/ when it exists)
   charter --help | --version
 
 Options for check:
@@ -49,12 +51,21 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<{ code:
         fix: { type: 'boolean' },
         out: { type: 'string', short: 'o' },
         'group-by': { type: 'string' },
+        title: { type: 'string' },
+        programme: { type: 'string' },
+        dir: { type: 'string' },
       },
     });
     if (values.version) return { code: 0, stdout: `${VERSION}\n`, stderr: '' };
     const [command, ...paths] = positionals;
     if (values.help || !command) return { code: values.help ? 0 : 2, stdout: values.help ? HELP : '', stderr: values.help ? '' : HELP };
-    if (command !== 'check' && command !== 'report') throw new UsageError(`Unknown command "${command}". Run charter --help.`);
+    if (command !== 'check' && command !== 'report' && command !== 'new') throw new UsageError(`Unknown command "${command}". Run charter --help.`);
+    if (command === 'new') {
+      if (paths.length > 1) throw new UsageError('charter new takes one project id.');
+      const created = runNew({ cwd, id: paths[0], title: values.title, programme: values.programme, dir: values.dir, asOf: values['as-of'] });
+      return { code: 0, stdout: created.output, stderr: '' };
+    }
+    if (values.title !== undefined || values.programme !== undefined || values.dir !== undefined) throw new UsageError('--title, --programme and --dir are options of charter new.');
     let maxWarnings: number | undefined;
     if (values['max-warnings'] !== undefined) {
       maxWarnings = Number(values['max-warnings']);

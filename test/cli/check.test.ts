@@ -161,3 +161,27 @@ describe('cli: charter check --fix', function () {
     assert.equal(fs.readFileSync(path.join(dir, 'p.charter.yaml'), 'utf8'), VALID_PROJECT);
   });
 });
+
+describe('cli: charter new', function () {
+  this.timeout(30_000);
+
+  it('writes a skeleton into projects/ whose only findings are its placeholders', () => {
+    const dir = workspace({ 'projects/.keep': '' });
+    const created = charter(['new', 'ops-backup-refresh', '--title', 'Backup refresh', '--programme', 'operational-resilience', '--as-of', '2027-01-04'], dir);
+    assert.equal(created.code, 0, created.stderr);
+    assert.equal(created.stdout, 'Wrote projects/ops-backup-refresh.charter.yaml. Fill in the <placeholders>, then run charter check.\n');
+    const text = fs.readFileSync(path.join(dir, 'projects', 'ops-backup-refresh.charter.yaml'), 'utf8');
+    assert.match(text, /^id: ops-backup-refresh$/m);
+    assert.match(text, /^title: Backup refresh$/m);
+    assert.match(text, /^ {2}start: 2027-01-04$/m);
+    const report = JSON.parse(charter(['check', '--format', 'json', '--as-of', '2027-01-04'], dir).stdout);
+    for (const finding of report.findings) assert.match(finding.message, /<[^>]+>|placeholder/i, `${finding.rule}: ${finding.message}`);
+  });
+
+  it('refuses a malformed or taken id with a usage error', () => {
+    const dir = workspace({ 'a.charter.yaml': VALID_PROJECT });
+    assert.equal(charter(['new', 'Not An Id'], dir).code, 2);
+    assert.equal(charter(['new', 'a'], dir).code, 2);
+    assert.equal(charter(['new'], dir).code, 2);
+  });
+});

@@ -8,7 +8,7 @@ import { formatJsonReport, type PortfolioReport } from '../../../server/src/cli/
 import { formatMarkdownReport } from '../../../server/src/cli/reportFormats/markdown';
 import { Requests, type GroupBy, type PortfolioFilter, type PortfolioResult } from '../../../server/src/protocol';
 import type { SourceLocation } from '../../../server/src/engine/portfolio/portfolioTypes';
-import { charterSkeleton, validateProjectId, type NewCharterArgs } from './newCharter';
+import { charterSkeleton, titleFromId, validateProjectId, type NewCharterArgs } from '../../../server/src/engine/services/newCharter';
 import type { PortfolioProvider } from './portfolioProvider';
 import type { TreeNode } from './treeItems';
 
@@ -234,11 +234,6 @@ async function exists(uri: vscode.Uri): Promise<boolean> {
 function formatOf(out: string): ExportFormat | undefined {
   const ext = out.split('.').pop()?.toLowerCase();
   return ext === 'markdown' ? 'md' : ext && ext in FORMATS ? (ext as ExportFormat) : undefined;
-}
-
-function titleFromId(id: string): string {
-  const words = id.split('-').join(' ');
-  return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
 function waitForDiagnostics(uri: vscode.Uri, timeoutMs: number): Promise<void> {

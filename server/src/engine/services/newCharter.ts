@@ -1,4 +1,4 @@
-// "Charter: New Charter": a skeleton charter with every required field. What only the user can know
+// A new charter ("Charter: New Charter" in the editor, `charter new` on the command line): a skeleton charter with every required field. What only the user can know
 // (sponsor, manager, budget, dates) is left as a `<placeholder>` that the checks point at.
 
 export interface NewCharterArgs {
@@ -59,6 +59,12 @@ export function charterSkeleton(args: { id: string; title: string; programme?: s
     '',
   ];
   return lines.join('\n');
+}
+
+/** `fin-invoice-automation` -> `Fin invoice automation`: a first title until the author writes a better one. */
+export function titleFromId(id: string): string {
+  const words = id.split('-').join(' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
 function yamlString(text: string): string {

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { charterSkeleton, validateProjectId } from '../../client/src/portfolio/newCharter';
+import { charterSkeleton, validateProjectId } from '../../server/src/engine/services/newCharter';
 import { findingsFor, underlined } from '../support/engine';
 
 describe('portfolio: new charter skeleton', () => {
