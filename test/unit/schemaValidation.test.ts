@@ -193,3 +193,12 @@ describe('schemaValidation', () => {
     assert.equal(findings[0].range.start.line, 1);
   });
 });
+
+describe('schemaValidation: patterns', () => {
+  it('shows an example of the expected form before the pattern itself', async () => {
+    const text = VALID_PROJECT.replace('sponsor: jane.doe', 'sponsor: Jane Doe');
+    const finding = (await findingsFor(text)).find((f) => f.rule === 'schema/pattern')!;
+    assert.match(finding.message, /^sponsor "Jane Doe" is not written the expected way, like "jane\.doe"\. It must match \^/);
+    assert.equal(underlined(text, finding), 'Jane Doe');
+  });
+});

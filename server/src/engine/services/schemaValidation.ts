@@ -191,10 +191,12 @@ class FindingBuilder {
       case 'pattern': {
         range = valueRange(located, this.doc.start);
         const custom = parentSchema.patternErrorMessage;
+        const example = Array.isArray(parentSchema.examples) ? parentSchema.examples.find((e) => typeof e === 'string') : undefined;
+        const like = example !== undefined ? `, like "${example}"` : '';
         message =
           typeof custom === 'string'
             ? custom
-            : `${describeField(path)} ${describeValue(original?.data ?? error.data)} does not have the expected form (${String(params.pattern)}).`;
+            : `${describeField(path)} ${describeValue(original?.data ?? error.data)} is not written the expected way${like}. It must match ${String(params.pattern)}.`;
         break;
       }
       case 'minimum':
