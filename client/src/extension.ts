@@ -70,7 +70,7 @@ export function activate(context: vscode.ExtensionContext): CharterApi {
     }),
   );
   const portfolio = new PortfolioProvider(client, ready);
-  const dashboard = new Dashboard(context.extensionUri, portfolio);
+  const dashboard = new Dashboard(context.extensionUri, portfolio, client);
   context.subscriptions.push(
     portfolio,
     dashboard,

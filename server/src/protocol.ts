@@ -1,6 +1,6 @@
 // Custom messages between the Charter client and server, declared once and imported by both sides.
 // Only types and string constants live here: no runtime dependency on either side.
-import type { GroupBy, Portfolio, PortfolioFilter, PortfolioGroup } from './engine/portfolio/portfolioTypes';
+import type { GroupBy, Portfolio, PortfolioFilter, PortfolioGroup, PortfolioProject, Rag, SourceLocation } from './engine/portfolio/portfolioTypes';
 
 export const Requests = {
   /** Re-check every charter the server knows; returns how many files and findings. */
@@ -11,6 +11,8 @@ export const Requests = {
   schemaStatus: 'charter/schemaStatus',
   /** The portfolio model of the whole workspace, grouped and filtered (the tree and the dashboard). */
   portfolio: 'charter/portfolio',
+  /** The portfolio rendered as a report (md, html, csv, json) or as the dashboard's page. */
+  report: 'charter/report',
 } as const;
 
 export const Notifications = {
@@ -34,7 +36,29 @@ export interface PortfolioResult {
   groups: PortfolioGroup[];
 }
 
-export type { GroupBy, Portfolio, PortfolioFilter, PortfolioGroup };
+export type { GroupBy, Portfolio, PortfolioFilter, PortfolioGroup, PortfolioProject, Rag, SourceLocation };
+
+export type ReportFormat = 'md' | 'html' | 'csv' | 'json';
+
+export interface ReportParams {
+  /** A report format, or `dashboard` for the dashboard webview's page. */
+  format: ReportFormat | 'dashboard';
+  /** Default: the `charter.portfolio.groupBy` setting. */
+  groupBy?: GroupBy;
+}
+
+/** The dashboard's page: its body and its styles (in VS Code's theme variables). */
+export interface DashboardPage {
+  body: string;
+  css: string;
+}
+
+export interface ReportResult {
+  /** The report's text; for `dashboard`, the page body. */
+  content: string;
+  /** For `dashboard`: the page's styles. */
+  css?: string;
+}
 
 /** What the client passes as `initializationOptions`. */
 export interface CharterInitializationOptions {

@@ -5,7 +5,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { URI } from 'vscode-uri';
-import { Notifications, Requests, type PortfolioParams, type PortfolioResult } from '../../server/src/protocol';
+import { Notifications, Requests, type PortfolioParams, type PortfolioResult, type ReportResult } from '../../server/src/protocol';
 import { REPO } from '../support/engine';
 import { startServer, type ServerSession } from '../support/lspClient';
 
@@ -67,5 +67,18 @@ describe('protocol: charter/portfolio', function () {
     await changed;
     const result = await until((r) => r.portfolio.projects.find((p) => p.id === 'dc-identity')?.rag === 'red');
     assert.equal(result.portfolio.summary.rag.red, 3);
+  });
+
+  it('renders the same portfolio as a report (charter/report) and as the dashboard page', async () => {
+    await until((r) => r.portfolio.projects.length === 15);
+    const md = await server.connection.sendRequest<ReportResult>(Requests.report, { format: 'md' });
+    assert.match(md.content, /```mermaid\ngantt/);
+    assert.match(md.content, /dc-loyalty-programme|Customer loyalty programme/);
+    const csv = await server.connection.sendRequest<ReportResult>(Requests.report, { format: 'csv', groupBy: 'rag' });
+    assert.equal(csv.content.trim().split('\n').length, 16, 'a header and one row per project');
+    const page = await server.connection.sendRequest<ReportResult>(Requests.report, { format: 'dashboard' });
+    assert.match(page.content, /<svg class="chart gantt"/);
+    assert.match(page.css ?? '', /var\(--vscode-charts-red\)/);
+    await assert.rejects(server.connection.sendRequest(Requests.report, { format: 'pdf' }), /Unknown report format "pdf"/);
   });
 });

@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { dashboardHtml } from '../../client/src/dashboard/dashboardHtml';
+import { dashboardBody, dashboardCss } from '../../server/src/engine/portfolio/dashboardPage';
 import { groupPortfolio } from '../../server/src/engine/portfolio/portfolioGroups';
 import { buildPortfolio } from '../../server/src/engine/portfolio/portfolioModel';
 import type { PortfolioResult } from '../../server/src/protocol';
@@ -19,7 +20,9 @@ function result(): PortfolioResult {
 }
 
 describe('portfolio dashboard page', () => {
-  const html = dashboardHtml(result(), { nonce: 'abc123', cspSource: 'vscode-webview://x' });
+  /** What the server sends (`charter/report` with format `dashboard`), in the client's webview shell. */
+  const page = (r: PortfolioResult) => ({ body: dashboardBody(r), css: dashboardCss() });
+  const html = dashboardHtml(page(result()), { nonce: 'abc123', cspSource: 'vscode-webview://x' });
 
   it('has a strict content-security policy: nothing by default, style and script by nonce only', () => {
     const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]+)">/.exec(html)?.[1];
@@ -54,6 +57,6 @@ describe('portfolio dashboard page', () => {
 
   it('says so when there is no project', () => {
     const empty = buildPortfolio([], { asOf: '2026-12-01' });
-    assert.match(dashboardHtml({ portfolio: empty, groupBy: 'programme', groups: [] }, { nonce: 'n', cspSource: 's' }), /No project charters/);
+    assert.match(dashboardHtml(page({ portfolio: empty, groupBy: 'programme', groups: [] }), { nonce: 'n', cspSource: 's' }), /No project charters/);
   });
 });

@@ -1,8 +1,6 @@
 // The dashboard webview's page: the portfolio page body, styled from the VS Code theme, under a strict
 // content-security policy (one nonce for its style and script, nothing remote). Pure: no vscode import.
-import { chartCss } from '../../../server/src/engine/portfolio/portfolioCharts';
-import { pageCss, portfolioPageBody } from '../../../server/src/engine/portfolio/portfolioPage';
-import type { PortfolioResult } from '../../../server/src/protocol';
+import type { DashboardPage } from '../../../server/src/protocol';
 
 export interface DashboardPageOptions {
   nonce: string;
@@ -10,42 +8,10 @@ export interface DashboardPageOptions {
   cspSource: string;
 }
 
-export function dashboardBody(result: PortfolioResult | undefined): string {
-  if (!result) return '<p class="empty">Reading the portfolio…</p>';
-  if (result.portfolio.projects.length === 0) return '<p class="empty">No project charters (*.charter.yaml) in this workspace yet.</p>';
-  return portfolioPageBody(result.portfolio, result.groups);
-}
-
-export function dashboardHtml(result: PortfolioResult | undefined, options: DashboardPageOptions): string {
+export function dashboardHtml(page: DashboardPage, options: DashboardPageOptions): string {
   const { nonce, cspSource } = options;
   const csp = `default-src 'none'; style-src ${cspSource} 'nonce-${nonce}'; script-src 'nonce-${nonce}'; img-src ${cspSource} data:; font-src ${cspSource};`;
-  const css = [
-    pageCss({
-      foreground: 'var(--vscode-foreground)',
-      background: 'var(--vscode-editor-background)',
-      muted: 'var(--vscode-descriptionForeground)',
-      border: 'var(--vscode-panel-border, var(--vscode-editorWidget-border))',
-      red: 'var(--vscode-charts-red)',
-      amber: 'var(--vscode-charts-orange)',
-      green: 'var(--vscode-charts-green)',
-      none: 'var(--vscode-disabledForeground)',
-      font: 'var(--vscode-font-family)',
-    }),
-    chartCss({
-      foreground: 'var(--vscode-foreground)',
-      background: 'var(--vscode-editor-background)',
-      muted: 'var(--vscode-descriptionForeground)',
-      grid: 'var(--vscode-editorWidget-border, var(--vscode-panel-border))',
-      today: 'var(--vscode-charts-blue)',
-      red: 'var(--vscode-charts-red)',
-      amber: 'var(--vscode-charts-orange)',
-      green: 'var(--vscode-charts-green)',
-      none: 'var(--vscode-disabledForeground)',
-      blue: 'var(--vscode-charts-blue)',
-      focus: 'var(--vscode-focusBorder)',
-    }),
-    'body { font-size: var(--vscode-font-size); } tr.project:hover, tr.project:focus { background: var(--vscode-list-hoverBackground); outline: none; }',
-  ].join('\n');
+
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -53,10 +19,10 @@ export function dashboardHtml(result: PortfolioResult | undefined, options: Dash
 <meta http-equiv="Content-Security-Policy" content="${csp}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Charter Portfolio</title>
-<style nonce="${nonce}">${css}</style>
+<style nonce="${nonce}">${page.css}</style>
 </head>
 <body>
-<main id="dashboard">${dashboardBody(result)}</main>
+<main id="dashboard">${page.body}</main>
 <script nonce="${nonce}">${DASHBOARD_SCRIPT}</script>
 </body>
 </html>`;

@@ -2,8 +2,10 @@
 // A click on a project in the page opens its charter, but only at a location the portfolio holds.
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { Requests, type ReportResult } from '../../../server/src/protocol';
 import type { PortfolioProvider } from '../portfolio/portfolioProvider';
-import { dashboardBody, dashboardHtml } from './dashboardHtml';
+import { dashboardHtml } from './dashboardHtml';
 
 export const DASHBOARD_VIEW_TYPE = 'charter.dashboard';
 
@@ -25,8 +27,9 @@ export class Dashboard implements vscode.Disposable {
   constructor(
     private readonly extensionUri: vscode.Uri,
     private readonly provider: PortfolioProvider,
+    private readonly client: LanguageClient,
   ) {
-    this.subscription = provider.onDidChangeTreeData(() => this.update());
+    this.subscription = provider.onDidChangeTreeData(() => void this.update());
   }
 
   get isOpen(): boolean {
@@ -56,7 +59,7 @@ export class Dashboard implements vscode.Disposable {
       if (message.type === 'open') void this.openCharter(message as OpenMessage);
     });
     if (!this.provider.result) await this.provider.getChildren();
-    this.render();
+    await this.render();
   }
 
   dispose(): void {
@@ -64,16 +67,23 @@ export class Dashboard implements vscode.Disposable {
     this.panel?.dispose();
   }
 
-  private render(): void {
+  /** The page, rendered by the server from the same portfolio the tree shows. */
+  private page(): Promise<ReportResult> {
+    return this.client.sendRequest<ReportResult>(Requests.report, { format: 'dashboard', groupBy: this.provider.groupBy });
+  }
+
+  private async render(): Promise<void> {
+    const page = await this.page();
     if (!this.panel) return;
     const nonce = randomBytes(16).toString('base64').replace(/[^A-Za-z0-9]/g, '');
-    this.html = dashboardHtml(this.provider.result, { nonce, cspSource: this.panel.webview.cspSource });
+    this.html = dashboardHtml({ body: page.content, css: page.css ?? '' }, { nonce, cspSource: this.panel.webview.cspSource });
     this.panel.webview.html = this.html;
   }
 
-  private update(): void {
+  private async update(): Promise<void> {
     if (!this.panel) return;
-    const body = dashboardBody(this.provider.result);
+    const body = (await this.page()).content;
+    if (!this.panel) return;
     this.html = this.html?.replace(/<main id="dashboard">[\s\S]*<\/main>/, () => `<main id="dashboard">${body}</main>`);
     void this.panel.webview.postMessage({ type: 'update', body });
   }

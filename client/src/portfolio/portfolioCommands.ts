@@ -2,12 +2,8 @@
 // and no prompt (for tests and keybindings); without arguments it asks with dismissable quick inputs.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { formatCsvReport } from '../../../server/src/cli/reportFormats/csv';
-import { formatHtmlReport } from '../../../server/src/cli/reportFormats/html';
-import { formatJsonReport, type PortfolioReport } from '../../../server/src/cli/reportFormats/json';
-import { formatMarkdownReport } from '../../../server/src/cli/reportFormats/markdown';
-import { Requests, type GroupBy, type PortfolioFilter, type PortfolioResult } from '../../../server/src/protocol';
-import type { SourceLocation } from '../../../server/src/engine/portfolio/portfolioTypes';
+import { Requests, type GroupBy, type PortfolioFilter, type ReportFormat, type ReportResult } from '../../../server/src/protocol';
+import type { SourceLocation } from '../../../server/src/protocol';
 import { charterSkeleton, titleFromId, validateProjectId, type NewCharterArgs } from '../../../server/src/engine/services/newCharter';
 import type { PortfolioProvider } from './portfolioProvider';
 import type { TreeNode } from './treeItems';
@@ -21,8 +17,8 @@ const GROUPS: Array<{ value: GroupBy; label: string }> = [
   { value: 'phase', label: 'Phase' },
 ];
 const STATUSES = ['proposed', 'approved', 'active', 'on-hold', 'closed', 'cancelled'];
-const FORMATS = { md: formatMarkdownReport, html: formatHtmlReport, csv: formatCsvReport, json: formatJsonReport } as const;
-export type ExportFormat = keyof typeof FORMATS;
+const FORMATS: Record<ReportFormat, true> = { md: true, html: true, csv: true, json: true };
+export type ExportFormat = ReportFormat;
 
 export interface ExportReportArgs {
   format?: ExportFormat;
@@ -175,9 +171,8 @@ export function registerPortfolioCommands(client: LanguageClient, ready: Promise
       if (!target) return undefined;
       await ready;
       const groupBy = args.groupBy ?? provider.groupBy;
-      const result = await client.sendRequest<PortfolioResult>(Requests.portfolio, { groupBy });
-      const report: PortfolioReport = { ...result.portfolio, groupBy: result.groupBy, groups: result.groups };
-      await vscode.workspace.fs.writeFile(target, Buffer.from(FORMATS[format](report), 'utf8'));
+      const report = await client.sendRequest<ReportResult>(Requests.report, { format, groupBy });
+      await vscode.workspace.fs.writeFile(target, Buffer.from(report.content, 'utf8'));
       if (args.open ?? interactive) {
         if (format === 'html') void vscode.env.openExternal(target);
         else await vscode.window.showTextDocument(target);

@@ -2,7 +2,7 @@
 // A pure function of the server's answer, so tests check it without VS Code; the provider turns each
 // node into a TreeItem.
 import type { PortfolioResult } from '../../../server/src/protocol';
-import type { PortfolioGroup, PortfolioProject, Rag, SourceLocation } from '../../../server/src/engine/portfolio/portfolioTypes';
+import type { PortfolioGroup, PortfolioProject, Rag, SourceLocation } from '../../../server/src/protocol';
 
 export type NodeKind = 'group' | 'project' | 'section' | 'milestone' | 'risk' | 'dependency' | 'finding';
 

@@ -9,21 +9,11 @@ import { GROUP_BY, type GroupBy } from '../engine/portfolio/portfolioTypes';
 import type { Finding } from '../engine/types';
 import { todayIso } from '../engine/utils/dates';
 import { runCheck } from './check';
-import { formatCsvReport } from './reportFormats/csv';
-import { formatHtmlReport } from './reportFormats/html';
-import { formatJsonReport, type PortfolioReport } from './reportFormats/json';
-import { formatMarkdownReport } from './reportFormats/markdown';
+import { REPORT_FORMATTERS, REPORT_FORMATS, type PortfolioReport, type ReportFormat } from './reportFormats';
 import { resolveWorkspace, UsageError } from './workspace';
 
-export const REPORT_FORMATS = ['md', 'html', 'csv', 'json'] as const;
-export type ReportFormat = (typeof REPORT_FORMATS)[number];
+export { REPORT_FORMATS, type ReportFormat };
 
-const FORMATTERS: Record<ReportFormat, (report: PortfolioReport) => string> = {
-  md: formatMarkdownReport,
-  html: formatHtmlReport,
-  csv: formatCsvReport,
-  json: formatJsonReport,
-};
 
 export interface ReportOptions {
   cwd: string;
@@ -65,7 +55,7 @@ export async function runReport(options: ReportOptions): Promise<ReportOutcome> 
   const groupBy = (options.groupBy ?? workspace.settings.portfolio.groupBy) as GroupBy;
   const portfolio = buildPortfolio(sources, { asOf });
   const report: PortfolioReport = { ...portfolio, groupBy, groups: groupPortfolio(portfolio, groupBy) };
-  const text = FORMATTERS[format as ReportFormat](report);
+  const text = REPORT_FORMATTERS[format as ReportFormat](report);
   if (!options.out) return { output: text, exitCode: 0, report };
   const target = path.resolve(options.cwd, options.out);
   fs.mkdirSync(path.dirname(target), { recursive: true });

@@ -7,7 +7,9 @@ import { groupPortfolio } from '../engine/portfolio/portfolioGroups';
 import { buildPortfolio, type PortfolioSource } from '../engine/portfolio/portfolioModel';
 import type { Finding } from '../engine/types';
 import { todayIso } from '../engine/utils/dates';
-import { Notifications, Requests, type PortfolioParams, type PortfolioResult } from '../protocol';
+import { REPORT_FORMATTERS } from '../cli/reportFormats';
+import { dashboardBody, dashboardCss } from '../engine/portfolio/dashboardPage';
+import { Notifications, Requests, type PortfolioParams, type PortfolioResult, type ReportParams, type ReportResult } from '../protocol';
 import type { SettingsCache } from './settingsCache';
 import type { WorkspaceFolders } from './workspaceFolders';
 
@@ -29,6 +31,7 @@ export class PortfolioHandler {
   listen(): void {
     this.service.workspace.onDidChange(() => this.changed());
     this.connection.onRequest(Requests.portfolio, (params: PortfolioParams | undefined) => this.portfolio(params ?? {}));
+    this.connection.onRequest(Requests.report, (params: ReportParams) => this.report(params));
   }
 
   /** Something the portfolio shows may have changed: a charter, its findings, or the settings. */
@@ -38,6 +41,14 @@ export class PortfolioHandler {
       this.timer = undefined;
       void this.connection.sendNotification(Notifications.portfolioChanged);
     }, SETTLE_MS);
+  }
+
+  async report(params: ReportParams): Promise<ReportResult> {
+    const result = await this.portfolio({ groupBy: params.groupBy });
+    if (params.format === 'dashboard') return { content: dashboardBody(result), css: dashboardCss() };
+    const render = REPORT_FORMATTERS[params.format];
+    if (!render) throw new Error(`Unknown report format "${String(params.format)}". Use md, html, csv or json.`);
+    return { content: render({ ...result.portfolio, groupBy: result.groupBy, groups: result.groups }) };
   }
 
   async portfolio(params: PortfolioParams): Promise<PortfolioResult> {
