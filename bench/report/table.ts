@@ -33,8 +33,8 @@ export function sideBySide(r: Omit<BenchResults, 'targets' | 'durationSeconds'>)
       add(group, 'per edit, p95', o.editP95Ms, t.editP95Ms, fmtMs);
       add(group, 'server CPU per edit', o.cpuPerEditMs, t.cpuPerEditMs, fmtMs);
       if (!errors) {
-        add(group, 'completion, median', o.completionMedianMs, t.completionMedianMs, fmtMs, o.completes ? undefined : 'n/a (not implemented)');
-        add(group, 'completion, p95', o.completionP95Ms, t.completionP95Ms, fmtMs, o.completes ? undefined : 'n/a (not implemented)');
+        add(group, 'completion, median', o.completionMedianMs, t.completionMedianMs, fmtMs, o.completes ? undefined : 'n/a (the server offers no completion)');
+        add(group, 'completion, p95', o.completionP95Ms, t.completionP95Ms, fmtMs, o.completes ? undefined : 'n/a (the server offers no completion)');
       }
       add(group, 'peak RSS', o.peakRssBytes, t.peakRssBytes, fmtMiB);
       add(group, `schema problems reported (planted ${ours.planted})`, o.schemaProblems, t.schemaProblems, (v) => (v === undefined ? 'n/a' : String(v)));
