@@ -1,56 +1,31 @@
 // The PMO's schemas, through the bundled server over stdio: settings, modelines, live reload, broken
 // schemas, remote schemas with their cache, workspace trust, the status request, and parity with the CLI.
 import { strict as assert } from 'node:assert';
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import {
-  ConfigurationRequest,
-  createProtocolConnection,
-  DidChangeConfigurationNotification,
-  DidChangeTextDocumentNotification,
   DidChangeWatchedFilesNotification,
-  DidOpenTextDocumentNotification,
-  ExitNotification,
   FileChangeType,
-  InitializedNotification,
-  InitializeRequest,
-  PublishDiagnosticsNotification,
-  ShutdownRequest,
-  StreamMessageReader,
-  StreamMessageWriter,
   type Diagnostic,
-  type ProtocolConnection,
-  type PublishDiagnosticsParams,
-  type Registration,
-  type RegistrationParams,
-  type ShowMessageParams,
 } from 'vscode-languageserver-protocol/node';
 import { Notifications, Requests, type CharterInitializationOptions, type RefreshSchemasResult, type SchemaStatusResult } from '../../server/src/protocol';
 import { fileUri, REPO } from '../support/engine';
+import { startServer as startLspServer, type ServerSession } from '../support/lspClient';
 
 const FIXTURE = path.join(REPO, 'test', 'fixtures', 'pmo');
 const PMO_SETTINGS = { schemas: [{ fileMatch: ['projects/**/*.charter.yaml'], url: '.pmo/project.schema.json' }], rules: { 'schema/additionalProperties': 'warning' }, asOf: '2027-01-15' };
 const NO_COST_CENTRE = fs.readFileSync(path.join(FIXTURE, 'projects', 'no-cost-centre.charter.yaml'), 'utf8');
 const COST_CENTRE_MESSAGE = 'Every Acme project names the costCentre its spend is booked to (like CC-1234). Ask Finance for the code.';
 
-interface Session {
-  connection: ProtocolConnection;
-  settings: Record<string, unknown>;
-  messages: ShowMessageParams[];
-  registrations: Registration[];
-  open(uri: string, text: string): void;
-  change(uri: string, version: number, text: string): void;
-  /** The next diagnostics published for `uri` that `accept` takes. */
+/** The shared LSP client, with diagnostics matched on their list and documents changed as a whole. */
+type Session = Omit<ServerSession, 'diagnostics' | 'change'> & {
   diagnostics(uri: string, accept?: (ds: Diagnostic[]) => boolean, timeoutMs?: number): Promise<Diagnostic[]>;
-  /** Opens a document and resolves with its first diagnostics. */
-  openAndWait(uri: string, text: string): Promise<Diagnostic[]>;
-  changeSettings(settings: Record<string, unknown>): void;
-  stop(): Promise<void>;
-}
+  change(uri: string, version: number, text: string): void;
+};
 
 async function startServer(options: {
   root: string;
@@ -62,76 +37,18 @@ async function startServer(options: {
   init?: CharterInitializationOptions;
   env?: Record<string, string>;
 }): Promise<Session> {
-  const child: ChildProcess = spawn(process.execPath, [path.join(REPO, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...options.env } });
-  const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
-  const waiters: Array<{ uri: string; accept: (ds: Diagnostic[]) => boolean; resolve: (ds: Diagnostic[]) => void }> = [];
-  const session = { settings: options.settings ?? {}, messages: [] as ShowMessageParams[], registrations: [] as Registration[] };
-  connection.onNotification(PublishDiagnosticsNotification.type, (params: PublishDiagnosticsParams) => {
-    for (const waiter of [...waiters]) {
-      if (waiter.uri === params.uri && waiter.accept(params.diagnostics)) {
-        waiters.splice(waiters.indexOf(waiter), 1);
-        waiter.resolve(params.diagnostics);
-      }
-    }
+  const session = await startLspServer({
+    rootUri: fileUri(options.root),
+    moreRootUris: options.moreRoots?.map(fileUri),
+    settings: options.settings,
+    settingsFor: options.settingsFor,
+    initializationOptions: options.init,
+    env: options.env,
   });
-  connection.onNotification('window/showMessage', (params: ShowMessageParams) => {
-    session.messages.push(params);
-  });
-  connection.onRequest(ConfigurationRequest.type, (params) => params.items.map((item) => (options.settingsFor && item.scopeUri ? options.settingsFor(item.scopeUri) : session.settings)));
-  connection.onRequest('client/registerCapability', (params: RegistrationParams) => {
-    session.registrations.push(...params.registrations);
-    return null;
-  });
-  connection.onRequest('window/workDoneProgress/create', () => null);
-  connection.onNotification('window/logMessage', () => undefined);
-  connection.listen();
-  const rootUri = fileUri(options.root);
-  await connection.sendRequest(InitializeRequest.type, {
-    processId: process.pid,
-    rootUri,
-    workspaceFolders: [options.root, ...(options.moreRoots ?? [])].map((root, i) => ({ uri: fileUri(root), name: `folder-${i}` })),
-    initializationOptions: options.init ?? {},
-    capabilities: {
-      workspace: {
-        configuration: true,
-        didChangeConfiguration: { dynamicRegistration: true },
-        workspaceFolders: true,
-        didChangeWatchedFiles: { dynamicRegistration: true, relativePatternSupport: true },
-      },
-      textDocument: { publishDiagnostics: { relatedInformation: true, codeDescriptionSupport: true, versionSupport: true } },
-    },
-  });
-  await connection.sendNotification(InitializedNotification.type, {});
-  const diagnostics = (uri: string, accept: (ds: Diagnostic[]) => boolean = () => true, timeoutMs = 10_000) =>
-    new Promise<Diagnostic[]>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no matching diagnostics for ${uri} within ${timeoutMs} ms`)), timeoutMs);
-      waiters.push({ uri, accept, resolve: (ds) => (clearTimeout(timer), resolve(ds)) });
-    });
-  const open = (uri: string, text: string) => void connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'charter', version: 1, text } });
+  const { diagnostics, change } = session;
   return Object.assign(session, {
-    connection,
-    open,
-    change: (uri: string, version: number, text: string) => void connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [{ text }] }),
-    diagnostics,
-    openAndWait: (uri: string, text: string) => {
-      const pending = diagnostics(uri);
-      open(uri, text);
-      return pending;
-    },
-    changeSettings(settings: Record<string, unknown>) {
-      session.settings = settings;
-      void connection.sendNotification(DidChangeConfigurationNotification.type, { settings: { charter: settings } });
-    },
-    async stop() {
-      try {
-        await connection.sendRequest(ShutdownRequest.type);
-        await connection.sendNotification(ExitNotification.type);
-      } catch {
-        // already gone
-      }
-      connection.dispose();
-      child.kill();
-    },
+    diagnostics: (uri: string, accept: (ds: Diagnostic[]) => boolean = () => true, timeoutMs?: number) => diagnostics(uri, (p) => accept(p.diagnostics), timeoutMs),
+    change: (uri: string, version: number, text: string) => change(uri, version, [{ text }]),
   });
 }
 

@@ -20,6 +20,9 @@ import {
   type ProtocolConnection,
   type PublishDiagnosticsParams,
   type Range,
+  type Registration,
+  type RegistrationParams,
+  type ShowMessageParams,
 } from 'vscode-languageserver-protocol/node';
 import { REPO } from './engine';
 
@@ -28,21 +31,42 @@ export interface ServerSession {
   initialize: InitializeResult;
   /** What the client answers to workspace/configuration for section `charter`, per resource. */
   settings: Record<string, unknown>;
+  /** Every window/showMessage the server sent. */
+  messages: ShowMessageParams[];
+  /** Every capability the server registered dynamically (file watchers, configuration). */
+  registrations: Registration[];
   open(uri: string, text: string, languageId?: string): void;
   change(uri: string, version: number, changes: Array<{ range?: Range; text: string }>): void;
   close(uri: string): void;
   /** Resolves with the next diagnostics published for `uri` that satisfy `accept`. */
   diagnostics(uri: string, accept?: (params: PublishDiagnosticsParams) => boolean, timeoutMs?: number): Promise<Diagnostic[]>;
+  /** Opens a document and resolves with its first diagnostics. */
+  openAndWait(uri: string, text: string): Promise<Diagnostic[]>;
   changeSettings(settings: Record<string, unknown>): void;
   stop(): Promise<void>;
 }
 
-export async function startServer(options: { rootUri?: string; settings?: Record<string, unknown> } = {}): Promise<ServerSession> {
-  const child: ChildProcess = spawn(process.execPath, [path.join(REPO, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+export interface ServerOptions {
+  rootUri?: string;
+  /** More workspace folders after the root, for a multi-root workspace. */
+  moreRootUris?: string[];
+  settings?: Record<string, unknown>;
+  /** Settings per resource, as a multi-root workspace answers workspace/configuration. */
+  settingsFor?: (scopeUri: string) => Record<string, unknown>;
+  initializationOptions?: unknown;
+  env?: Record<string, string>;
+}
+
+export async function startServer(options: ServerOptions = {}): Promise<ServerSession> {
+  const child: ChildProcess = spawn(process.execPath, [path.join(REPO, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...options.env } });
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   const published: PublishDiagnosticsParams[] = [];
   const waiters: Array<{ uri: string; accept: (p: PublishDiagnosticsParams) => boolean; resolve: (d: Diagnostic[]) => void }> = [];
-  const session: Partial<ServerSession> & { settings: Record<string, unknown> } = { settings: options.settings ?? {} };
+  const session: Partial<ServerSession> & Pick<ServerSession, 'settings' | 'messages' | 'registrations'> = {
+    settings: options.settings ?? {},
+    messages: [],
+    registrations: [],
+  };
 
   connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
     published.push(params);
@@ -53,8 +77,16 @@ export async function startServer(options: { rootUri?: string; settings?: Record
       }
     }
   });
-  connection.onRequest(ConfigurationRequest.type, (params) => params.items.map(() => session.settings));
-  connection.onRequest('client/registerCapability', () => null);
+  connection.onRequest(ConfigurationRequest.type, (params) =>
+    params.items.map((item) => (options.settingsFor && item.scopeUri ? options.settingsFor(item.scopeUri) : session.settings)),
+  );
+  connection.onRequest('client/registerCapability', (params: RegistrationParams) => {
+    session.registrations.push(...params.registrations);
+    return null;
+  });
+  connection.onNotification('window/showMessage', (params: ShowMessageParams) => {
+    session.messages.push(params);
+  });
   connection.onRequest('window/workDoneProgress/create', () => null);
   connection.onNotification('window/logMessage', () => undefined);
   connection.listen();
@@ -63,9 +95,15 @@ export async function startServer(options: { rootUri?: string; settings?: Record
   const initialize = await connection.sendRequest(InitializeRequest.type, {
     processId: process.pid,
     rootUri,
-    workspaceFolders: rootUri ? [{ uri: rootUri, name: 'workspace' }] : null,
+    workspaceFolders: rootUri ? [rootUri, ...(options.moreRootUris ?? [])].map((uri, i) => ({ uri, name: `folder-${i}` })) : null,
+    initializationOptions: options.initializationOptions ?? {},
     capabilities: {
-      workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true }, workspaceFolders: true, didChangeWatchedFiles: { dynamicRegistration: true } },
+      workspace: {
+        configuration: true,
+        didChangeConfiguration: { dynamicRegistration: true },
+        workspaceFolders: true,
+        didChangeWatchedFiles: { dynamicRegistration: true, relativePatternSupport: true },
+      },
       textDocument: { publishDiagnostics: { relatedInformation: true, codeDescriptionSupport: true, versionSupport: true }, synchronization: { dynamicRegistration: false } },
       window: { workDoneProgress: true },
     },
@@ -89,6 +127,11 @@ export async function startServer(options: { rootUri?: string; settings?: Record
         const timer = setTimeout(() => reject(new Error(`No matching diagnostics for ${uri} within ${timeoutMs} ms; got ${JSON.stringify(published.filter((p) => p.uri === uri).slice(-3))}`)), timeoutMs);
         waiters.push({ uri, accept, resolve: (d) => (clearTimeout(timer), resolve(d)) });
       });
+    },
+    openAndWait(uri: string, text: string) {
+      const pending = (session as ServerSession).diagnostics(uri);
+      (session as ServerSession).open(uri, text);
+      return pending;
     },
     changeSettings(settings: Record<string, unknown>) {
       session.settings = settings;
