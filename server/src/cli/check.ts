@@ -7,6 +7,7 @@ import type { ParsedFile } from '../engine/parser/charterParser';
 import { FIX_ALL_KIND } from '../engine/services/codeActions';
 import { applyTextEdits } from '../engine/utils/textEdits';
 import { cliCacheDir, SchemaFetcher, timeoutFromEnv } from '../schemaRequest';
+import type { CharterSettings } from '../engine/settings';
 import type { Finding } from '../engine/types';
 import { globSync } from 'tinyglobby';
 import { formatResults, OUTPUT_FORMATS, summarise, type FileResult } from './formatters';
@@ -38,6 +39,9 @@ export interface CheckOutcome {
   output: string;
   exitCode: number;
   results: FileResult[];
+  /** The checked files as parsed, with their workspace-relative paths: what `charter report` builds on. */
+  checked: Array<{ parsed: ParsedFile; relativePath: string; findings: Finding[] }>;
+  settings: CharterSettings;
 }
 
 export async function runCheck(options: CheckOptions): Promise<CheckOutcome> {
@@ -70,15 +74,18 @@ export async function runCheck(options: CheckOptions): Promise<CheckOutcome> {
     }
   }
   const results: FileResult[] = [];
+  const checked: CheckOutcome['checked'] = [];
   for (const file of workspace.files) {
     const parsed = parsedFiles.get(file)!;
-    const findings = await service.validate(parsed, { relativePath: toPosix(path.relative(workspace.root, file)), settings: workspace.settings, folderUri });
-    results.push({ file: toPosix(path.relative(options.cwd, file)), findings: sortFindings(findings) });
+    const relativePath = toPosix(path.relative(workspace.root, file));
+    const findings = sortFindings(await service.validate(parsed, { relativePath, settings: workspace.settings, folderUri }));
+    results.push({ file: toPosix(path.relative(options.cwd, file)), findings });
+    checked.push({ parsed, relativePath, findings });
   }
   const summary = summarise(results);
   const output = formatResults(options.format, results, { color: options.color, cwd: options.cwd });
   const overWarnings = options.maxWarnings !== undefined && summary.warnings > options.maxWarnings;
-  return { output, exitCode: summary.errors > 0 || overWarnings ? 1 : 0, results };
+  return { output, exitCode: summary.errors > 0 || overWarnings ? 1 : 0, results, checked, settings: workspace.settings };
 }
 
 /** Applies the file's fix-all edits until none is left; returns the same parse when nothing changed. */

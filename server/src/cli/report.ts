@@ -1,19 +1,15 @@
 // `charter report`: the portfolio outside the editor, as Markdown, HTML, CSV or JSON.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { getLanguageService } from '../engine/languageService';
 import { groupPortfolio } from '../engine/portfolio/portfolioGroups';
 import { buildPortfolio, type PortfolioSource } from '../engine/portfolio/portfolioModel';
 import { GROUP_BY, type GroupBy } from '../engine/portfolio/portfolioTypes';
-import type { Finding } from '../engine/types';
 import { todayIso } from '../engine/utils/dates';
 import { runCheck } from './check';
 import { REPORT_FORMATTERS, REPORT_FORMATS, type PortfolioReport, type ReportFormat } from './reportFormats';
-import { resolveWorkspace, UsageError } from './workspace';
+import { UsageError } from './workspace';
 
 export { REPORT_FORMATS, type ReportFormat };
-
 
 export interface ReportOptions {
   cwd: string;
@@ -40,19 +36,11 @@ export async function runReport(options: ReportOptions): Promise<ReportOutcome> 
   if (options.groupBy !== undefined && !(GROUP_BY as readonly string[]).includes(options.groupBy)) {
     throw new UsageError(`Unknown grouping "${options.groupBy}". Use one of: ${GROUP_BY.join(', ')}.`);
   }
-  const workspace = resolveWorkspace(options.cwd, options.paths, options.config);
-  // The findings are exactly those `charter check` reports for the same files and settings.
+  // The same files, parses and findings as `charter check` for the same paths and settings.
   const checked = await runCheck({ cwd: options.cwd, paths: options.paths, format: 'json', asOf: options.asOf, config: options.config, color: false, offline: options.offline });
-  const findingsByUri = new Map<string, Finding[]>();
-  for (const result of checked.results) for (const f of result.findings) findingsByUri.set(f.uri, [...(findingsByUri.get(f.uri) ?? []), f]);
-
-  const service = getLanguageService();
-  const sources: PortfolioSource[] = workspace.files.map((file) => {
-    const uri = pathToFileURL(file).href;
-    return { file: service.parse(uri, readText(file)), relativePath: toPosix(path.relative(workspace.root, file)), findings: findingsByUri.get(uri) ?? [] };
-  });
-  const asOf = options.asOf ?? workspace.settings.asOf ?? todayIso();
-  const groupBy = (options.groupBy ?? workspace.settings.portfolio.groupBy) as GroupBy;
+  const sources: PortfolioSource[] = checked.checked.map((c) => ({ file: c.parsed, relativePath: c.relativePath, findings: c.findings }));
+  const asOf = checked.settings.asOf ?? todayIso();
+  const groupBy = (options.groupBy ?? checked.settings.portfolio.groupBy) as GroupBy;
   const portfolio = buildPortfolio(sources, { asOf });
   const report: PortfolioReport = { ...portfolio, groupBy, groups: groupPortfolio(portfolio, groupBy) };
   const text = REPORT_FORMATTERS[format as ReportFormat](report);
@@ -70,10 +58,3 @@ function formatFromFileName(file?: string): ReportFormat | undefined {
   return (REPORT_FORMATS as readonly string[]).includes(ext) ? (ext as ReportFormat) : undefined;
 }
 
-function readText(file: string): string {
-  return fs.readFileSync(file).toString('utf8').replace(/^\uFEFF/, '');
-}
-
-function toPosix(p: string): string {
-  return p.split(path.sep).join('/');
-}
