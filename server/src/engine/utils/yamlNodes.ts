@@ -49,7 +49,7 @@ export function valueRange(located: LocatedNode, docStart: number): OffsetRange 
     if (end > start && !isBlock) return [start, end];
   }
   if (pair && isScalar(pair.key) && pair.key.range) return [pair.key.range[0], pair.key.range[1]];
-  if (node && node.range) return firstLineOf(node);
+  if (node && node.range) return nodeExtent(node);
   return [docStart, docStart];
 }
 
@@ -61,7 +61,7 @@ export function ownerKeyRange(located: LocatedNode, docStart: number): OffsetRan
     const first = node.items[0];
     if (isPair(first) && isScalar(first.key) && first.key.range) return [first.key.range[0], first.key.range[1]];
   }
-  if (node && node.range) return firstLineOf(node);
+  if (node && node.range) return nodeExtent(node);
   return [docStart, docStart];
 }
 
@@ -73,7 +73,7 @@ export function childKeyRange(located: LocatedNode, key: string): OffsetRange | 
   return undefined;
 }
 
-function firstLineOf(node: Node): OffsetRange {
+function nodeExtent(node: Node): OffsetRange {
   const [start, end] = node.range!;
   return [start, Math.max(start, end)];
 }
