@@ -34,6 +34,7 @@ import { todayIso } from './utils/dates';
 import { Governance, todayFor } from './rules/governance';
 import { applySuppressions } from './suppressions';
 import { WorkspaceIndex } from './workspace/workspaceIndex';
+import type { BaseText, BaseTextProvider } from './change/baseline';
 
 export interface ValidationContext {
   /** The file's path relative to its workspace folder, `/`-separated: what globs and kind-by-name see. */
@@ -54,6 +55,8 @@ export interface LanguageServiceOptions {
   schemaRequest?: SchemaRequestService;
   /** Called once each time a schema fails to load (or is skipped as untrusted), so a host can tell the user once. */
   onSchemaProblem?: (problem: SchemaProblem) => void;
+  /** The text of a file on the base ref (change control). Without it, no change rule runs. */
+  baseText?: BaseTextProvider;
 }
 
 export interface CharterLanguageService {
@@ -62,6 +65,8 @@ export interface CharterLanguageService {
   forget(uri: string): void;
   /** All findings for one file. Async because a schema may first have to be loaded. */
   validate(file: ParsedFile, context: ValidationContext): Promise<Finding[]>;
+  /** The file's base text and its parse, when a provider is set and the file has a base. */
+  baseOf(file: ParsedFile, context: ValidationContext): Promise<{ text: BaseText; file: ParsedFile } | undefined>;
   /** Which schema each document of a file is checked against, where that came from, and whether it loaded. */
   describeSchemas(file: ParsedFile, context: ValidationContext): Promise<Array<DocumentSchema & { document: number }>>;
   /** Drops loaded schemas (all, or those that read `uri` and those that `$ref` them); true when documents need re-validating. */
@@ -107,6 +112,21 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Charte
   const workspace = new WorkspaceIndex();
   const governance = new Governance();
 
+  // One parse per base text: a base changes only when the ref moves.
+  const baseParses = new Map<string, ParsedFile>();
+  const baseOf = async (file: ParsedFile, context: ValidationContext) => {
+    if (!options.baseText) return undefined;
+    const text = await options.baseText(file.uri, context.relativePath);
+    if (!text) return undefined;
+    let parsed = baseParses.get(text.uri);
+    if (!parsed || parsed.text !== text.text) {
+      if (baseParses.size > 1000) baseParses.clear();
+      parsed = parseCharterFile(text.uri, text.text, 0);
+      baseParses.set(text.uri, parsed);
+    }
+    return { text, file: parsed };
+  };
+
   const validate = async (file: ParsedFile, context: ValidationContext): Promise<Finding[]> => {
     if (!context.settings.validate.enable) return [];
     const findings: Finding[] = [...file.findings];
@@ -135,7 +155,7 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Charte
       findings.push(...schema.findings);
       if (schema.target) findings.push(...validateDocument(file, doc, schema.target, registry, walker));
     }
-    findings.push(...governance.findings(file, context, context.workspace ?? workspace));
+    findings.push(...governance.findings(file, context, context.workspace ?? workspace, await baseOf(file, context)));
     const unsuppressed = applySuppressions(file, findings, { today: todayFor(context.settings), relativePath: context.relativePath });
     return applyRuleSettings(unsuppressed, context.settings.rules);
   };
@@ -187,6 +207,7 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Charte
     format: async (file, context) => (context.settings.format.enable ? formatFile(file, featureContext(file, context)) : []),
     forget: (uri) => cache.delete(uri),
     validate,
+    baseOf,
     describeSchemas,
     forgetSchemas: (uri) => schemaService.forget(uri),
     setWorkspaceTrust: (trusted) => schemaService.setTrusted(trusted),
