@@ -32,7 +32,7 @@ export const approvalThresholdCrossed: ChangeRule = {
       if (ok) continue;
       report(
         document.valueRange(['budget', 'approved']),
-        `Approved budget rose ${money(before)} -> ${money(after)}, past the ${money(threshold.above)} threshold it was below on ${baseRef}, so it needs a new approval by the ${threshold.role}. Add the ${threshold.role}'s approval of the new amount to approvals, dated after the base's approvals.`,
+        `Approved budget rose ${formatMoney(before)} -> ${money(after)}, past the ${money(threshold.above)} threshold it was below on ${baseRef}, so it needs a new approval by the ${threshold.role}. Add the ${threshold.role}'s approval of the new amount to approvals, dated after the base's approvals.`,
         { related: [atBase(['budget', 'approved'], `On ${baseRef}: ${formatMoney(before)}`)] },
       );
     }

@@ -62,7 +62,7 @@ function checkList({ document, base, baseRef, report, atBase }: ChangeRuleContex
     if (successor) remaining.splice(remaining.indexOf(successor), 1);
     const name = `${list.noun}${id ? ` (${id})` : ''}`;
     if (!successor) {
-      report(document.keyRange(document.has([list.path]) ? [list.path] : []), `The ${name} on ${baseRef} was removed. Past ${list.path} entries are a record: put it back, and add a new entry for what changed since.`, {
+      report(document.keyRange(document.has([list.path]) ? [list.path] : []), `The ${name} on ${baseRef} was removed. Past entries in ${list.path} are a record: put it back, and add a new entry for what changed since.`, {
         related: [atBase(old.path, `On ${baseRef}: ${summarise(old.value)}`)],
       });
       continue;
@@ -71,7 +71,7 @@ function checkList({ document, base, baseRef, report, atBase }: ChangeRuleContex
     if (list.undecided && old.value.decision === list.undecided.decision && fields.every((f) => list.undecided!.mayChange.includes(f))) continue;
     const field = fields[0];
     const range = successor.value[field] !== undefined ? document.valueRange([...successor.path, field]) : document.keyRange(successor.path);
-    report(range, `The ${name} was edited: ${field} ${shown(old.value[field])} -> ${shown(successor.value[field])}. Past ${list.path} entries are a record: restore it, and add a new entry for what changed since.`, {
+    report(range, `The ${name} was edited: ${field} ${shown(old.value[field])} -> ${shown(successor.value[field])}. Past entries in ${list.path} are a record: restore it, and add a new entry for what changed since.`, {
       related: [atBase(old.value[field] !== undefined ? [...old.path, field] : old.path, `On ${baseRef}: ${field} ${shown(old.value[field])}`)],
     });
   }
