@@ -4,6 +4,7 @@ import { runCheck, CHECK_FORMATS, type CheckFormat } from './cli/check';
 import { runReport, REPORT_FORMATS } from './cli/report';
 import { UsageError } from './cli/workspace';
 import { runNew } from './cli/new';
+import { runDiff, DIFF_FORMATS } from './cli/diff';
 
 declare const CHARTER_VERSION: string | undefined;
 const VERSION = typeof CHARTER_VERSION === 'string' ? CHARTER_VERSION : '0.1.0';
@@ -14,6 +15,7 @@ Usage:
   charter check [paths...] [options]   check charters (no paths: the current directory as a workspace)
   charter report [paths...] [options]  the portfolio: table, roll-ups, timeline (Markdown, HTML, CSV or JSON)
   charter new <id> [--title T] [--programme P] [--dir D]   write a skeleton charter <id>.charter.yaml (in projects/ when it exists)
+  charter diff --base <ref> [paths...] [options]   what changed against a git ref: a summary for a pull-request comment
   charter --help | --version
 
 Options for check:
@@ -23,11 +25,17 @@ Options for check:
   --config <file>             read charter.* settings from this file instead of .vscode/settings.json
   --offline                   download no schema: use cached copies of http(s) schemas only
   --fix                       apply every automatic fix (as "Fix all" in the editor), write the files, report what is left
+  --base <ref>                also compare each charter with its text at this git ref (change/* rules)
 
 Options for report (and --as-of, --config, --offline as for check):
   --format <${REPORT_FORMATS.join('|')}>   output format (default: from --out's extension, else md)
   --out <file>                write the report to this file instead of printing it
   --group-by <programme|status|rag|sponsor|manager|phase>   roll-ups per group (default: charter.portfolio.groupBy)
+
+Options for diff (and --as-of, --config, --offline as for check):
+  --base <ref>                the git ref holding the approved baseline (required), e.g. main or origin/main
+  --format <${DIFF_FORMATS.join('|')}>             output format (default: from --out's extension, else md)
+  --out <file>                write the summary to this file instead of printing it
 
 Exit codes: 0 no errors, 1 errors (or too many warnings), 2 usage error.
 `;
@@ -54,12 +62,13 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<{ code:
         title: { type: 'string' },
         programme: { type: 'string' },
         dir: { type: 'string' },
+        base: { type: 'string' },
       },
     });
     if (values.version) return { code: 0, stdout: `${VERSION}\n`, stderr: '' };
     const [command, ...paths] = positionals;
     if (values.help || !command) return { code: values.help ? 0 : 2, stdout: values.help ? HELP : '', stderr: values.help ? '' : HELP };
-    if (command !== 'check' && command !== 'report' && command !== 'new') throw new UsageError(`Unknown command "${command}". Run charter --help.`);
+    if (command !== 'check' && command !== 'report' && command !== 'new' && command !== 'diff') throw new UsageError(`Unknown command "${command}". Run charter --help.`);
     if (command === 'new') {
       if (paths.length > 1) throw new UsageError('charter new takes one project id.');
       const created = runNew({ cwd, id: paths[0], title: values.title, programme: values.programme, dir: values.dir, asOf: values['as-of'] });
@@ -73,14 +82,20 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<{ code:
     }
     const asOf = values['as-of'];
     if (asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(asOf)) throw new UsageError('--as-of needs a date written as YYYY-MM-DD.');
+    if (command === 'diff') {
+      if (values.base === undefined) throw new UsageError('charter diff needs --base <ref>, e.g. --base main.');
+      const outcome = await runDiff({ cwd, paths, base: values.base, format: values.format, out: values.out, asOf, config: values.config, offline: !!values.offline });
+      return { code: outcome.exitCode, stdout: outcome.output, stderr: outcome.notice ?? '' };
+    }
+    if (values.base !== undefined && command !== 'check') throw new UsageError('--base is an option of charter check and charter diff.');
     if (command === 'report') {
       const outcome = await runReport({ cwd, paths, format: values.format, out: values.out, groupBy: values['group-by'], asOf, config: values.config, offline: !!values.offline });
       return { code: outcome.exitCode, stdout: outcome.output, stderr: '' };
     }
     if (values.out !== undefined || values['group-by'] !== undefined) throw new UsageError('--out and --group-by are options of charter report.');
     const color = values['no-color'] ? false : (values.color ?? (!!process.stdout.isTTY && !process.env.NO_COLOR));
-    const outcome = await runCheck({ cwd, paths, format: (values.format ?? 'stylish') as CheckFormat, maxWarnings, asOf, config: values.config, color, offline: !!values.offline, fix: !!values.fix });
-    return { code: outcome.exitCode, stdout: outcome.output, stderr: '' };
+    const outcome = await runCheck({ cwd, paths, format: (values.format ?? 'stylish') as CheckFormat, maxWarnings, asOf, config: values.config, color, offline: !!values.offline, fix: !!values.fix, base: values.base });
+    return { code: outcome.exitCode, stdout: outcome.output, stderr: outcome.notice ?? '' };
   } catch (e) {
     if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       return { code: 2, stdout: '', stderr: `charter: ${(e as Error).message}\n` };

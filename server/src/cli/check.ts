@@ -12,6 +12,7 @@ import type { Finding } from '../engine/types';
 import { globSync } from 'tinyglobby';
 import { formatResults, OUTPUT_FORMATS, summarise, type FileResult } from './formatters';
 import { resolveWorkspace, UsageError } from './workspace';
+import { GitBaseline, GitProblem } from '../gitBaseline';
 
 export const CHECK_FORMATS = OUTPUT_FORMATS;
 export type CheckFormat = (typeof CHECK_FORMATS)[number];
@@ -30,6 +31,8 @@ export interface CheckOptions {
   cacheDir?: string;
   /** Apply every auto-fix (the editor's "fix all", `source.fixAll.charter`) and write the files back. */
   fix?: boolean;
+  /** A git ref whose charters are the approved baseline: adds the change rules (`--base`). */
+  base?: string;
 }
 
 /** A fix can reveal or enable another (a renamed key, then its value); stop after a few rounds. */
@@ -42,6 +45,12 @@ export interface CheckOutcome {
   /** The checked files as parsed, with their workspace-relative paths: what `charter report` builds on. */
   checked: Array<{ parsed: ParsedFile; relativePath: string; findings: Finding[] }>;
   settings: CharterSettings;
+  /** The base the change rules compared with, when `base` was given and git could read it. */
+  baseline?: GitBaseline;
+  /** Said once on stderr: why no change rules ran (no git, not a repository). */
+  notice?: string;
+  /** The workspace folder. */
+  root: string;
 }
 
 export async function runCheck(options: CheckOptions): Promise<CheckOutcome> {
@@ -55,7 +64,8 @@ export async function runCheck(options: CheckOptions): Promise<CheckOutcome> {
     timeoutMs: timeoutFromEnv(),
     offline: options.offline ? 'charter check runs with --offline' : undefined,
   });
-  const service = getLanguageService({ schemaRequest: fetcher.request });
+  const { baseline, notice } = options.base !== undefined ? await openBaseline(workspace.root, options.base) : {};
+  const service = getLanguageService({ schemaRequest: fetcher.request, baseText: baseline?.provider });
   const folderUri = pathToFileURL(workspace.root).href;
   // The workspace is one portfolio: whole-portfolio rules see every charter in it, also when only some are checked.
   const parsedFiles = new Map<string, ReturnType<typeof service.parse>>();
@@ -85,7 +95,19 @@ export async function runCheck(options: CheckOptions): Promise<CheckOutcome> {
   const summary = summarise(results);
   const output = formatResults(options.format, results, { color: options.color, cwd: options.cwd });
   const overWarnings = options.maxWarnings !== undefined && summary.warnings > options.maxWarnings;
-  return { output, exitCode: summary.errors > 0 || overWarnings ? 1 : 0, results, checked, settings: workspace.settings };
+  return { output, exitCode: summary.errors > 0 || overWarnings ? 1 : 0, results, checked, settings: workspace.settings, baseline, notice, root: workspace.root };
+}
+
+/** The git base of `ref`; without git or a repository a notice instead (never a crash); an unknown ref is the user's to fix. */
+async function openBaseline(root: string, ref: string): Promise<{ baseline?: GitBaseline; notice?: string }> {
+  if (!ref.trim()) throw new UsageError('--base needs a git ref, e.g. --base main.');
+  try {
+    return { baseline: await GitBaseline.open(root, ref) };
+  } catch (e) {
+    if (e instanceof GitProblem && e.kind === 'unavailable') return { notice: `charter: --base ${ref}: ${e.message}, so no change rules ran.\n` };
+    if (e instanceof GitProblem) throw new UsageError(`--base ${ref}: ${e.message}.`);
+    throw e;
+  }
 }
 
 /** Applies the file's fix-all edits until none is left; returns the same parse when nothing changed. */
