@@ -248,7 +248,7 @@ function headline(counts: ChangeSummary['counts'], years: ChangeSummary['fiscalY
   if (counts.new) parts.push(n(counts.new, 'new'));
   if (counts.removed) parts.push(n(counts.removed, 'removed') + (counts.liveRemoved ? ` (${counts.liveRemoved} still live)` : ''));
   if (parts.length === 0) return `No governance changes against ${ref}.`;
-  const money = years.map((y) => `${y.delta} ${y.currency} in FY${y.fiscalYear}`);
+  const money = years.map((y) => `${y.delta.replace(/\B(?=(\d{3})+(?!\d))/g, ',')} ${y.currency} in FY${y.fiscalYear}`);
   if (money.length) parts.push(`approved budget ${money.join(', ')}`);
   parts.push(counts.unrecorded ? `${counts.unrecorded} change${counts.unrecorded === 1 ? '' : 's'} without a change record` : 'every change recorded');
   if (counts.findings) parts.push(`${counts.findings} change finding${counts.findings === 1 ? '' : 's'}`);

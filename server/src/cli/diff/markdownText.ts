@@ -8,8 +8,7 @@ export function md(value: string | number | undefined, max = MAX_CELL): string {
   let text = String(value).replace(/[\r\n\t]+/g, ' ');
   if (text.length > max) text = `${text.slice(0, max - 1)}…`;
   return text
-    .replace(/[\\`*_{}[\]()<>#+!|~]/g, (c) => `\\${c}`)
+    .replace(/[\\`*_[\]<|~]/g, (c) => `\\${c}`)
     .replace(/@/g, '@\u200b')
-    .replace(/&/g, '&amp;')
-    .replace(/^-/, '\\-');
+    .replace(/&/g, '&amp;');
 }

@@ -61,11 +61,11 @@ function toResult(file: string, finding: Finding, results: FileResult[], index: 
     locations: [{ physicalLocation: { artifactLocation: { uri: encodePath(file), uriBaseId: SRCROOT, index: artifactIndex }, region: region(finding.range) } }],
   };
   if (finding.related?.length) {
-    result.relatedLocations = finding.related.map((r, i) => ({
-      id: i + 1,
-      message: { text: r.message },
-      physicalLocation: { artifactLocation: { uri: encodePath(relativePath(r.uri, options.cwd)), uriBaseId: SRCROOT }, region: region(r.range) },
-    }));
+    result.relatedLocations = finding.related.map((r, i) => {
+      // A base text (`charter-base:`) is another revision, not a file under the source root.
+      const artifactLocation: Sarif.ArtifactLocation = r.uri.startsWith('file:') ? { uri: encodePath(relativePath(r.uri, options.cwd)), uriBaseId: SRCROOT } : { uri: r.uri };
+      return { id: i + 1, message: { text: r.message }, physicalLocation: { artifactLocation, region: region(r.range) } };
+    });
   }
   return result;
 }
