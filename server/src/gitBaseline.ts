@@ -66,7 +66,7 @@ export class GitBaseline implements GitBaselineSnapshot {
   ) {}
 
   /** Opens the base of `ref` for the repository around `folder`. Rejects with a GitProblem a host can show. */
-  static async open(folder: string, ref: string, options: { git?: GitRun; cache?: BlobCache } = {}): Promise<GitBaseline> {
+  static async open(folder: string, ref: string, options: { git?: GitRun; cache?: BlobCache; label?: string } = {}): Promise<GitBaseline> {
     const git = options.git ?? runGit;
     let top: string;
     try {
@@ -103,7 +103,7 @@ export class GitBaseline implements GitBaselineSnapshot {
         if (status === 'A') added.add(file);
       }
     }
-    return new GitBaseline(root, ref, commit, tree, renames, added, git, options.cache ?? new BlobCache());
+    return new GitBaseline(root, options.label ?? ref, commit, tree, renames, added, git, options.cache ?? new BlobCache());
   }
 
   /** Where a working-tree file (repository-relative) was at the base, or undefined when it is new. */
@@ -143,6 +143,31 @@ export class GitBaseline implements GitBaselineSnapshot {
     const text = await this.textAt(basePath);
     return text === undefined ? undefined : { text, uri: baseUri(this.ref, basePath), ref: this.ref, path: basePath };
   };
+}
+
+/**
+ * The editor's `auto` base: the merge-base of HEAD with the remote's default branch (origin/HEAD, else
+ * origin/main or origin/master), else HEAD itself (the last commit). `label` names it in messages.
+ */
+export async function resolveAutoBase(folder: string, git: GitRun = runGit): Promise<{ ref: string; label: string }> {
+  const attempt = async (args: string[]) => {
+    try {
+      return (await git(args, folder)).trim();
+    } catch {
+      return '';
+    }
+  };
+  let remote = (await attempt(['symbolic-ref', '--quiet', 'refs/remotes/origin/HEAD'])).replace(/^refs\/remotes\//, '');
+  if (!remote) {
+    for (const candidate of ['origin/main', 'origin/master']) {
+      if (await attempt(['rev-parse', '--verify', '--quiet', `refs/remotes/${candidate}`])) {
+        remote = candidate;
+        break;
+      }
+    }
+  }
+  const mergeBase = remote ? await attempt(['merge-base', 'HEAD', `refs/remotes/${remote}`]) : '';
+  return mergeBase ? { ref: mergeBase, label: remote } : { ref: 'HEAD', label: 'HEAD' };
 }
 
 /** Blob texts by blob id: the same blob at any ref is the same text, so (ref, blob) needs only the blob. */

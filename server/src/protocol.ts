@@ -13,6 +13,8 @@ export const Requests = {
   portfolio: 'charter/portfolio',
   /** The portfolio rendered as a report (md, html, csv, json) or as the dashboard's page. */
   report: 'charter/report',
+  /** The base text of a charter (change control): for a `file:` URI its base, for a `charter-base:` URI that text. Null when there is none. */
+  baseText: 'charter/baseText',
 } as const;
 
 export const Notifications = {
@@ -66,6 +68,20 @@ export interface CharterInitializationOptions {
   schemaCacheDir?: string;
   /** VS Code's workspace trust; trusted when absent. */
   workspaceTrusted?: boolean;
+}
+
+export interface BaseTextParams {
+  uri: string;
+}
+
+export interface BaseTextResult {
+  text: string;
+  /** The base ref, as named in findings (`origin/main`, `HEAD`, the setting). */
+  ref: string;
+  /** The file's path at the base, repository-relative. */
+  path: string;
+  /** The `charter-base:` URI of the text. */
+  uri: string;
 }
 
 export interface WorkspaceTrustParams {

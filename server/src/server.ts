@@ -18,6 +18,7 @@ import { WorkspaceHandler } from './handlers/workspaceHandler';
 import { PortfolioHandler } from './handlers/portfolioHandler';
 import { LANGUAGE_FEATURE_CAPABILITIES, LanguageFeatures } from './handlers/languageFeatures';
 import { Requests, type ValidateWorkspaceResult } from './protocol';
+import { BaselineHandler } from './handlers/baselineHandler';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -28,9 +29,11 @@ const service = getLanguageService({
     return fetcher.request(uri, options);
   },
   onSchemaProblem: (problem) => schemas.reportProblem(problem),
+  baseText: (uri, relativePath) => baselines.provider(uri, relativePath),
 });
 const settings = new SettingsCache(connection);
 const folders = new WorkspaceFolders();
+const baselines = new BaselineHandler(connection, settings, folders);
 const validation = new ValidationHandler(connection, documents, service, settings, folders);
 const workspace = new WorkspaceHandler(connection, documents, service, settings, validation);
 const schemas = new SchemaHandler(connection, documents, service, fetcher, validation, settings, folders);
@@ -46,6 +49,7 @@ connection.onInitialize((params): InitializeResult => {
   folders.set(initialFolders);
   schemas.initialize(params);
   workspace.initialize(params);
+  baselines.initialize(params);
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -67,12 +71,14 @@ connection.onInitialized(() => {
     validation.scheduleAll();
   });
   void workspace.start();
+  baselines.watchGitState(folders.all());
 });
 
 connection.onDidChangeConfiguration((change) => {
   const pushed = (change.settings as { charter?: unknown } | undefined)?.charter;
   if (pushed !== undefined) settings.setPushed(pushed);
   settings.clear();
+  baselines.configurationChanged();
   schemas.configurationChanged();
   validation.scheduleAll();
   workspace.configurationChanged();
@@ -90,10 +96,18 @@ connection.onRequest(Requests.validateWorkspace, (): Promise<ValidateWorkspaceRe
 schemas.listen();
 // One handler for all watched files; the workspace looks first, while loaded schemas are still known.
 connection.onDidChangeWatchedFiles((event) => {
+  baselines.filesChanged(event.changes);
   workspace.filesChanged(event.changes);
   schemas.filesChanged(event.changes);
 });
 
+schemas.onDidChangeTrust((trusted) => baselines.setTrusted(trusted));
+baselines.onDidChangeBase(() => {
+  validation.scheduleAll();
+  workspace.baseChanged();
+  portfolio.changed();
+});
+baselines.listen();
 portfolio.listen();
 features.register(connection);
 documents.listen(connection);

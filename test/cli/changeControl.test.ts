@@ -179,11 +179,12 @@ describe('cli: change control against a git base', function () {
       const written = charter(['diff', '--base', 'main', '--out', 'out/diff.json'], repo);
       assert.equal(written.code, 0, written.stderr);
       assert.match(written.stdout, /^Wrote the change summary against main \(json\) to out\/diff\.json/);
-      const summary = JSON.parse(fs.readFileSync(out, 'utf8'));
+      const summary = JSON.parse(fs.readFileSync(out, 'utf8')) as { base: { commit: string }; projects: Array<{ id: string; state: string; liveRemoved: boolean; file: string; baseFile?: string }> };
       fs.rmSync(path.join(repo, 'out'), { recursive: true });
       const schema = JSON.parse(fs.readFileSync(path.join(REPO, 'schemas', 'charter-diff.schema.json'), 'utf8'));
       const validate = new Ajv2020({ strict: true, allErrors: true }).compile(schema);
-      assert.ok(validate(summary), JSON.stringify(validate.errors));
+      const data: unknown = summary;
+      assert.ok(validate(data), JSON.stringify(validate.errors));
       assert.deepEqual(
         summary.projects.map((p: { id: string; state: string; liveRemoved: boolean; file: string; baseFile?: string }) => [p.id, p.state, p.liveRemoved, p.file, p.baseFile]),
         [

@@ -35,6 +35,7 @@ import { Governance, todayFor } from './rules/governance';
 import { applySuppressions } from './suppressions';
 import { WorkspaceIndex } from './workspace/workspaceIndex';
 import type { BaseText, BaseTextProvider } from './change/baseline';
+import { changeHover } from './change/changeHover';
 
 export interface ValidationContext {
   /** The file's path relative to its workspace folder, `/`-separated: what globs and kind-by-name see. */
@@ -191,7 +192,13 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Charte
   return {
     parse: (uri, text, version = 0) => cache.get(uri, text, version),
     doComplete: (file, position, context) => doComplete(file, position, featureContext(file, context)),
-    doHover: (file, position, context, options = {}) => doHover(file, position, { ...featureContext(file, context), ...options }),
+    doHover: async (file, position, context, options = {}) => {
+      const hover = await doHover(file, position, { ...featureContext(file, context), ...options });
+      const base = await baseOf(file, context);
+      const change = base && changeHover(file, context.relativePath, base, position);
+      if (!change) return hover;
+      return hover ? { contents: `${change.contents}\n\n---\n\n${hover.contents}`, range: hover.range } : change;
+    },
     getCodeActions: (file, range, findings, context, options = {}) =>
       getCodeActions(file, range, findings, { ...featureContext(file, context), docsHref: options.docsHref }, options.only),
     findDocumentSymbols,

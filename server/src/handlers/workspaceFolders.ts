@@ -17,6 +17,10 @@ export class WorkspaceFolders {
     this.set(this.folders.filter((f) => f !== uri.replace(/\/$/, '')));
   }
 
+  all(): string[] {
+    return [...this.folders];
+  }
+
   folderOf(uri: string): string | undefined {
     return this.folders.find((f) => uri.startsWith(f + '/'));
   }
