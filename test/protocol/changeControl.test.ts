@@ -7,7 +7,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { DidChangeWatchedFilesNotification, FileChangeType, HoverRequest, type Diagnostic, type MarkupContent } from 'vscode-languageserver-protocol/node';
 import { URI } from 'vscode-uri';
-import { Notifications, Requests, type BaseTextResult } from '../../server/src/protocol';
+import { Notifications, Requests, type BaseTextResult, type PortfolioResult } from '../../server/src/protocol';
 import { PEOPLE, PORTFOLIO, PROGRAMME, PROJECT } from '../unit/rules/harness';
 import { startServer, type ServerSession } from '../support/lspClient';
 
@@ -69,8 +69,8 @@ describe('protocol: change control against git', function () {
     server = await startServer({ rootUri: URI.file(work).toString(), settings: { asOf: '2027-05-15' } });
     const diagnostics = await server.openAndWait(uri(FILE), RAISED);
     assert.deepEqual(changeCodes(diagnostics), ['change/beyond-tolerance', 'change/beyond-tolerance']);
-    const budget = diagnostics.find((d) => d.message.startsWith('Approved budget'))!;
-    assert.match(budget.message, /850,000 -> 1,190,000 EUR \(\+40 %\)/);
+    const budget = diagnostics.find((d) => String(d.message).startsWith('Approved budget'))!;
+    assert.match(String(budget.message), /850,000 -> 1,190,000 EUR \(\+40 %\)/);
     assert.equal(budget.relatedInformation![0].location.uri, 'charter-base:/projects/fin-invoice.charter.yaml?origin%2Fmain');
     assert.equal(budget.relatedInformation![0].message, 'On origin/main: 850,000');
     assert.ok(server.registrations.some((r) => JSON.stringify(r.registerOptions).includes('.git/{HEAD')), 'watches git HEAD');
@@ -83,6 +83,11 @@ describe('protocol: change control against git', function () {
     assert.equal(base?.ref, 'origin/main');
     const byBaseUri = await server.connection.sendRequest<BaseTextResult | null>(Requests.baseText, { uri: budget.relatedInformation![0].location.uri });
     assert.equal(byBaseUri?.text, PROJECT);
+
+    const portfolio = await server.connection.sendRequest<PortfolioResult>(Requests.portfolio, {});
+    const marked = portfolio.portfolio.projects.find((p) => p.id === 'fin-invoice')!;
+    assert.equal(marked.changedAgainstBase?.ref, 'origin/main');
+    assert.ok(marked.changedAgainstBase?.changes.includes('end date moved 2027-12-17 -> 2028-06-17 (+183 days)'), JSON.stringify(marked.changedAgainstBase));
   });
 
   it('re-evaluates open and closed charters when HEAD moves under the running server', async () => {

@@ -72,7 +72,12 @@ export function projectNode(p: PortfolioProject, byId: Map<string, PortfolioProj
   const id = `${parent}/project:${p.id}:${p.location.relativePath}`;
   const counts = p.findingCounts;
   const findingTotal = counts.errors + counts.warnings + counts.infos + counts.hints;
-  const description = [p.manager, p.schedule.end ? `ends ${p.schedule.end}` : undefined, findingTotal ? `${findingTotal} finding${findingTotal === 1 ? '' : 's'}` : undefined]
+  const description = [
+    p.changedAgainstBase ? `changed vs ${p.changedAgainstBase.ref}` : undefined,
+    p.manager,
+    p.schedule.end ? `ends ${p.schedule.end}` : undefined,
+    findingTotal ? `${findingTotal} finding${findingTotal === 1 ? '' : 's'}` : undefined,
+  ]
     .filter(Boolean)
     .join(' · ');
   const sections: TreeNode[] = [];
@@ -172,6 +177,7 @@ export function projectTooltip(p: PortfolioProject): string {
   if (p.budget.approved !== undefined) lines.push(`- Budget: ${money(p.budget.approved)} ${p.budget.currency ?? ''} approved${p.budget.contingency !== undefined ? `, ${money(p.budget.contingency)} contingency` : ''}`);
   if (p.nextMilestone) lines.push(`- Next milestone: ${escapeMd(p.nextMilestone.name ?? p.nextMilestone.id)}, ${p.nextMilestone.date}${p.nextMilestone.overdue ? ' (overdue)' : ''}`);
   if (p.findings.length) lines.push(`- Findings: ${findingSummary(p)}`);
+  if (p.changedAgainstBase) lines.push('', `**Changed against ${escapeMd(p.changedAgainstBase.ref)}:**`, ...p.changedAgainstBase.changes.map((c) => `- ${escapeMd(c)}`));
   return lines.join('\n');
 }
 
