@@ -9,6 +9,7 @@ import { BlobCache, GitBaseline, GitProblem, resolveAutoBase, runGit, type GitRu
 import { Requests, type BaseTextParams, type BaseTextResult, type CharterInitializationOptions } from '../protocol';
 import type { SettingsCache } from './settingsCache';
 import type { WorkspaceFolders } from './workspaceFolders';
+import { GitHeadWatcher } from '../gitHeadWatcher';
 
 /** Files whose change means HEAD or a ref moved: a branch switch, a commit, a pull, a fetch. */
 const GIT_STATE = /\/\.git\/(HEAD|ORIG_HEAD|FETCH_HEAD|packed-refs|refs\/.*)$/;
@@ -20,13 +21,16 @@ export class BaselineHandler {
   private readonly told = new Set<string>();
   private readonly listeners: Array<() => void> = [];
   private canWatch = false;
+  private readonly heads: GitHeadWatcher;
 
   constructor(
     private readonly connection: Connection,
     private readonly settings: SettingsCache,
     private readonly folders: WorkspaceFolders,
     private readonly git: GitRun = runGit,
-  ) {}
+  ) {
+    this.heads = new GitHeadWatcher(git, () => this.changed(), (message) => connection.console.warn(message));
+  }
 
   initialize(params: InitializeParams): void {
     const options = (params.initializationOptions ?? {}) as CharterInitializationOptions;
@@ -38,7 +42,10 @@ export class BaselineHandler {
     this.connection.onRequest(Requests.baseText, (params: BaseTextParams) => this.baseTextFor(params.uri));
   }
 
-  /** Watch git's HEAD and refs in every folder, so a branch switch or a commit re-evaluates the change rules. */
+  /**
+   * Also ask the client to watch git's HEAD and refs (the server watches the git directory itself too,
+   * since editors' watchers usually leave `.git` out), so a branch switch or a commit re-evaluates.
+   */
   watchGitState(folderUris: string[]): void {
     if (!this.canWatch) return;
     const watchers = folderUris.map((uri) => ({ globPattern: { baseUri: uri, pattern: '.git/{HEAD,ORIG_HEAD,FETCH_HEAD,packed-refs,refs/**}' }, kind: WatchKind.Create | WatchKind.Change | WatchKind.Delete }));
@@ -97,7 +104,9 @@ export class BaselineHandler {
     const path = URI.parse(folder).fsPath;
     try {
       const { ref, label } = setting === 'auto' ? await resolveAutoBase(path, this.git) : { ref: setting, label: setting };
-      return await GitBaseline.open(path, ref, { git: this.git, cache: this.blobs, label });
+      const baseline = await GitBaseline.open(path, ref, { git: this.git, cache: this.blobs, label });
+      void this.heads.watch(baseline.root);
+      return baseline;
     } catch (e) {
       if (!(e instanceof GitProblem)) throw e;
       this.tell(folder, setting, e);
