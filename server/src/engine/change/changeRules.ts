@@ -20,7 +20,8 @@ export interface ProjectPair {
 export function pairProjects(head: ParsedFile, headPath: string, base: ParsedFile | undefined, basePath: string): ProjectPair[] {
   const projects = (file: ParsedFile, path: string) =>
     file.documents.filter((d) => !d.empty && d.value !== undefined && detectKind(d, path).kind === 'Project').map((d) => new CharterDocument(file, d, 'Project'));
-  const baseProjects = base ? projects(base, basePath) : [];
+  // A base that does not parse cleanly is no baseline to compare with: its values may be half read.
+  const baseProjects = base ? projects(base, basePath).filter((b) => b.doc.yaml.errors.length === 0) : [];
   return projects(head, headPath).map((document) => {
     const id = document.text(['id']);
     const sameId = id ? baseProjects.find((b) => b.text(['id']) === id) : undefined;

@@ -74,4 +74,15 @@ describe('change/unrecorded', () => {
     const head = `${other}---\n${PROJECT.replace('approved: 850000', 'approved: 900000')}`;
     assert.deepEqual((await checkChange(RULE, PROJECT, head)).underlined, ['900000']);
   });
+
+  it('reads a hostile base without a crash: not text, not YAML, another kind, a list of 5,000 milestones', async () => {
+    const head = PROJECT.replace('approved: 850000', 'approved: 900000');
+    for (const base of ['\u0000\u0001binary', 'id: [unclosed', 'apiVersion: charter/v1\nkind: People\npeople: []\n', '']) {
+      assert.deepEqual((await checkChange('*', base, head)).findings, [], JSON.stringify(base));
+    }
+    const many = Array.from({ length: 5000 }, (_, i) => `  - { id: m-${i}, date: 2027-06-01, status: done }`).join('\n');
+    const crowded = PROJECT.replace('milestones:\n', `milestones:\n${many}\n`);
+    const result = await checkChange('change/history-rewritten', crowded, PROJECT);
+    assert.equal(result.findings.length, 500, 'bounded to the first 500 entries');
+  });
 });

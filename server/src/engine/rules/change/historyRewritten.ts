@@ -14,6 +14,9 @@ interface AuditList {
   undecided?: { decision: string; mayChange: string[] };
 }
 
+/** Entries compared per list: a hostile file must not make the comparison quadratic in its length. */
+const MAX_ENTRIES = 500;
+
 const AUDIT_LISTS: AuditList[] = [
   { path: 'approvals', noun: 'approval', identity: (e) => keyOf(e.role, e.person), undecided: { decision: 'pending', mayChange: ['decision', 'date'] } },
   { path: 'phaseLog', noun: 'gate decision', identity: (e) => keyOf(e.phase, e.date) },
@@ -40,7 +43,7 @@ export const historyRewritten: ChangeRule = {
 };
 
 function checkList({ document, base, baseRef, report, atBase }: ChangeRuleContext, list: AuditList): void {
-  const headEntries = document.records([list.path]);
+  const headEntries = document.records([list.path]).slice(0, MAX_ENTRIES);
   const unmatched = new Map<string, Array<{ value: Dict; path: DataPath }>>();
   for (const entry of headEntries) {
     const key = canonical(entry.value);
@@ -51,7 +54,7 @@ function checkList({ document, base, baseRef, report, atBase }: ChangeRuleContex
     return left && left.length > 0 ? left.shift() : undefined;
   };
   const edited: Array<{ value: Dict; path: DataPath }> = [];
-  for (const entry of base.records([list.path])) {
+  for (const entry of base.records([list.path]).slice(0, MAX_ENTRIES)) {
     if (consume(canonical(entry.value))) continue;
     edited.push(entry);
   }
@@ -79,7 +82,7 @@ function checkList({ document, base, baseRef, report, atBase }: ChangeRuleContex
 
 function checkDoneMilestones({ document, base, baseRef, report, atBase }: ChangeRuleContext): void {
   const headById = new Map(document.records(['milestones']).flatMap((r) => (typeof r.value.id === 'string' ? [[r.value.id, r] as const] : [])));
-  for (const old of base.records(['milestones'])) {
+  for (const old of base.records(['milestones']).slice(0, MAX_ENTRIES)) {
     if (old.value.status !== 'done' || typeof old.value.id !== 'string') continue;
     const id = old.value.id;
     const now = headById.get(id);
