@@ -27,21 +27,29 @@ export interface ChangeChecked {
 
 const HEAD_PATH = 'projects/fin-invoice.charter.yaml';
 
+/** One service for all change-rule tests (schemas compile once); each check sets the base it answers with. */
+let answer: (relativePath: string) => BaseText | undefined = () => undefined;
+let shared: ReturnType<typeof getLanguageService> | undefined;
+function service() {
+  return (shared ??= getLanguageService({ baseText: async (_uri, relativePath) => answer(relativePath) }));
+}
+
 /** Findings of `rule` (`*` for all) for `head` checked against `base` (undefined: the file is new on the branch). */
 export async function checkChange(rule: string, base: string | undefined, head: string, options: ChangeCheckOptions = {}): Promise<ChangeChecked> {
   const basePath = options.basePath ?? HEAD_PATH;
-  const requested: string[] = [];
-  const provider = async (_uri: string, relativePath: string): Promise<BaseText | undefined> => {
-    requested.push(relativePath);
-    return base === undefined ? undefined : { text: base, uri: baseUri('main', basePath), ref: 'main', path: basePath };
-  };
-  const service = getLanguageService({ baseText: provider });
+  answer = () => (base === undefined ? undefined : { text: base, uri: baseUri('main', basePath), ref: 'main', path: basePath });
+  const svc = service();
   const workspace = new WorkspaceIndex();
-  const file = service.parse(`file:///portfolio/${HEAD_PATH}`, head, 1);
+  const uri = `file:///portfolio/${HEAD_PATH}`;
+  svc.forget(uri);
+  const file = svc.parse(uri, head, 1);
   workspace.setFile(file, HEAD_PATH);
-  if (options.portfolio) workspace.setFile(service.parse('file:///portfolio/portfolio.yaml', options.portfolio, 1), 'portfolio.yaml');
+  if (options.portfolio) {
+    svc.forget('file:///portfolio/portfolio.yaml');
+    workspace.setFile(svc.parse('file:///portfolio/portfolio.yaml', options.portfolio, 1), 'portfolio.yaml');
+  }
   const settings = normaliseSettings({ asOf: '2027-05-15', ...options.settings });
-  const findings = (await service.validate(file, { relativePath: HEAD_PATH, settings, workspace })).filter((f) => (rule === '*' ? f.rule.startsWith('change/') : f.rule === rule));
+  const findings = (await svc.validate(file, { relativePath: HEAD_PATH, settings, workspace })).filter((f) => (rule === '*' ? f.rule.startsWith('change/') : f.rule === rule));
   return {
     findings,
     underlined: findings.map((f) => underlined(head, f)),
