@@ -3,16 +3,35 @@ import { docsFor } from '../../utils/docs';
 import type { DocumentRule } from '../ruleTypes';
 
 /** Words people write while they still have to find out. */
-const PLACEHOLDER_WORD = /\b(TBD|TBC|TODO|FIXME)\b/i;
+const WORDS = 'TBD|TBC|TBA|TODO|FIXME';
+/** The whole value is the word (any case), perhaps with a full stop or question mark: `TBD`, `tbc?`. */
+const WHOLE_WORD = new RegExp(`^\\s*(${WORDS})\\s*[.!?]*\\s*$`, 'i');
+/**
+ * The word used as a marker inside longer text: `TODO: confirm dates`, `Owner (TBD)`, `Go-live: TBD`.
+ * In capitals unless a colon follows it; never glued to a hyphen, digit or letter, so ids (`todo-app`),
+ * keys (`TODO-123`) and titles that merely start with the word (`TODO list app`) are not flagged.
+ */
+const MARKERS = [
+  new RegExp(`(?:^|[\\s(\\[;,.])(${WORDS}):(?:\\s|$)`, 'i'),
+  new RegExp(`[(\\[](${WORDS})[)\\]]`),
+  new RegExp(`[\\s:;,]\\s*(${WORDS})\\s*[.!?]*\\s*$`),
+];
 /** `<describe the benefit>`, `<...>`; not a comparison such as "<5 ms" nor an address `<a@b.org>`. */
 const ANGLE_PLACEHOLDER = /<[A-Za-z.…](?:[^<>\n]*[^\s<>])?>/;
 /** A value that is nothing but an ellipsis or question marks. */
 const EMPTY_STAND_IN = /^\s*(\.{3}|…|\?+|-)\s*$/;
 const MAX_DEPTH = 100;
+/** Longer text is looked at only this far: a marker that matters sits near the start of a value. */
+const MAX_SCAN = 10_000;
 
-export function placeholderIn(text: string): string | undefined {
-  const word = PLACEHOLDER_WORD.exec(text);
-  if (word) return word[0];
+export function placeholderIn(value: string): string | undefined {
+  const text = value.length > MAX_SCAN ? value.slice(0, MAX_SCAN) : value;
+  const whole = WHOLE_WORD.exec(text);
+  if (whole) return whole[1];
+  for (const marker of MARKERS) {
+    const found = marker.exec(text);
+    if (found) return found[1];
+  }
   const angle = ANGLE_PLACEHOLDER.exec(text);
   if (angle && !/@|:\/\//.test(angle[0])) return angle[0];
   if (EMPTY_STAND_IN.test(text)) return text.trim();
