@@ -9,6 +9,7 @@ import { docsFor } from '../utils/docs';
 import { readDate, spokenDate } from '../utils/dates';
 import { didYouMean, isClearNearest, suggestionsFor } from '../utils/suggest';
 import { schemasAt } from './effectiveSchema';
+import { COMMA_IN_NUMBER } from '../parser/commaNumbers';
 import { candidateSpellings, onlyAccepted, yamlScalarText } from './valueRepairs';
 import { childKeyRange, keyText, locate, ownerKeyRange, pathFromPointer, valueRange, type DataPath, type OffsetRange } from '../utils/yamlNodes';
 import { clip, describeField, describeOwner, describeType, describeValue, listExpected, patternMessage, synonymFor } from './schemaMessages';
@@ -349,6 +350,8 @@ class FindingBuilder {
         const key = keyText(pair.key);
         if (key === undefined || key === '<<') continue;
         if (!unknownAllowed && walker.isUnknownKey(applicable, key) && isScalar(pair.key) && pair.key.range) {
+          // `850,000` in a flow mapping: the parser names the real cause; the "key" is not a key.
+          if (this.splitByComma(pair.key.range[0])) continue;
           this.reportUnknownKey(pair.key.range, key, declared.filter((k) => !present.has(k)), declared);
           continue;
         }
@@ -361,6 +364,10 @@ class FindingBuilder {
         if (item && (isMap(item) || isSeq(item))) this.addUnknownKeys(walker, item as Node, value[index], walker.itemSchemas(applicable, index), depth + 1);
       });
     }
+  }
+
+  private splitByComma(offset: number): boolean {
+    return this.file.findings.some((f) => f.rule === COMMA_IN_NUMBER && this.file.lines.offsetAt(f.range.start) <= offset && offset <= this.file.lines.offsetAt(f.range.end));
   }
 
   private reportUnknownKey(keyRange: [number, number, number], key: string, missing: string[], declared: string[]): void {
