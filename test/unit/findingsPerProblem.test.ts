@@ -106,6 +106,25 @@ describe('fixes: safe fixes and suggestions', () => {
     assert.equal(closed.find((f) => f.rule === 'schema/enum')!.fixes![0].edits['file:///workspace/x.charter.yaml'][0].newText, 'closed');
   });
 
+  it('makes a did-you-mean safe only when one candidate is clearly nearest', () => {
+    const registry = new SchemaRegistry();
+    registry.add('https://pmo.example.org/t.json', { $schema: 'https://json-schema.org/draft/2020-12/schema', type: 'object', properties: { tier: { enum: ['gold', 'bold', 'silver'] } } });
+    const svc = getLanguageService();
+    const fixesFor = (written: string) => {
+      const file = svc.parse(`file:///w/t-${written}.yaml`, `tier: ${written}\n`, 1);
+      const [finding] = validateDocument(file, file.documents[0], { id: 'https://pmo.example.org/t.json', label: 't.json' }, registry, new SchemaWalker(registry));
+      return finding.fixes!.map((f) => [f.edits[file.uri][0].newText, f.safe]);
+    };
+    assert.deepEqual(fixesFor('cold'), [['bold', false], ['gold', false]], 'cold is as near to bold as to gold: a guess');
+    assert.deepEqual(fixesFor('silvr'), [['silver', true]]);
+  });
+
+  it('keeps an id that only shares words with the one written a suggestion (ops-datacentre-exit -> ops-dc-exit)', async () => {
+    const files = { 'projects/a.charter.yaml': otherProject('a', 'dependencies:\n  - { project: ops-datacentre-exit, neededBy: 2027-03-01 }\n'), 'projects/b.charter.yaml': otherProject('ops-dc-exit') };
+    const { findings } = await check('portfolio/unknown-reference', files);
+    assert.deepEqual(findings[0].fixes!.map((f) => [f.title, f.safe]), [['Change to "ops-dc-exit"', false]]);
+  });
+
   it('reads x-synonyms from a PMO schema too, wherever the enum sits behind a $ref', () => {
     const registry = new SchemaRegistry();
     registry.add('https://pmo.example.org/p.json', {

@@ -100,19 +100,3 @@ function sentence(text: string): string {
   const t = text.trim();
   return /[.!?]$/.test(t) ? t : `${t}.`;
 }
-
-/**
- * The allowed value an `x-synonyms` annotation maps `actual` to (`{ "completed": "closed" }`), matched
- * without regard to case; only a value the enum allows counts.
- */
-export function synonymFor(actual: string, allowed: string[], schemas: unknown[]): string | undefined {
-  const wanted = actual.trim().toLowerCase();
-  for (const schema of schemas) {
-    const synonyms = schema && typeof schema === 'object' ? (schema as Record<string, unknown>)['x-synonyms'] : undefined;
-    if (!synonyms || typeof synonyms !== 'object' || Array.isArray(synonyms)) continue;
-    for (const [word, value] of Object.entries(synonyms as Record<string, unknown>)) {
-      if (word.toLowerCase() === wanted && typeof value === 'string' && allowed.includes(value)) return value;
-    }
-  }
-  return undefined;
-}

@@ -8,11 +8,12 @@ import type { Finding, Fix, Range, RelatedLocation, Severity } from '../types';
 import { docsFor } from '../utils/docs';
 import { readDate, spokenDate } from '../utils/dates';
 import { didYouMean, isClearNearest, suggestionsFor } from '../utils/suggest';
-import { schemasAt } from './effectiveSchema';
+import { enumSynonyms, schemasAt } from './effectiveSchema';
+import { pruneCompositeNoise } from './compositeErrors';
 import { COMMA_IN_NUMBER } from '../parser/commaNumbers';
-import { candidateSpellings, onlyAccepted, yamlScalarText } from './valueRepairs';
+import { candidateSpellings, onlyAccepted, replaceAt, yamlScalarText } from './valueRepairs';
 import { childKeyRange, keyText, locate, ownerKeyRange, pathFromPointer, valueRange, type DataPath, type OffsetRange } from '../utils/yamlNodes';
-import { clip, describeField, describeOwner, describeType, describeValue, listExpected, patternMessage, synonymFor } from './schemaMessages';
+import { clip, describeField, describeOwner, describeType, describeValue, listExpected, patternMessage } from './schemaMessages';
 
 /** Keywords that reject a value as written; the rules then leave that value alone. */
 const VALUE_KEYWORDS = new Set(['type', 'enum', 'const', 'format', 'pattern', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'multipleOf', 'minLength', 'maxLength']);
@@ -103,59 +104,6 @@ interface SchemaLookup {
   accepts(pointer: string, candidate: unknown): boolean;
 }
 
-/** A copy of `root` with `candidate` at `path`; undefined when the path is not there. */
-function replaceAt(root: unknown, path: DataPath, candidate: unknown): unknown {
-  if (path.length === 0) return candidate;
-  const copy = structuredClone(root) as Record<string | number, unknown>;
-  let node: unknown = copy;
-  for (const segment of path.slice(0, -1)) {
-    if (node === null || typeof node !== 'object') return undefined;
-    node = (node as Record<string | number, unknown>)[segment];
-  }
-  if (node === null || typeof node !== 'object') return undefined;
-  (node as Record<string | number, unknown>)[path[path.length - 1]] = candidate;
-  return copy;
-}
-
-/**
- * `anyOf`/`oneOf` report the errors of every branch. Keep the branch that came closest (its errors reach
- * deepest into the data, then the fewest), and turn "wrong type in every branch" into one message.
- */
-export function pruneCompositeNoise(errors: ErrorObject[]): ErrorObject[] {
-  const removed = new Set<ErrorObject>();
-  const extra: ErrorObject[] = [];
-  const composites = errors
-    .filter((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf')
-    .sort((a, b) => a.schemaPath.length - b.schemaPath.length);
-  for (const composite of composites) {
-    if (removed.has(composite)) continue;
-    if (composite.keyword === 'oneOf' && (composite.params as { passingSchemas?: unknown }).passingSchemas) continue;
-    const prefix = composite.schemaPath + '/';
-    const branches = new Map<string, ErrorObject[]>();
-    for (const e of errors) {
-      if (e === composite || removed.has(e) || !e.schemaPath.startsWith(prefix)) continue;
-      if (!e.instancePath.startsWith(composite.instancePath)) continue;
-      const branch = e.schemaPath.slice(prefix.length).split('/')[0];
-      branches.set(branch, [...(branches.get(branch) ?? []), e]);
-    }
-    if (branches.size === 0) continue;
-    const depth = (list: ErrorObject[]) => Math.max(...list.map((e) => e.instancePath.length));
-    const typeOnly = (list: ErrorObject[]) => list.every((e) => e.keyword === 'type' && e.instancePath === composite.instancePath);
-    const all = [...branches.values()];
-    removed.add(composite);
-    if (all.every(typeOnly)) {
-      all.flat().forEach((e) => removed.add(e));
-      const types = [...new Set(all.flat().flatMap((e) => String((e.params as { type: string }).type).split(',')))];
-      extra.push({ ...all[0][0], params: { type: types.join(',') } });
-      continue;
-    }
-    const candidates = all.filter((list) => !typeOnly(list));
-    candidates.sort((a, b) => depth(b) - depth(a) || a.length - b.length);
-    const best = candidates[0];
-    for (const list of all) if (list !== best) list.forEach((e) => removed.add(e));
-  }
-  return [...errors.filter((e) => !removed.has(e) && e.keyword !== 'if'), ...extra];
-}
 
 class FindingBuilder {
   private readonly findings: Finding[] = [];
@@ -221,7 +169,7 @@ class FindingBuilder {
         const actual = located.node && isScalar(located.node) ? String(located.node.value) : undefined;
         const strings = allowed.filter((v): v is string => typeof v === 'string');
         message = `${describeField(path)} must be one of ${allowed.map(String).join(', ')}.`;
-        const synonym = actual === undefined ? undefined : synonymFor(actual, strings, [parentSchema, ...this.lookup.schemasAt(path).map((r) => r.schema)]);
+        const synonym = actual === undefined ? undefined : enumSynonyms([{ schema: parentSchema, rootId: this.target.id, pointer: error.schemaPath }, ...this.lookup.schemasAt(path)], strings).get(actual.trim().toLowerCase());
         if (synonym !== undefined) {
           message += ` "${clip(actual!)}" is called "${synonym}" here.`;
           fixes = [this.replaceFix(range, yamlScalarText(synonym), `Change to "${synonym}"`, true)];

@@ -1,6 +1,7 @@
 // The common ways people misspell a value the schema rejects (`50%` for 50, `eur` for EUR, `€850k` or
 // `1,500,000` for an amount), turned into the value they meant. A repair is offered only when exactly
 // one reading passes the schema at that spot, so a fix made from it never guesses.
+import type { DataPath } from '../utils/yamlNodes';
 
 /** Longer values are not a spelling of a number or a code; they are left alone. */
 const MAX_LENGTH = 40;
@@ -88,4 +89,18 @@ export function yamlScalarText(value: unknown, quote?: '"' | "'"): string {
   if (quote === "'") return `'${text.replace(/'/g, "''")}'`;
   if (quote === '"' || !/^[A-Za-z][A-Za-z0-9 ._/-]*$/.test(text) || /^(true|false|null|yes|no|on|off|y|n)$/i.test(text)) return JSON.stringify(text);
   return text;
+}
+
+/** A copy of `root` with `candidate` at `path`; undefined when the path is not there. */
+export function replaceAt(root: unknown, path: DataPath, candidate: unknown): unknown {
+  if (path.length === 0) return candidate;
+  const copy = structuredClone(root) as Record<string | number, unknown>;
+  let node: unknown = copy;
+  for (const segment of path.slice(0, -1)) {
+    if (node === null || typeof node !== 'object') return undefined;
+    node = (node as Record<string | number, unknown>)[segment];
+  }
+  if (node === null || typeof node !== 'object') return undefined;
+  (node as Record<string | number, unknown>)[path[path.length - 1]] = candidate;
+  return copy;
 }
