@@ -7,7 +7,6 @@ import { SchemaWalker } from '../../server/src/engine/schema/schemaWalker';
 import { validateDocument } from '../../server/src/engine/services/schemaValidation';
 import type { Finding } from '../../server/src/engine/types';
 import { applyTextEdits } from '../../server/src/engine/utils/textEdits';
-import { readDate } from '../../server/src/engine/utils/dates';
 import { check, otherProject, PORTFOLIO } from './rules/harness';
 import { findingsFor, underlined, VALID_PROJECT } from '../support/engine';
 
@@ -19,19 +18,6 @@ function fixAll(text: string, findings: Finding[]): string {
 }
 
 describe('fixes: safe fixes and suggestions', () => {
-  it('reads a date people type: one reading is unambiguous, two are offered, none is not a date', () => {
-    assert.deepEqual(readDate('31/03/2027'), ['2027-03-31']);
-    assert.deepEqual(readDate('03/13/2027'), ['2027-03-13']);
-    assert.deepEqual(readDate('31 March 2027'), ['2027-03-31']);
-    assert.deepEqual(readDate('March 31, 2027'), ['2027-03-31']);
-    assert.deepEqual(readDate('3 Sept 2027'), ['2027-09-03']);
-    assert.deepEqual(readDate('12.03.2027'), ['2027-03-12']);
-    assert.deepEqual(readDate('03/03/2027'), ['2027-03-03']);
-    assert.deepEqual(readDate('12/03/2027'), ['2027-03-12', '2027-12-03']);
-    assert.deepEqual(readDate('31/02/2027'), []);
-    assert.deepEqual(readDate('Smarch 3 2027'), []);
-  });
-
   it('offers both readings of an ambiguous date as suggestions, and fix-all applies neither', async () => {
     const text = VALID_PROJECT.replace('end: 2027-12-17', 'end: 12/11/2027');
     const findings = await findingsFor(text);
