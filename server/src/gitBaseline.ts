@@ -83,27 +83,13 @@ export class GitBaseline implements GitBaselineSnapshot {
       throw new GitProblem(`git has no commit "${ref}" in ${top}`, 'ref');
     }
     const root = fs.realpathSync(top);
-    const tree = new Map<string, string>();
-    for (const line of (await git(['ls-tree', '-r', '-z', '--full-tree', commit], root)).split('\0')) {
-      const m = /^\d+ blob ([0-9a-f]+)\t(.+)$/s.exec(line);
-      if (m) tree.set(m[2], m[1]);
+    try {
+      const { tree, renames, added } = await readTree(git, root, commit);
+      return new GitBaseline(root, options.label ?? ref, commit, tree, renames, added, git, options.cache ?? new BlobCache());
+    } catch (e) {
+      // Too large a tree for the output bound, a corrupt object: no baseline, said once, never a crash.
+      throw new GitProblem(`git could not list the files of "${ref}": ${(e as Error).message.split('\n')[0]}`, 'unavailable');
     }
-    const renames = new Map<string, string>();
-    const added = new Set<string>();
-    const fields = (await git(['diff', '--name-status', '-M', '-z', commit, '--'], root)).split('\0');
-    for (let i = 0; i < fields.length; ) {
-      const status = fields[i++];
-      if (!status) continue;
-      if (status.startsWith('R') || status.startsWith('C')) {
-        const from = fields[i++];
-        const to = fields[i++];
-        if (status.startsWith('R')) renames.set(to, from);
-      } else {
-        const file = fields[i++];
-        if (status === 'A') added.add(file);
-      }
-    }
-    return new GitBaseline(root, options.label ?? ref, commit, tree, renames, added, git, options.cache ?? new BlobCache());
   }
 
   /** Where a working-tree file (repository-relative) was at the base, or undefined when it is new. */
@@ -143,6 +129,32 @@ export class GitBaseline implements GitBaselineSnapshot {
     const text = await this.textAt(basePath);
     return text === undefined ? undefined : { text, uri: baseUri(this.ref, basePath), ref: this.ref, path: basePath };
   };
+}
+
+
+/** Which blob each path has at `commit`, and how the working tree moved files since (renames, additions). */
+async function readTree(git: GitRun, root: string, commit: string): Promise<{ tree: Map<string, string>; renames: Map<string, string>; added: Set<string> }> {
+  const tree = new Map<string, string>();
+  for (const line of (await git(['ls-tree', '-r', '-z', '--full-tree', commit], root)).split('\0')) {
+    const m = /^\d+ blob ([0-9a-f]+)\t(.+)$/s.exec(line);
+    if (m) tree.set(m[2], m[1]);
+  }
+  const renames = new Map<string, string>();
+  const added = new Set<string>();
+  const fields = (await git(['diff', '--name-status', '-M', '-z', commit, '--'], root)).split('\0');
+  for (let i = 0; i < fields.length; ) {
+    const status = fields[i++];
+    if (!status) continue;
+    if (status.startsWith('R') || status.startsWith('C')) {
+      const from = fields[i++];
+      const to = fields[i++];
+      if (status.startsWith('R')) renames.set(to, from);
+    } else {
+      const file = fields[i++];
+      if (status === 'A') added.add(file);
+    }
+  }
+  return { tree, renames, added };
 }
 
 /**

@@ -79,6 +79,8 @@ describe('GitBaseline', function () {
     }
     const noGit: GitRun = () => Promise.reject(Object.assign(new Error('git is not installed (or not on PATH)'), { missingGit: true }));
     await assert.rejects(GitBaseline.open(repo, 'main', { git: noGit }), (e: unknown) => e instanceof GitProblem && e.kind === 'unavailable' && e.message === 'git is not installed (or not on PATH)');
+    const bounded: GitRun = (args, cwd) => (args[0] === 'ls-tree' ? Promise.reject(new Error('stdout maxBuffer length exceeded')) : runGit(args, cwd));
+    await assert.rejects(GitBaseline.open(repo, 'main', { git: bounded }), (e: unknown) => e instanceof GitProblem && e.kind === 'unavailable' && e.message === 'git could not list the files of "main": stdout maxBuffer length exceeded');
     await assert.rejects(GitBaseline.open(repo, 'nope'), (e: unknown) => e instanceof GitProblem && e.kind === 'ref');
     await assert.rejects(GitBaseline.open(repo, '--output=/tmp/x'), (e: unknown) => e instanceof GitProblem && e.kind === 'ref');
   });
