@@ -1,0 +1,93 @@
+// Money across currencies. The policy names a base currency and the rate of each other currency to it
+// (`fxRates: { asOf: 2027-01-31, GBP: 1.17, JPY: 0.0062 }`: one GBP is 1.17 of the base currency).
+// Thresholds, caps and envelopes are compared in the base currency. Rates are read as exact decimals
+// and amounts multiplied as scaled integers: no floating point touches money.
+import { formatMoney, type Money } from './money';
+import type { Policy } from './policy';
+
+/** The decimals a rate may have; more are a reason the rate cannot be used, not a silent rounding. */
+const RATE_DECIMALS = 12;
+const RATE_SCALE = 10n ** BigInt(RATE_DECIMALS);
+
+/** A rate as an exact decimal: `value / 10^12` units of the base currency for one unit. */
+export type FxRate = bigint;
+
+export interface FxPolicy {
+  /** ISO 4217 code of the currency thresholds, caps and envelopes are compared in; undefined: each project's own. */
+  baseCurrency?: string;
+  /** Currency code -> rate to the base currency. */
+  fxRates: Record<string, FxRate>;
+  /** The day the rates were taken, `YYYY-MM-DD`, shown with converted amounts. */
+  fxAsOf?: string;
+}
+
+export type Conversion =
+  | { ok: true; amount: Money; currency: string; rate?: FxRate }
+  | { ok: false; reason: string };
+
+/**
+ * Reads a rate: a positive number or decimal string with at most 12 decimals (`1.17`, `"0.0062"`).
+ * Undefined for anything else (zero, negative, exponent notation, too many decimals).
+ */
+export function parseRate(value: unknown): FxRate | undefined {
+  let text: string;
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value) || value <= 0) return undefined;
+    text = String(value);
+  } else if (typeof value === 'string') text = value.trim();
+  else return undefined;
+  const m = /^(\d+)(?:\.(\d+))?$/.exec(text);
+  if (!m || (m[2] ?? '').length > RATE_DECIMALS) return undefined;
+  const rate = BigInt(m[1]) * RATE_SCALE + BigInt((m[2] ?? '').padEnd(RATE_DECIMALS, '0'));
+  return rate > 0n ? rate : undefined;
+}
+
+/**
+ * `amount` of `currency` in the policy's base currency, rounded half up to the millionth (the precision
+ * of Money). Without a base currency, amounts stay in their own currency (a single-currency PMO).
+ * When it cannot convert, says why in a sentence a message can use.
+ */
+export function toBaseCurrency(amount: Money, currency: string | undefined, policy: FxPolicy | Policy): Conversion {
+  const base = policy.baseCurrency;
+  if (!currency) return { ok: false, reason: 'the budget names no currency' };
+  if (!base || currency === base) return { ok: true, amount, currency };
+  const rate = policy.fxRates[currency];
+  if (rate === undefined) return { ok: false, reason: `the policy has no exchange rate from ${currency} to ${base} (policy.fxRates.${currency})` };
+  return { ok: true, amount: (amount * rate + RATE_SCALE / 2n) / RATE_SCALE, currency: base, rate };
+}
+
+/**
+ * Whether two currencies can be compared under the policy: the same, or both convertible to its base.
+ * Returns the currency the comparison happens in.
+ */
+export function comparisonCurrency(a: string | undefined, b: string | undefined, policy: FxPolicy | Policy): string | undefined {
+  if (a && a === b) return a;
+  if (!policy.baseCurrency || !a || !b) return undefined;
+  const known = (c: string) => c === policy.baseCurrency || policy.fxRates[c] !== undefined;
+  return known(a) && known(b) ? policy.baseCurrency : undefined;
+}
+
+/** `amount` of `currency` in `target`: the same amount, or via the base currency. */
+export function convert(amount: Money, currency: string | undefined, target: string, policy: FxPolicy | Policy): Conversion {
+  if (currency === target) return { ok: true, amount, currency: target };
+  if (target !== policy.baseCurrency) return { ok: false, reason: `${currency ?? 'an amount without a currency'} and ${target} can only be compared through policy.baseCurrency` };
+  return toBaseCurrency(amount, currency, policy);
+}
+
+/** `1.17`: a rate for messages, without trailing zeros. */
+export function formatRate(rate: FxRate): string {
+  const whole = rate / RATE_SCALE;
+  const fraction = (rate % RATE_SCALE).toString().padStart(RATE_DECIMALS, '0').replace(/0+$/, '');
+  return fraction ? `${whole}.${fraction}` : whole.toString();
+}
+
+/**
+ * An amount as messages show it: `30,000,000 JPY`, and when it was converted, both amounts
+ * (`30,000,000 JPY = 186,000 EUR at 0.0062 as of 2027-01-31`).
+ */
+export function describeAmount(amount: Money, currency: string | undefined, policy: FxPolicy | Policy): string {
+  const own = `${formatMoney(amount)}${currency ? ` ${currency}` : ''}`;
+  const converted = toBaseCurrency(amount, currency, policy);
+  if (!converted.ok || converted.rate === undefined) return own;
+  return `${own} = ${formatMoney(converted.amount)} ${converted.currency} at ${formatRate(converted.rate)}${policy.fxAsOf ? ` as of ${policy.fxAsOf}` : ''}`;
+}
