@@ -57,14 +57,13 @@ export function toBaseCurrency(amount: Money, currency: string | undefined, poli
 }
 
 /**
- * Whether two currencies can be compared under the policy: the same, or both convertible to its base.
- * Returns the currency the comparison happens in.
+ * The currency a set of amounts is compared in: their own when they share one, else the policy's base
+ * currency; undefined when they differ and the policy names no base (then only like is compared with like).
  */
-export function comparisonCurrency(a: string | undefined, b: string | undefined, policy: FxPolicy | Policy): string | undefined {
-  if (a && a === b) return a;
-  if (!policy.baseCurrency || !a || !b) return undefined;
-  const known = (c: string) => c === policy.baseCurrency || policy.fxRates[c] !== undefined;
-  return known(a) && known(b) ? policy.baseCurrency : undefined;
+export function comparisonCurrency(currencies: Array<string | undefined>, policy: FxPolicy | Policy): string | undefined {
+  const distinct = new Set(currencies);
+  if (distinct.size === 1 && currencies[0]) return currencies[0];
+  return policy.baseCurrency;
 }
 
 /** `amount` of `currency` in `target`: the same amount, or via the base currency. */
