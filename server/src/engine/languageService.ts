@@ -136,7 +136,8 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Charte
       if (schema.target) findings.push(...validateDocument(file, doc, schema.target, registry, walker));
     }
     findings.push(...governance.findings(file, context, context.workspace ?? workspace));
-    const unsuppressed = applySuppressions(file, findings, { today: todayFor(context.settings), relativePath: context.relativePath });
+    const protectedRules = governance.policyFor(file, context, context.workspace ?? workspace).protectedRules;
+    const unsuppressed = applySuppressions(file, findings, { today: todayFor(context.settings), relativePath: context.relativePath, protectedRules });
     return applyRuleSettings(unsuppressed, context.settings.rules);
   };
 

@@ -16,15 +16,16 @@ export function worstRag(rags: Array<Rag | undefined>): Rag | undefined {
 export function rollup(projects: PortfolioProject[]): Rollup {
   const result: Rollup = {
     count: projects.length,
-    worstRag: worstRag(projects.map((p) => p.rag)),
+    live: projects.filter((p) => p.live).length,
+    worstRag: worstRag(projects.filter((p) => p.live).map((p) => p.rag)),
     rag: { green: 0, amber: 0, red: 0, none: 0 },
     approved: {},
     overdueMilestones: 0,
     findingCounts: { errors: 0, warnings: 0, infos: 0, hints: 0 },
   };
   for (const p of projects) {
-    result.rag[p.rag ?? 'none']++;
-    if (p.budget.approved !== undefined) {
+    if (p.live) result.rag[p.rag ?? 'none']++;
+    if (p.committed && p.budget.approved !== undefined) {
       const currency = p.budget.currency ?? '';
       result.approved[currency] = roundMoney((result.approved[currency] ?? 0) + p.budget.approved);
     }
