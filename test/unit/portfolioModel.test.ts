@@ -102,6 +102,7 @@ describe('portfolio model', () => {
           'a.charter.yaml',
           `id: a
 title: A
+status: active
 milestones:
   - { id: m1, date: 2026-01-01, status: planned }
   - { id: m2, date: 2026-01-01 }
@@ -145,7 +146,7 @@ title: Two
   it('reads money as integers or decimal strings, and nothing else', () => {
     const p = buildPortfolio(
       [
-        inline('a.charter.yaml', 'id: a\nbudget: { currency: EUR, approved: "1200.50", contingency: 10 }\n'),
+        inline('a.charter.yaml', 'id: a\nstatus: active\nbudget: { currency: EUR, approved: "1200.50", contingency: 10 }\n'),
         inline('b.charter.yaml', 'id: b\nbudget: { currency: EUR, approved: lots }\n'),
       ],
       { asOf: '2026-01-01' },

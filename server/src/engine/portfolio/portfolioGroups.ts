@@ -73,7 +73,8 @@ export function groupPortfolio(portfolio: Portfolio, groupBy: GroupBy, filter?: 
         group.location = programme.location;
         if (programme.cap !== undefined) {
           const currency = programme.currency ?? '';
-          const approved = group.rollup.approved[currency] ?? 0;
+          // What programme/budget-cap counts: committed and closed projects in the cap's currency.
+          const approved = roundMoney(members.filter((p) => (p.committed || p.status === 'closed') && p.budget.currency === currency).reduce((sum, p) => sum + (p.budget.approved ?? 0), 0));
           group.cap = { amount: programme.cap, currency, approved, over: approved > programme.cap };
         }
       }

@@ -19,6 +19,14 @@ export function isCommitted(status: string | undefined, policy: Pick<Policy, 'li
   return status === 'approved' || isLive(status, policy);
 }
 
+/**
+ * Whether a project's budget counts against its programme's cap: committed, or closed (a closed
+ * project spent its money under the cap). Proposals have not been granted; cancelled ones released it.
+ */
+export function countsAgainstCap(status: string | undefined, policy: Pick<Policy, 'liveStatuses'>): boolean {
+  return isCommitted(status, policy) || status === 'closed';
+}
+
 export function isFinished(status: string | undefined): boolean {
   return status !== undefined && FINISHED_STATUSES.includes(status);
 }

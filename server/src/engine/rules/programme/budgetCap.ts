@@ -1,25 +1,26 @@
 import { docsFor } from '../../utils/docs';
 import { comparisonCurrency, describeAmount } from '../fx';
+import { countsAgainstCap } from '../lifecycle';
 import { formatMoney, sumMoney } from '../money';
 import { inCurrency } from '../portfolio/fundingEnvelope';
 import type { PortfolioRule } from '../ruleTypes';
 
 /**
- * The approved budgets of a programme's projects (cancelled ones released their money) fit under its
- * cap: in the cap's currency when all share it, else in the policy's base currency. A project whose
+ * The approved budgets of a programme's projects that were granted (approved, live or closed; not
+ * proposals, not cancelled ones, which released their money) fit under its cap: in the cap's currency when all share it, else in the policy's base currency. A project whose
  * currency cannot be converted is named in the message and flagged on its own value by budget/fx-rate.
  */
 export const budgetCap: PortfolioRule = {
   id: 'programme/budget-cap',
   scope: 'portfolio',
   severity: 'error',
-  summary: "The approved budgets of a programme's projects (not cancelled) add up to no more than its cap.",
+  summary: "The approved budgets of a programme's approved, live and closed projects add up to no more than its cap.",
   docs: docsFor('programme/budget-cap'),
   kinds: ['Programme'],
   check({ target, portfolio, policy, report }) {
     const facts = target.facts;
     if (facts.kind !== 'Programme' || !facts.id || !facts.cap || !facts.currency) return;
-    const members = portfolio.programmeMembers(facts.id.value).filter((m) => m.status !== 'cancelled' && m.approved);
+    const members = portfolio.programmeMembers(facts.id.value).filter((m) => countsAgainstCap(m.status, policy) && m.approved);
     const unit = comparisonCurrency([facts.currency, ...members.map((m) => m.currency)], policy) ?? facts.currency;
     const cap = inCurrency(facts.cap.value, facts.currency, unit, policy);
     if (cap === undefined) return; // the cap's own currency has no rate: budget/fx-rate reports it
