@@ -68,7 +68,7 @@ export function applySuppressions(file: ParsedFile, findings: Finding[], options
   const comments = readSuppressionComments(file);
   const waivers = readWaivers(file, options);
   if (comments.length === 0 && waivers.inForce.length === 0 && waivers.findings.length === 0) return findings;
-  const isProtected = (rule: RuleId) => (options.protectedRules ?? []).some((p) => matches(p, rule));
+  const isProtected = (rule: RuleId) => isProtectedRule(rule, options.protectedRules ?? []);
   /** Comments that tried to silence a protected rule, with the rules they could not silence. */
   const refused = new Map<SuppressionComment, Set<RuleId>>();
   const kept = findings.filter((finding) => {
@@ -120,6 +120,11 @@ export function disableNextLineEdit(file: ParsedFile, finding: Finding, reason =
   const eol = file.text.includes('\r\n') ? '\r\n' : '\n';
   const at = { line, character: 0 };
   return { range: { start: at, end: at }, newText: `${indent}# charter-disable-next-line ${finding.rule} -- ${reason}${eol}` };
+}
+
+/** Whether `policy.protectedRules` (ids or `area/*`) names this rule. */
+export function isProtectedRule(rule: RuleId, protectedRules: readonly string[]): boolean {
+  return protectedRules.some((p) => matches(p, rule));
 }
 
 function matches(pattern: string, rule: RuleId): boolean {
