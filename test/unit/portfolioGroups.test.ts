@@ -75,7 +75,8 @@ describe('portfolio groups', () => {
         ['red', 'red', 1],
         ['amber', 'amber', 3],
         ['green', 'green', 2],
-        ['', 'No status report', 6],
+        ['', 'No status report', 2],
+        ['not-live', 'Not live (proposed, closed, cancelled)', 4],
       ],
     );
   });
@@ -107,7 +108,8 @@ describe('portfolio groups', () => {
   it('filters by status, RAG and having findings', () => {
     assert.deepEqual(filterProjects(clean.projects, { rag: ['red'] }).map((p) => p.id), ['dc-web-replatform']);
     assert.equal(filterProjects(clean.projects, { status: ['active', 'on-hold'] }).length, 6);
-    assert.equal(filterProjects(clean.projects, { rag: ['none'] }).length, 6);
+    // Live projects without a report; proposals and finished projects match no RAG.
+    assert.equal(filterProjects(clean.projects, { rag: ['none'] }).length, 2);
     assert.equal(filterProjects(clean.projects, { hasFindings: true }).length, 0);
     const red = groupPortfolio(clean, 'programme', { rag: ['red'] });
     assert.deepEqual(red.map((g) => [g.key, g.projectIds]), [['digital-customer', ['dc-web-replatform']]], 'a filtered view drops empty programmes');
