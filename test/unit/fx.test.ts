@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { comparisonCurrency, describeAmount, formatRate, parseRate, toBaseCurrency } from '../../server/src/engine/rules/fx';
+import { canCompare, comparisonCurrency, describeAmount, formatRate, inCurrency, parseRate, toBaseCurrency } from '../../server/src/engine/rules/fx';
 import { parseMoney } from '../../server/src/engine/rules/money';
 import { fiscalYearOf, resolvePolicy } from '../../server/src/engine/rules/policy';
 
@@ -47,6 +47,13 @@ describe('fx: money in a base currency', () => {
     assert.equal(comparisonCurrency(['GBP', 'GBP'], policy), 'GBP');
     assert.equal(comparisonCurrency(['GBP', 'JPY'], policy), 'EUR');
     assert.equal(comparisonCurrency(['GBP', 'JPY'], resolvePolicy()), undefined);
+    assert.equal(inCurrency(m(100), 'GBP', 'EUR', policy), m(117));
+    assert.equal(inCurrency(m(100), 'GBP', 'GBP', policy), m(100));
+    assert.equal(inCurrency(m(100), 'GBP', 'JPY', policy), undefined, 'only ever into the base currency');
+    assert.equal(inCurrency(m(100), 'CHF', 'EUR', policy), undefined);
+    assert.ok(canCompare('GBP', 'JPY', policy));
+    assert.ok(!canCompare('GBP', 'CHF', policy));
+    assert.ok(!canCompare('GBP', 'EUR', resolvePolicy()));
   });
 });
 

@@ -66,11 +66,23 @@ export function comparisonCurrency(currencies: Array<string | undefined>, policy
   return policy.baseCurrency;
 }
 
-/** `amount` of `currency` in `target`: the same amount, or via the base currency. */
-export function convert(amount: Money, currency: string | undefined, target: string, policy: FxPolicy | Policy): Conversion {
-  if (currency === target) return { ok: true, amount, currency: target };
-  if (target !== policy.baseCurrency) return { ok: false, reason: `${currency ?? 'an amount without a currency'} and ${target} can only be compared through policy.baseCurrency` };
-  return toBaseCurrency(amount, currency, policy);
+/**
+ * `amount` of `from` expressed in `to`, where `to` is `from` itself or the base currency (what
+ * `comparisonCurrency` picks); undefined when it cannot be converted.
+ */
+export function inCurrency(amount: Money, from: string | undefined, to: string, policy: FxPolicy | Policy): Money | undefined {
+  if (from === to) return amount;
+  if (to !== policy.baseCurrency) return undefined;
+  const converted = toBaseCurrency(amount, from, policy);
+  return converted.ok ? converted.amount : undefined;
+}
+
+/** Whether an amount in `from` can be compared with one in `to` under the policy. */
+export function canCompare(from: string | undefined, to: string, policy: FxPolicy | Policy): boolean {
+  if (from === to) return true;
+  const base = policy.baseCurrency;
+  const known = (c: string | undefined) => !!c && (c === base || policy.fxRates[c] !== undefined);
+  return !!base && known(from) && known(to);
 }
 
 /** `1.17`: a rate for messages, without trailing zeros. */

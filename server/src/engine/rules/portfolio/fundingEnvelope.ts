@@ -1,6 +1,6 @@
 import { docsFor } from '../../utils/docs';
 import type { FundingEntry } from '../../workspace/indexTypes';
-import { comparisonCurrency, describeAmount, toBaseCurrency } from '../fx';
+import { canCompare, comparisonCurrency, describeAmount, inCurrency } from '../fx';
 import { isCommitted } from '../lifecycle';
 import { formatMoney, sumMoney, type Money } from '../money';
 import { fiscalYearOf, type Policy } from '../policy';
@@ -44,7 +44,7 @@ export const fundingEnvelope: PortfolioRule = {
       if (envelopes.length === 0) return;
       for (const year of drawsByYear(facts, policy).keys()) {
         const inYear = envelopes.filter((e) => e.fiscalYear === year);
-        if (inYear.some((e) => canCount(facts.currency, e.currency, policy))) continue;
+        if (inYear.some((e) => canCompare(facts.currency, e.currency, policy))) continue;
         report(
           facts.start.range,
           inYear.length === 0
@@ -89,16 +89,3 @@ export const fundingEnvelope: PortfolioRule = {
   },
 };
 
-/** `amount` of `from` expressed in `to`: unchanged when they are the same, else via the base currency. */
-export function inCurrency(amount: Money, from: string | undefined, to: string, policy: Policy): Money | undefined {
-  if (from === to) return amount;
-  if (to !== policy.baseCurrency) return undefined;
-  const converted = toBaseCurrency(amount, from, policy);
-  return converted.ok ? converted.amount : undefined;
-}
-
-function canCount(from: string | undefined, to: string, policy: Policy): boolean {
-  if (from === to) return true;
-  const base = policy.baseCurrency;
-  return !!base && (to === base || policy.fxRates[to] !== undefined) && (from === base || (!!from && policy.fxRates[from] !== undefined));
-}

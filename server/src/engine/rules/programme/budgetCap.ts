@@ -1,8 +1,7 @@
 import { docsFor } from '../../utils/docs';
-import { comparisonCurrency, describeAmount } from '../fx';
+import { comparisonCurrency, describeAmount, inCurrency } from '../fx';
 import { countsAgainstCap } from '../lifecycle';
 import { formatMoney, sumMoney } from '../money';
-import { inCurrency } from '../portfolio/fundingEnvelope';
 import type { PortfolioRule } from '../ruleTypes';
 
 /**
