@@ -34,6 +34,7 @@ Options for report (and --as-of, --config, --offline as for check):
   --format <${REPORT_FORMATS.join('|')}>   output format (default: from --out's extension, else md)
   --out <file>                write the report to this file instead of printing it
   --group-by <programme|status|rag|sponsor|manager|phase>   roll-ups per group (default: charter.portfolio.groupBy)
+  --exceptions                the exceptions register instead: every waiver and suppression, with reason, approver, expiry
 
 Options for diff (and --as-of, --config, --offline as for check):
   --base <ref>                the git ref holding the approved baseline (required), e.g. main or origin/main
@@ -62,6 +63,7 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<{ code:
         fix: { type: 'boolean' },
         'fix-dry-run': { type: 'boolean' },
         out: { type: 'string', short: 'o' },
+        exceptions: { type: 'boolean' },
         'group-by': { type: 'string' },
         title: { type: 'string' },
         programme: { type: 'string' },
@@ -93,10 +95,10 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<{ code:
     }
     if (values.base !== undefined && command !== 'check') throw new UsageError('--base is an option of charter check and charter diff.');
     if (command === 'report') {
-      const outcome = await runReport({ cwd, paths, format: values.format, out: values.out, groupBy: values['group-by'], asOf, config: values.config, offline: !!values.offline });
+      const outcome = await runReport({ cwd, paths, format: values.format, out: values.out, groupBy: values['group-by'], asOf, config: values.config, offline: !!values.offline, exceptions: !!values.exceptions });
       return { code: outcome.exitCode, stdout: outcome.output, stderr: '' };
     }
-    if (values.out !== undefined || values['group-by'] !== undefined) throw new UsageError('--out and --group-by are options of charter report.');
+    if (values.out !== undefined || values['group-by'] !== undefined || values.exceptions) throw new UsageError('--out, --group-by and --exceptions are options of charter report.');
     const color = values['no-color'] ? false : (values.color ?? (!!process.stdout.isTTY && !process.env.NO_COLOR));
     const format = (values.format ?? 'stylish') as CheckFormat;
     const outcome = await runCheck({ cwd, paths, format, maxWarnings, asOf, config: values.config, color, offline: !!values.offline, fix: !!values.fix, fixDryRun: !!values['fix-dry-run'], base: values.base });

@@ -23,7 +23,8 @@ export interface Delta {
   headPath: DataPath;
   /** The node in the base, when there was one. */
   basePath?: DataPath;
-  money?: { before: Money; after: Money; currency?: string };
+  /** The amounts on each side, each in its own side's currency. */
+  money?: { before: Money; after: Money; currency?: string; beforeCurrency?: string };
   /** Signed day count of a moved date. */
   days?: number;
   /** The milestone, risk or person the delta is about. */
@@ -40,8 +41,8 @@ export function projectDeltas(base: CharterDocument, head: CharterDocument): Del
   if (baseCurrency && currency && baseCurrency !== currency) {
     out.push({ field: 'currency', kind: 'budget', governed: true, change: 'changed', text: `budget currency changed ${baseCurrency} -> ${currency}`, before: baseCurrency, after: currency, headPath: ['budget', 'currency'], basePath: ['budget', 'currency'] });
   }
-  moneyDelta(out, base, head, 'approved', 'approved budget', currency);
-  moneyDelta(out, base, head, 'contingency', 'contingency', currency);
+  moneyDelta(out, base, head, 'approved', 'approved budget', currency, baseCurrency ?? currency);
+  moneyDelta(out, base, head, 'contingency', 'contingency', currency, baseCurrency ?? currency);
   dateDelta(out, base, head, ['schedule', 'start'], 'start', 'start date', 'schedule');
   dateDelta(out, base, head, ['schedule', 'end'], 'end', 'end date', 'schedule');
   milestoneDeltas(out, base, head);
@@ -55,15 +56,16 @@ export function projectDeltas(base: CharterDocument, head: CharterDocument): Del
   return out;
 }
 
-function moneyDelta(out: Delta[], base: CharterDocument, head: CharterDocument, key: 'approved' | 'contingency', label: string, currency: string | undefined): void {
+function moneyDelta(out: Delta[], base: CharterDocument, head: CharterDocument, key: 'approved' | 'contingency', label: string, currency: string | undefined, beforeCurrency: string | undefined): void {
   const path = ['budget', key];
   const before = base.money(path);
   const after = head.money(path);
-  if (before === after) return;
+  const sameCurrency = beforeCurrency === currency;
+  if (before === after && sameCurrency) return;
   const unit = currency ? ` ${currency}` : '';
   const shown = (m: Money | undefined) => (m === undefined ? 'none' : formatMoney(m));
-  let text = `${label} changed ${shown(before)} -> ${shown(after)}${unit}`;
-  if (before !== undefined && after !== undefined && before > 0n) text += ` (${signedPercent(after - before, before)} %)`;
+  let text = sameCurrency ? `${label} changed ${shown(before)} -> ${shown(after)}${unit}` : `${label} changed ${shown(before)} ${beforeCurrency ?? ''} -> ${shown(after)}${unit}`.replace('  ', ' ');
+  if (sameCurrency && before !== undefined && after !== undefined && before > 0n) text += ` (${signedPercent(after - before, before)} %)`;
   out.push({
     field: key,
     kind: 'budget',
@@ -74,7 +76,7 @@ function moneyDelta(out: Delta[], base: CharterDocument, head: CharterDocument, 
     after: after === undefined ? undefined : formatMoney(after),
     headPath: nearest(head, path),
     basePath: before === undefined ? undefined : path,
-    money: before !== undefined && after !== undefined ? { before, after, currency } : undefined,
+    money: before !== undefined && after !== undefined ? { before, after, currency, beforeCurrency } : undefined,
   });
 }
 

@@ -1,6 +1,7 @@
 // What a change may do without escalation: the manager's tolerances (the charter's `authority`, else the
 // policy's change-control defaults) and the status moves the policy allows.
 import type { CharterDocument } from '../rules/charterDocument';
+import { comparisonCurrency, inCurrency } from '../rules/fx';
 import { comparePercent } from '../rules/money';
 import type { Policy } from '../rules/policy';
 import type { Delta } from './deltas';
@@ -9,7 +10,12 @@ import type { Delta } from './deltas';
 export function exceededTolerance(delta: Delta, head: CharterDocument, policy: Policy): string | undefined {
   if (delta.field === 'approved' && delta.money) {
     const tolerance = head.number(['authority', 'budgetTolerancePercent']) ?? policy.changeControl.budgetTolerancePercent;
-    const { before, after } = delta.money;
+    // Both amounts in one currency: the budget's own, or the policy's base currency when it changed.
+    const { currency, beforeCurrency } = delta.money;
+    const unit = comparisonCurrency([beforeCurrency, currency], policy);
+    const before = unit ? inCurrency(delta.money.before, beforeCurrency, unit, policy) : undefined;
+    const after = unit ? inCurrency(delta.money.after, currency, unit, policy) : undefined;
+    if (before === undefined || after === undefined) return undefined;
     const moved = after > before ? after - before : before - after;
     return before > 0n && comparePercent(moved, before, tolerance) > 0 ? `${tolerance} %` : undefined;
   }

@@ -34,4 +34,18 @@ describe('change/approval-threshold-crossed', () => {
     const { messages } = await checkChange(RULE, PROJECT.replace('approved: 850000', 'approved: 700000'), PROJECT, { portfolio });
     assert.deepEqual(messages.map((m) => m.split(', so ')[0]), ['Approved budget rose 700,000 -> 850,000 EUR, past the 800,000 EUR threshold it was below on main']);
   });
+
+  it("compares in the policy's base currency: a GBP budget crosses a EUR threshold once converted", async () => {
+    const portfolio = policyPortfolio('  baseCurrency: EUR\n  fxRates: { asOf: 2027-01-31, GBP: 1.17 }\n');
+    const gbp = (text: string) => text.replace('currency: EUR', 'currency: GBP');
+    // 200,000 GBP = 234,000 EUR is below 250,000 EUR; 220,000 GBP = 257,400 EUR is above.
+    const { messages } = await checkChange(RULE, gbp(BASE), gbp(BASE.replace('approved: 200000', 'approved: 220000')), { portfolio });
+    assert.deepEqual(messages.map((m) => m.split(', so ')[0]), [
+      'Approved budget rose 200,000 GBP = 234,000 EUR at 1.17 as of 2027-01-31 -> 220,000 GBP = 257,400 EUR at 1.17 as of 2027-01-31, past the 250,000 EUR threshold it was below on main',
+    ]);
+    // 210,000 GBP = 245,700 EUR stays below.
+    assert.deepEqual((await checkChange(RULE, gbp(BASE), gbp(BASE.replace('approved: 200000', 'approved: 210000')), { portfolio })).findings, []);
+    // Without a rate, budget/fx-rate speaks, not this rule.
+    assert.deepEqual((await checkChange(RULE, gbp(BASE), gbp(HEAD), { portfolio: policyPortfolio('  baseCurrency: EUR\n') })).findings, []);
+  });
 });

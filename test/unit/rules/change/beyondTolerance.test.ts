@@ -53,4 +53,21 @@ describe('change/beyond-tolerance', () => {
     const cut = PROJECT.replace('approved: 850000', 'approved: 500000');
     assert.match((await checkChange(RULE, PROJECT, cut)).messages[0], /^Approved budget changed 850,000 -> 500,000 EUR \(-41\.2 %\)/);
   });
+
+  it("judges a budget whose currency changed in the policy's base currency, and not at all without one", async () => {
+    const portfolio = policyPortfolio('  baseCurrency: EUR\n  fxRates: { GBP: 1.17 }\n');
+    // 850,000 EUR -> 800,000 GBP = 936,000 EUR: +10.1 %, beyond 10 %.
+    const toGbp = (amount: string) => PROJECT.replace('currency: EUR', 'currency: GBP').replace('approved: 850000', `approved: ${amount}`);
+    const beyond = await checkChange(RULE, PROJECT, toGbp('800000'), { portfolio });
+    assert.deepEqual(beyond.messages.map((m) => m.split(', beyond')[0]), ['Approved budget changed 850,000 EUR -> 800,000 GBP']);
+    // 850,000 EUR -> 780,000 GBP = 912,600 EUR: +7.4 %, within.
+    assert.deepEqual((await checkChange(RULE, PROJECT, toGbp('780000'), { portfolio })).findings, []);
+    // No base currency: the amounts cannot be compared, so change/unrecorded asks for a record instead.
+    assert.deepEqual((await checkChange(RULE, PROJECT, toGbp('800000'))).findings, []);
+    assert.deepEqual((await checkChange('change/unrecorded', PROJECT, toGbp('800000'))).messages.map((m) => m.split(' with ')[0]), [
+      'Budget currency changed EUR -> GBP',
+      'Approved budget changed 850,000 EUR -> 800,000 GBP',
+      'Contingency changed 60,000 EUR -> 60,000 GBP',
+    ]);
+  });
 });
