@@ -10,6 +10,8 @@ import { PEOPLE, PORTFOLIO, PROGRAMME, PROJECT, otherProject } from '../unit/rul
 
 const CLI = path.join(REPO, 'dist', 'cli.js');
 const PROJECT_FILE = 'projects/fin-invoice.charter.yaml';
+const REPORT = 'statusReport:\n  asOf: 2027-05-01\n  rag: green\n  commentary: On track.\n';
+const other = (id: string) => otherProject(id, REPORT);
 
 function charter(args: string[], cwd: string, env: NodeJS.ProcessEnv = process.env) {
   const result = spawnSync(process.execPath, [CLI, ...args, '--as-of', '2027-05-15'], { cwd, encoding: 'utf8', env: { ...env, NO_COLOR: '1' } });
@@ -57,8 +59,8 @@ describe('cli: change control against a git base', function () {
       'people.yaml': PEOPLE,
       'programmes/finance.programme.yaml': PROGRAMME,
       [PROJECT_FILE]: PROJECT,
-      'projects/fin-portal.charter.yaml': otherProject('fin-portal'),
-      'projects/fin-legacy.charter.yaml': otherProject('fin-legacy'),
+      'projects/fin-portal.charter.yaml': other('fin-portal'),
+      'projects/fin-legacy.charter.yaml': other('fin-legacy'),
     });
     git(repo, 'add', '-A');
     git(repo, 'commit', '-q', '-m', 'Approved baseline');
@@ -74,9 +76,9 @@ describe('cli: change control against a git base', function () {
     git(repo, 'checkout', '-q', '-b', 'moved', 'main');
     fs.mkdirSync(path.join(repo, 'projects/finance'));
     git(repo, 'mv', 'projects/fin-portal.charter.yaml', 'projects/finance/fin-portal.charter.yaml');
-    write(repo, { 'projects/finance/fin-portal.charter.yaml': otherProject('fin-portal').replace('contingency: 20000', 'contingency: 22000') });
+    write(repo, { 'projects/finance/fin-portal.charter.yaml': other('fin-portal').replace('contingency: 20000', 'contingency: 22000') });
     git(repo, 'rm', '-q', 'projects/fin-legacy.charter.yaml');
-    write(repo, { 'projects/fin-new.charter.yaml': otherProject('fin-new') });
+    write(repo, { 'projects/fin-new.charter.yaml': other('fin-new') });
     git(repo, 'add', '-A');
     git(repo, 'commit', '-q', '-m', 'Move, remove, add');
     git(repo, 'checkout', '-q', 'raise');

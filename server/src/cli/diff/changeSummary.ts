@@ -40,7 +40,7 @@ export interface DiffProject {
   baseFile?: string;
   state: 'new' | 'removed' | 'changed';
   status?: string;
-  /** A removed charter of a project that was not closed or cancelled on the base. */
+  /** A removed charter of a project that was live on the base (the policy's liveStatuses). */
   liveRemoved: boolean;
   deltas: DiffDelta[];
   findings: Array<{ rule: string; severity: string; message: string; line: number }>;
@@ -77,7 +77,6 @@ export interface RemovedFile {
   path: string;
 }
 
-const LIVE = new Set(['proposed', 'approved', 'active', 'on-hold']);
 const MAX_PROJECTS = 2000;
 
 export function buildChangeSummary(input: { ref: string; commit: string; head: HeadFile[]; removed: RemovedFile[]; policy: Policy }): ChangeSummary {
@@ -105,14 +104,14 @@ export function buildChangeSummary(input: { ref: string; commit: string; head: H
       for (const gone of pairProjects(file.base.parsed, file.base.path, undefined, file.base.path).map((p) => p.head)) {
         if ([...kept].some((k) => k!.doc === gone.doc)) continue;
         budgets.add(gone, 'before');
-        projects.push(removed(gone, file.base.path));
+        projects.push(removed(gone, file.base.path, input.policy));
       }
     }
   }
   for (const file of input.removed) {
     for (const { head: gone } of pairProjects(file.parsed, file.path, undefined, file.path)) {
       budgets.add(gone, 'before');
-      projects.push(removed(gone, file.path));
+      projects.push(removed(gone, file.path, input.policy));
     }
   }
   const order = { removed: 0, changed: 1, new: 2 };
@@ -160,9 +159,10 @@ function identity(doc: CharterDocument, file: string) {
   return out;
 }
 
-function removed(doc: CharterDocument, file: string): DiffProject {
+/** A removed charter; `liveRemoved` when the project was live on the base (the policy's live statuses). */
+function removed(doc: CharterDocument, file: string, policy: Policy): DiffProject {
   const status = doc.text(['status']) ?? 'proposed';
-  return { ...identity(doc, file), baseFile: file, state: 'removed', liveRemoved: LIVE.has(status), deltas: [], findings: [] };
+  return { ...identity(doc, file), baseFile: file, state: 'removed', liveRemoved: policy.liveStatuses.includes(status), deltas: [], findings: [] };
 }
 
 function lineOf(doc: CharterDocument, edge: 'start' | 'end'): number {
