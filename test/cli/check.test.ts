@@ -184,4 +184,24 @@ describe('cli: charter new', function () {
     assert.equal(charter(['new', 'a'], dir).code, 2);
     assert.equal(charter(['new'], dir).code, 2);
   });
+
+  it('refuses an id another file of the workspace already uses, and a malformed --programme', () => {
+    const dir = workspace({ 'projects/old-name.charter.yaml': VALID_PROJECT.replace(/^id: .*$/m, 'id: ops-backup-refresh') });
+    const taken = charter(['new', 'ops-backup-refresh'], dir);
+    assert.equal(taken.code, 2);
+    assert.match(taken.stderr, /"ops-backup-refresh" already exists in projects\/old-name\.charter\.yaml/);
+    assert.ok(!fs.existsSync(path.join(dir, 'projects', 'ops-backup-refresh.charter.yaml')));
+    const badProgramme = charter(['new', 'ops-new', '--programme', 'Operational Resilience'], dir);
+    assert.equal(badProgramme.code, 2);
+    assert.match(badProgramme.stderr, /--programme "Operational Resilience" is not a programme id/);
+  });
+
+  it('warns when the --programme does not exist in the workspace, and still writes the charter', () => {
+    const dir = workspace({ 'programmes/ops.programme.yaml': 'apiVersion: charter/v1\nkind: Programme\nid: operational-resilience\ntitle: Ops\n' });
+    const created = charter(['new', 'ops-new', '--programme', 'operational-resilence'], dir);
+    assert.equal(created.code, 0, created.stderr);
+    assert.match(created.stderr, /warning: no programme "operational-resilence" in this workspace \(programmes: operational-resilience\)/);
+    assert.ok(fs.existsSync(path.join(dir, 'ops-new.charter.yaml')));
+    assert.equal(charter(['new', 'ops-other', '--programme', 'operational-resilience'], dir).stderr, '');
+  });
 });
