@@ -33,6 +33,7 @@ import type { Position, Range } from './types';
 import { todayIso } from './utils/dates';
 import { Governance, todayFor } from './rules/governance';
 import { applySuppressions } from './suppressions';
+import { ruleIds } from './ruleIds';
 import { WorkspaceIndex } from './workspace/workspaceIndex';
 
 export interface ValidationContext {
@@ -136,7 +137,7 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Charte
       if (schema.target) findings.push(...validateDocument(file, doc, schema.target, registry, walker));
     }
     findings.push(...governance.findings(file, context, context.workspace ?? workspace));
-    const unsuppressed = applySuppressions(file, findings, { today: todayFor(context.settings), relativePath: context.relativePath });
+    const unsuppressed = applySuppressions(file, findings, { today: todayFor(context.settings), relativePath: context.relativePath, rules: ruleIds(registry) });
     return applyRuleSettings(unsuppressed, context.settings.rules);
   };
 
