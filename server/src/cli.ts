@@ -75,12 +75,12 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<{ code:
     if (asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(asOf)) throw new UsageError('--as-of needs a date written as YYYY-MM-DD.');
     if (command === 'report') {
       const outcome = await runReport({ cwd, paths, format: values.format, out: values.out, groupBy: values['group-by'], asOf, config: values.config, offline: !!values.offline });
-      return { code: outcome.exitCode, stdout: outcome.output, stderr: '' };
+      return { code: outcome.exitCode, stdout: outcome.output, stderr: outcome.warnings };
     }
     if (values.out !== undefined || values['group-by'] !== undefined) throw new UsageError('--out and --group-by are options of charter report.');
     const color = values['no-color'] ? false : (values.color ?? (!!process.stdout.isTTY && !process.env.NO_COLOR));
     const outcome = await runCheck({ cwd, paths, format: (values.format ?? 'stylish') as CheckFormat, maxWarnings, asOf, config: values.config, color, offline: !!values.offline, fix: !!values.fix });
-    return { code: outcome.exitCode, stdout: outcome.output, stderr: '' };
+    return { code: outcome.exitCode, stdout: outcome.output, stderr: outcome.warnings };
   } catch (e) {
     if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       return { code: 2, stdout: '', stderr: `charter: ${(e as Error).message}\n` };

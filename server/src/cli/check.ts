@@ -12,6 +12,7 @@ import type { Finding } from '../engine/types';
 import { globSync } from 'tinyglobby';
 import { formatResults, OUTPUT_FORMATS, summarise, type FileResult } from './formatters';
 import { resolveWorkspace, UsageError } from './workspace';
+import { noChartersMessage, workspaceWarnings } from './warnings';
 
 export const CHECK_FORMATS = OUTPUT_FORMATS;
 export type CheckFormat = (typeof CHECK_FORMATS)[number];
@@ -42,6 +43,8 @@ export interface CheckOutcome {
   /** The checked files as parsed, with their workspace-relative paths: what `charter report` builds on. */
   checked: Array<{ parsed: ParsedFile; relativePath: string; findings: Finding[] }>;
   settings: CharterSettings;
+  /** Lines for stderr: ineffective settings, charter files outside the globs, no charter file at all. */
+  warnings: string;
 }
 
 export async function runCheck(options: CheckOptions): Promise<CheckOutcome> {
@@ -59,7 +62,8 @@ export async function runCheck(options: CheckOptions): Promise<CheckOutcome> {
   const folderUri = pathToFileURL(workspace.root).href;
   // The workspace is one portfolio: whole-portfolio rules see every charter in it, also when only some are checked.
   const parsedFiles = new Map<string, ReturnType<typeof service.parse>>();
-  for (const file of new Set([...portfolioFiles(workspace.root, workspace.settings.files), ...workspace.files])) {
+  const portfolio = new Set([...portfolioFiles(workspace.root, workspace.settings.files), ...workspace.files]);
+  for (const file of portfolio) {
     const parsed = service.parse(pathToFileURL(file).href, readText(file));
     service.workspace.setFile(parsed, toPosix(path.relative(workspace.root, file)));
     parsedFiles.set(file, parsed);
@@ -83,9 +87,11 @@ export async function runCheck(options: CheckOptions): Promise<CheckOutcome> {
     checked.push({ parsed, relativePath, findings });
   }
   const summary = summarise(results);
-  const output = formatResults(options.format, results, { color: options.color, cwd: options.cwd });
+  const none = workspace.files.length === 0 ? noChartersMessage(workspace, options.cwd) : '';
+  const output = none && options.format === 'stylish' ? none : formatResults(options.format, results, { color: options.color, cwd: options.cwd });
+  const warnings = workspaceWarnings(workspace, [...portfolio], service, options.cwd).join('') + (none && options.format !== 'stylish' ? `charter: warning: ${none}` : '');
   const overWarnings = options.maxWarnings !== undefined && summary.warnings > options.maxWarnings;
-  return { output, exitCode: summary.errors > 0 || overWarnings ? 1 : 0, results, checked, settings: workspace.settings };
+  return { output, exitCode: summary.errors > 0 || overWarnings ? 1 : 0, results, checked, settings: workspace.settings, warnings };
 }
 
 /** Applies the file's fix-all edits until none is left; returns the same parse when nothing changed. */
