@@ -4,6 +4,7 @@ import { runCheck, CHECK_FORMATS, type CheckFormat } from './cli/check';
 import { runReport, REPORT_FORMATS } from './cli/report';
 import { UsageError } from './cli/workspace';
 import { runNew } from './cli/new';
+import { isIsoDate } from './engine/utils/dates';
 
 declare const CHARTER_VERSION: string | undefined;
 const VERSION = typeof CHARTER_VERSION === 'string' ? CHARTER_VERSION : '0.1.0';
@@ -72,7 +73,7 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<{ code:
       if (!Number.isInteger(maxWarnings) || maxWarnings < 0) throw new UsageError('--max-warnings needs a whole number of 0 or more.');
     }
     const asOf = values['as-of'];
-    if (asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(asOf)) throw new UsageError('--as-of needs a date written as YYYY-MM-DD.');
+    if (asOf !== undefined && !isIsoDate(asOf)) throw new UsageError('--as-of needs a real day written as YYYY-MM-DD.');
     if (command === 'report') {
       const outcome = await runReport({ cwd, paths, format: values.format, out: values.out, groupBy: values['group-by'], asOf, config: values.config, offline: !!values.offline });
       return { code: outcome.exitCode, stdout: outcome.output, stderr: outcome.warnings };

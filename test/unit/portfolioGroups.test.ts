@@ -95,7 +95,7 @@ describe('portfolio groups', () => {
 
   it('sums the whole portfolio', () => {
     assert.equal(clean.summary.count, 12);
-    assert.deepEqual(clean.summary.rag, { green: 2, amber: 3, red: 1, none: 6 });
+    assert.deepEqual(clean.summary.rag, { green: 2, amber: 3, red: 1, none: 6, invalid: 0 });
     assert.deepEqual(clean.summary.approved, { EUR: 9190000 });
     assert.equal(clean.summary.worstRag, 'red');
   });

@@ -50,7 +50,7 @@ function groupNode(group: PortfolioGroup, result: PortfolioResult, byId: Map<str
   const tooltip = [
     `**${escapeMd(group.label)}**${group.key && group.key !== group.label ? ` (\`${group.key}\`)` : ''}`,
     '',
-    `${r.count} project${r.count === 1 ? '' : 's'}: ${r.rag.red} red, ${r.rag.amber} amber, ${r.rag.green} green, ${r.rag.none} without a status report`,
+    `${r.count} project${r.count === 1 ? '' : 's'}: ${r.rag.red} red, ${r.rag.amber} amber, ${r.rag.green} green, ${r.rag.none} without a status report${r.rag.invalid ? `, ${r.rag.invalid} with an unreadable RAG` : ''}`,
     group.cap ? `\n\nApproved ${money(group.cap.approved)} of a ${money(group.cap.amount)} ${group.cap.currency} cap${group.cap.over ? ' - **over the cap**' : ''}` : `\n\nApproved ${amounts(r.approved)}`,
     r.overdueMilestones ? `\n\n${r.overdueMilestones} overdue milestone${r.overdueMilestones === 1 ? '' : 's'}` : '',
   ].join('');

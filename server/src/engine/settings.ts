@@ -1,6 +1,7 @@
 // The `charter.*` settings, as the editor and the CLI both read them.
 import { parse as parseJsonc, type ParseError } from 'jsonc-parser';
 import type { SeveritySetting } from './types';
+import { isIsoDate } from './utils/dates';
 
 export interface SchemaAssociation {
   fileMatch: string[];
@@ -90,7 +91,7 @@ export function normaliseSettings(raw: unknown): CharterSettings {
   const groupBy = get('portfolio.groupBy');
   if (typeof groupBy === 'string' && GROUPS.has(groupBy)) settings.portfolio.groupBy = groupBy as GroupBy;
   const asOf = get('asOf');
-  if (typeof asOf === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(asOf)) settings.asOf = asOf;
+  if (typeof asOf === 'string' && isIsoDate(asOf)) settings.asOf = asOf;
   return settings;
 }
 

@@ -73,6 +73,8 @@ export interface PortfolioProject {
   manager?: string;
   /** From the latest status report; absent when there is none (or it is not green, amber or red). */
   rag?: Rag;
+  /** The status report's RAG when it states one that is not green, amber or red (a finding says so). */
+  ragInvalid?: string;
   ragAsOf?: string;
   commentary?: string;
   schedule: { start?: string; end?: string };
@@ -106,7 +108,8 @@ export interface Rollup {
   count: number;
   /** The worst RAG of its projects: red, then amber, then green; absent when none reports one. */
   worstRag?: Rag;
-  rag: { green: number; amber: number; red: number; none: number };
+  /** `none`: no RAG stated; `invalid`: a RAG that is not green, amber or red. */
+  rag: { green: number; amber: number; red: number; none: number; invalid: number };
   /** Approved budgets per currency. */
   approved: Record<string, number>;
   overdueMilestones: number;
