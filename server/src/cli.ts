@@ -63,7 +63,7 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<{ code:
     if (command !== 'check' && command !== 'report' && command !== 'new') throw new UsageError(`Unknown command "${command}". Run charter --help.`);
     if (command === 'new') {
       if (paths.length > 1) throw new UsageError('charter new takes one project id.');
-      const created = runNew({ cwd, id: paths[0], title: values.title, programme: values.programme, dir: values.dir, asOf: values['as-of'] });
+      const created = await runNew({ cwd, id: paths[0], title: values.title, programme: values.programme, dir: values.dir, asOf: values['as-of'], offline: !!values.offline });
       return { code: 0, stdout: created.output, stderr: created.warnings };
     }
     if (values.title !== undefined || values.programme !== undefined || values.dir !== undefined) throw new UsageError('--title, --programme and --dir are options of charter new.');

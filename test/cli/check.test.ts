@@ -185,6 +185,22 @@ describe('cli: charter new', function () {
     assert.equal(charter(['new'], dir).code, 2);
   });
 
+  it("in a PMO workspace, adds the PMO schema's required keys as placeholders: findings only on placeholders", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'charter-new-pmo-'));
+    fs.cpSync(path.join(REPO, 'test', 'fixtures', 'pmo'), dir, { recursive: true });
+    for (const f of fs.readdirSync(path.join(dir, 'projects'))) fs.rmSync(path.join(dir, 'projects', f));
+    assert.equal(charter(['new', 'ops-backup-refresh', '--as-of', '2027-01-04'], dir).code, 0);
+    const text = fs.readFileSync(path.join(dir, 'projects', 'ops-backup-refresh.charter.yaml'), 'utf8');
+    assert.match(text, /^costCentre: <costCentre>$/m);
+    const report = JSON.parse(charter(['check', '--format', 'json', '--as-of', '2027-01-04'], dir).stdout) as { findings: Array<{ rule: string; range: { start: { line: number; character: number }; end: { line: number; character: number } } }> };
+    const lines = text.split('\n');
+    assert.ok(report.findings.length > 0);
+    for (const f of report.findings) {
+      const underlined = lines[f.range.start.line].slice(f.range.start.character, f.range.end.character);
+      assert.match(underlined, /^<[^>]+>$/, `${f.rule} at ${f.range.start.line}:${f.range.start.character}`);
+    }
+  });
+
   it('refuses an id another file of the workspace already uses, and a malformed --programme', () => {
     const dir = workspace({ 'projects/old-name.charter.yaml': VALID_PROJECT.replace(/^id: .*$/m, 'id: ops-backup-refresh') });
     const taken = charter(['new', 'ops-backup-refresh'], dir);

@@ -98,6 +98,8 @@ export interface CharterLanguageService {
   format(file: ParsedFile, context: ValidationContext): Promise<TextEdit[]>;
   /** The workspace index: files added to it are one portfolio, checked by the whole-portfolio rules. */
   readonly workspace: WorkspaceIndex;
+  /** Top-level keys that the schema applying to the file's first document requires and the document lacks (a PMO's `costCentre`). */
+  missingRequiredKeys(file: ParsedFile, context: ValidationContext): Promise<string[]>;
 }
 
 export function getLanguageService(options: LanguageServiceOptions = {}): CharterLanguageService {
@@ -194,5 +196,17 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Charte
     loadedSchemaLocations: () => schemaService.loadedLocations(),
     schemas: registry,
     workspace,
+    missingRequiredKeys: async (file, context) => {
+      const doc = file.documents.find((d) => !d.empty && d.value !== undefined);
+      const schemaId = doc && (await schemaIdFor(file, doc, context));
+      const root = schemaId ? walker.root(schemaId) : undefined;
+      if (!doc || !root || !doc.value || typeof doc.value !== 'object') return [];
+      const present = doc.value as Record<string, unknown>;
+      const required = walker.applicable([root], doc.value).flatMap((ref) => {
+        const list = (ref.schema as { required?: unknown })?.required;
+        return Array.isArray(list) ? list.filter((k): k is string => typeof k === 'string') : [];
+      });
+      return [...new Set(required)].filter((key) => !(key in present));
+    },
   };
 }
