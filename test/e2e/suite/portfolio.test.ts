@@ -50,7 +50,7 @@ suite('Portfolio', () => {
       `programme groups; got ${roots.map((n) => `${n.id} "${n.label}" (${n.description})`).join('; ')}`);
     for (const [key, count] of Object.entries(PROGRAMMES)) {
       const group = seen[key];
-      assert.match(group.description ?? '', new RegExp(`^${count} projects\\b`), `${key}: "${group.description}"`);
+      assert.match(group.description ?? '', new RegExp(`(^| · )${count} projects$`), `${key}: "${group.description}"`);
       assert.strictEqual(group.children.filter((c) => c.kind === 'project').length, count, `${key} holds ${count} project nodes`);
       assert.deepStrictEqual(await api().portfolio.getChildren(group), group.children);
     }
