@@ -1,4 +1,6 @@
 import { strict as assert } from 'node:assert';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { ruleIds } from '../../server/src/engine/ruleIds';
 import { SchemaRegistry } from '../../server/src/engine/schema/schemaRegistry';
 import { checkSettingsFile } from '../../server/src/engine/settingsCheck';
@@ -84,5 +86,23 @@ describe('settings file check', () => {
     assert.equal(findings.length, 5);
     assert.ok(findings.every((f) => f.rule === 'settings/invalid-value'));
     assert.ok(findings.some((f) => /Did you mean "programme"/.test(f.message)));
+  });
+});
+
+describe('rule ids', () => {
+  it('knows every rule id the engine writes, so no real rule is reported as unknown', () => {
+    const root = path.resolve(__dirname, '..', '..', 'server', 'src');
+    const ids = new Set<string>();
+    const visit = (dir: string): void => {
+      for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+        const full = path.join(dir, entry.name);
+        if (entry.isDirectory()) visit(full);
+        else if (entry.name.endsWith('.ts')) for (const m of fs.readFileSync(full, 'utf8').matchAll(/'((?:yaml|schema|settings|files|suppression|waiver)\/[a-z][a-zA-Z-]*)'/g)) ids.add(m[1]);
+      }
+    };
+    visit(root);
+    assert.ok(ids.has('yaml/syntax') && ids.has('files/not-included'));
+    const known = ruleIds(new SchemaRegistry());
+    for (const id of ids) assert.ok(known.known(id), id);
   });
 });

@@ -6,7 +6,7 @@ import { CATALOGUE } from './rules/index';
 import { didYouMean } from './utils/suggest';
 
 /** Syntax and file-level findings of the parser. */
-export const YAML_RULES = ['yaml/syntax', 'yaml/duplicate-key', 'yaml/not-text', 'yaml/alias-limit'];
+export const YAML_RULES = ['yaml/syntax', 'yaml/duplicate-key', 'yaml/not-text', 'yaml/alias-limit', 'yaml/comma-in-number'];
 /** Findings about the settings file and about files outside the configured globs. */
 export const SETTINGS_RULES = ['settings/unknown-rule', 'settings/unknown-setting', 'settings/invalid-value', 'files/not-included'];
 
