@@ -73,7 +73,7 @@ function projectsTable(projects: PortfolioProject[]): string {
   const rows = projects.map(
     (p) =>
       `<tr class="project" data-project="${escapeHtml(p.id)}" data-uri="${escapeHtml(p.location.uri)}" data-line="${p.location.range.start.line}" data-character="${p.location.range.start.character}" tabindex="0">` +
-      `<td>${ragBadge(p.rag)}</td><td><code>${escapeHtml(p.id)}</code></td><td>${escapeHtml(p.title)}</td><td>${escapeHtml(p.status ?? '')}</td><td>${escapeHtml(p.programme ?? '')}</td><td>${escapeHtml(p.manager ?? '')}</td>` +
+      `<td>${p.ragInvalid !== undefined ? `<span class="badge rag-invalid-bg" title="${escapeHtml(`RAG ${JSON.stringify(p.ragInvalid)} is not green, amber or red`)}">unreadable</span>` : ragBadge(p.rag)}</td><td><code>${escapeHtml(p.id)}</code></td><td>${escapeHtml(p.title)}</td><td>${escapeHtml(p.status ?? '')}</td><td>${escapeHtml(p.programme ?? '')}</td><td>${escapeHtml(p.manager ?? '')}</td>` +
       `<td>${escapeHtml(p.schedule.end ?? '')}</td><td class="num">${p.budget.approved === undefined ? '' : `${money(p.budget.approved)} ${escapeHtml(p.budget.currency ?? '')}`}</td><td class="num">${p.findingCounts.errors + p.findingCounts.warnings}</td></tr>`,
   );
   return `<table class="projects"><thead><tr><th>RAG</th><th>Id</th><th>Title</th><th>Status</th><th>Programme</th><th>Manager</th><th>End</th><th>Approved</th><th>Findings</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
@@ -100,6 +100,7 @@ h1 { font-size: 1.6em; margin: 0 0 4px; } h2 { font-size: 1.15em; margin: 28px 0
 .rag-red-text { color: ${vars.red}; } .rag-amber-text { color: ${vars.amber}; } .rag-green-text { color: ${vars.green}; }
 .badge { display: inline-block; padding: 0 8px; border-radius: 8px; font-size: 0.85em; color: ${vars.background}; }
 .rag-red-bg { background: ${vars.red}; } .rag-amber-bg { background: ${vars.amber}; } .rag-green-bg { background: ${vars.green}; } .rag-none-bg { background: ${vars.none}; }
+.rag-invalid-bg { outline: 2px dashed ${vars.red}; }
 table { border-collapse: collapse; margin-top: 8px; }
 th, td { text-align: left; padding: 3px 10px; border-bottom: 1px solid ${vars.border}; vertical-align: top; }
 td.num, th.num { text-align: right; }
