@@ -6,6 +6,7 @@ import { getLanguageService, type CharterLanguageService, type ValidationContext
 import type { ParsedFile } from '../engine/parser/charterParser';
 import { FIX_ALL_KIND } from '../engine/services/codeActions';
 import { applyTextEdits } from '../engine/utils/textEdits';
+import { notWrittenFinding, readSource, writeFixed, type SourceFile } from './fixWrite';
 import { cliCacheDir, SchemaFetcher, timeoutFromEnv } from '../schemaRequest';
 import type { CharterSettings } from '../engine/settings';
 import type { Finding } from '../engine/types';
@@ -59,17 +60,28 @@ export async function runCheck(options: CheckOptions): Promise<CheckOutcome> {
   const folderUri = pathToFileURL(workspace.root).href;
   // The workspace is one portfolio: whole-portfolio rules see every charter in it, also when only some are checked.
   const parsedFiles = new Map<string, ReturnType<typeof service.parse>>();
+  const sources = new Map<string, SourceFile>();
   for (const file of new Set([...portfolioFiles(workspace.root, workspace.settings.files), ...workspace.files])) {
-    const parsed = service.parse(pathToFileURL(file).href, readText(file));
+    const source = readSource(file);
+    sources.set(file, source);
+    const parsed = service.parse(pathToFileURL(file).href, source.text);
     service.workspace.setFile(parsed, toPosix(path.relative(workspace.root, file)));
     parsedFiles.set(file, parsed);
   }
+  const notWritten = new Map<string, Finding>();
   if (options.fix) {
     for (const file of workspace.files) {
       const relativePath = toPosix(path.relative(workspace.root, file));
-      const fixed = await fixFile(service, parsedFiles.get(file)!, { relativePath, settings: workspace.settings, folderUri });
-      if (fixed === parsedFiles.get(file)) continue;
-      fs.writeFileSync(file, fixed.text);
+      const original = parsedFiles.get(file)!;
+      const fixed = await fixFile(service, original, { relativePath, settings: workspace.settings, folderUri });
+      if (fixed === original) continue;
+      const refused = writeFixed(sources.get(file)!, fixed.text);
+      if (refused) {
+        // The file stays as it is on disk, and so is it checked and indexed.
+        notWritten.set(file, notWrittenFinding(file, refused));
+        service.workspace.setFile(original, relativePath);
+        continue;
+      }
       parsedFiles.set(file, fixed);
     }
   }
@@ -78,7 +90,8 @@ export async function runCheck(options: CheckOptions): Promise<CheckOutcome> {
   for (const file of workspace.files) {
     const parsed = parsedFiles.get(file)!;
     const relativePath = toPosix(path.relative(workspace.root, file));
-    const findings = sortFindings(await service.validate(parsed, { relativePath, settings: workspace.settings, folderUri }));
+    const refused = notWritten.get(file);
+    const findings = sortFindings([...(refused ? [refused] : []), ...(await service.validate(parsed, { relativePath, settings: workspace.settings, folderUri }))]);
     results.push({ file: toPosix(path.relative(options.cwd, file)), findings });
     checked.push({ parsed, relativePath, findings });
   }
@@ -103,12 +116,6 @@ async function fixFile(service: CharterLanguageService, parsed: ParsedFile, cont
     service.workspace.setFile(current, context.relativePath);
   }
   return current;
-}
-
-/** Reads a file as UTF-8; a binary file keeps its NUL bytes so the engine reports it as not text. */
-function readText(file: string): string {
-  const buffer = fs.readFileSync(file);
-  return buffer.toString('utf8').replace(/^\uFEFF/, '');
 }
 
 /** Every charter file of the workspace, by the `charter.files.*` globs. */
