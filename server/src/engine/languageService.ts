@@ -115,7 +115,7 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Charte
       const detection = detectKind(doc, context.relativePath);
       if (detection.unknownKind !== undefined) {
         const located = locate(doc.yaml, ['kind']);
-        const range = valueRange(located, doc.start);
+        const range = valueRange(located, doc.start, file.text);
         const suggestion = suggestionsFor(detection.unknownKind, DOCUMENT_KINDS)[0];
         findings.push({
           rule: 'schema/enum',

@@ -149,7 +149,7 @@ class FindingBuilder {
         break;
       }
       case 'enum': {
-        range = valueRange(located, this.doc.start);
+        range = valueRange(located, this.doc.start, this.file.text);
         const allowed = (params.allowedValues as unknown[]) ?? [];
         const actual = located.node && isScalar(located.node) ? String(located.node.value) : undefined;
         const strings = allowed.filter((v): v is string => typeof v === 'string');
@@ -160,18 +160,18 @@ class FindingBuilder {
         break;
       }
       case 'const': {
-        range = valueRange(located, this.doc.start);
+        range = valueRange(located, this.doc.start, this.file.text);
         message = `${describeField(path)} must be ${JSON.stringify(params.allowedValue)}.`;
         if (typeof params.allowedValue === 'string') fixes = [this.replaceFix(range, params.allowedValue, `Change to "${params.allowedValue}"`, true)];
         break;
       }
       case 'type': {
-        range = valueRange(located, this.doc.start);
+        range = valueRange(located, this.doc.start, this.file.text);
         message = typeMessage(path, String(params.type).split(','), original?.data ?? error.data);
         break;
       }
       case 'format': {
-        range = valueRange(located, this.doc.start);
+        range = valueRange(located, this.doc.start, this.file.text);
         const format = String(params.format);
         const data = original?.data ?? error.data;
         if (format === 'date') {
@@ -189,7 +189,7 @@ class FindingBuilder {
         break;
       }
       case 'pattern': {
-        range = valueRange(located, this.doc.start);
+        range = valueRange(located, this.doc.start, this.file.text);
         const custom = parentSchema.patternErrorMessage;
         const example = Array.isArray(parentSchema.examples) ? parentSchema.examples.find((e) => typeof e === 'string') : undefined;
         const like = example !== undefined ? `, like "${example}"` : '';
@@ -203,37 +203,37 @@ class FindingBuilder {
       case 'maximum':
       case 'exclusiveMinimum':
       case 'exclusiveMaximum': {
-        range = valueRange(located, this.doc.start);
+        range = valueRange(located, this.doc.start, this.file.text);
         const words: Record<string, string> = { '>=': 'at least', '<=': 'at most', '>': 'more than', '<': 'less than' };
         message = `${describeField(path)} must be ${words[String(params.comparison)] ?? String(params.comparison)} ${String(params.limit)}.`;
         break;
       }
       case 'minLength':
-        range = valueRange(located, this.doc.start);
+        range = valueRange(located, this.doc.start, this.file.text);
         message = Number(params.limit) === 1 ? `${describeField(path)} must not be empty.` : `${describeField(path)} must be at least ${String(params.limit)} characters long.`;
         break;
       case 'maxLength':
-        range = valueRange(located, this.doc.start);
+        range = valueRange(located, this.doc.start, this.file.text);
         message = `${describeField(path)} must be at most ${String(params.limit)} characters long.`;
         break;
       case 'minItems':
-        range = valueRange(located, this.doc.start);
+        range = valueRange(located, this.doc.start, this.file.text);
         message = `${describeField(path)} must list at least ${String(params.limit)} item${Number(params.limit) === 1 ? '' : 's'}.`;
         break;
       case 'maxItems':
-        range = valueRange(located, this.doc.start);
+        range = valueRange(located, this.doc.start, this.file.text);
         message = `${describeField(path)} must list at most ${String(params.limit)} item${Number(params.limit) === 1 ? '' : 's'}.`;
         break;
       case 'uniqueItems':
-        range = valueRange(located, this.doc.start);
+        range = valueRange(located, this.doc.start, this.file.text);
         message = `${describeField(path)} lists the same item twice (items ${Number(params.j) + 1} and ${Number(params.i) + 1}). Remove one.`;
         break;
       case 'false schema':
-        range = located.pair ? ownerKeyRange(located, this.doc.start) : valueRange(located, this.doc.start);
+        range = located.pair ? ownerKeyRange(located, this.doc.start) : valueRange(located, this.doc.start, this.file.text);
         message = `${describeField(path)} is not allowed here. Remove it.`;
         break;
       default:
-        range = valueRange(located, this.doc.start);
+        range = valueRange(located, this.doc.start, this.file.text);
         message = `${describeField(path)} ${error.message ?? 'is not valid'}.`;
     }
     if (error.keyword === 'errorMessage' && error.message) message = error.message;
