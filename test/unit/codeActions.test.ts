@@ -166,6 +166,20 @@ describe('code actions', () => {
     }
   });
 
+  it('fixes a file whose lines end in a lone CR: only the value changes, an added line ends in CR too', async () => {
+    const withoutCurrency = VALID_PROJECT.replace('  currency: EUR\n', '');
+    const text = withoutCurrency.replace('status: active', 'status: actve').replace(/\n/g, '\r');
+    const findings = await check(text);
+    assert.deepEqual(findings.filter((f) => f.rule.startsWith('yaml/')), []);
+    const [fixAll] = await actionsAt(text, findings.find((f) => f.rule === 'schema/enum')!, ['source.fixAll']);
+    const fixed = applyEdits(text, fixAll.edits![URI]);
+    assert.equal(fixed, withoutCurrency.replace(/\n/g, '\r'));
+    const quick = await actionsAt(text, findings.find((f) => f.rule === 'schema/required')!, ['quickfix']);
+    const added = applyEdits(text, quick.find((a) => /currency/.test(a.title))!.edits![URI]);
+    assert.doesNotMatch(added, /\n/, 'no LF in a CR file');
+    assert.equal((await check(added)).filter((f) => f.rule.startsWith('yaml/')).length, 0);
+  });
+
   it('fixes a date and swaps dates written as block scalars', async () => {
     const text = VALID_PROJECT.replace('  start: 2027-01-04\n  end: 2027-12-17', '  start: >-\n    2027-12-17\n  end: |\n    04/01/2027\n');
     const fixDate = await actionsAt(text, (await check(text)).find((f) => f.rule === 'schema/format')!, ['source.fixAll']);
