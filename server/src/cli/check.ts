@@ -91,7 +91,10 @@ export async function runCheck(options: CheckOptions): Promise<CheckOutcome> {
     const parsed = parsedFiles.get(file)!;
     const relativePath = toPosix(path.relative(workspace.root, file));
     const refused = notWritten.get(file);
-    const findings = sortFindings([...(refused ? [refused] : []), ...(await service.validate(parsed, { relativePath, settings: workspace.settings, folderUri }))]);
+    const unreadable = sources.get(file)!.unreadable;
+    const findings = unreadable
+      ? [unreadable]
+      : sortFindings([...(refused ? [refused] : []), ...(await service.validate(parsed, { relativePath, settings: workspace.settings, folderUri }))]);
     results.push({ file: toPosix(path.relative(options.cwd, file)), findings });
     checked.push({ parsed, relativePath, findings });
   }

@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Finding } from '../engine/types';
+import { readRegularFileSync, ReadRefused } from '../fileReading';
 
 const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 
@@ -17,10 +18,19 @@ export interface SourceFile {
   /** The bytes as UTF-8, without a BOM; a binary file keeps its NUL bytes so the engine reports it as not text. */
   text: string;
   bom: boolean;
+  /** Why the file was not read (a device, a pipe, a link to nothing): it is checked as empty, with this finding. */
+  unreadable?: Finding;
 }
 
+/** Reads a file to check; only a regular file is read, so a link to `/dev/zero` or a pipe cannot hang the run. */
 export function readSource(file: string): SourceFile {
-  const bytes = fs.readFileSync(file);
+  let bytes: Buffer;
+  try {
+    bytes = readRegularFileSync(file);
+  } catch (e) {
+    if (!(e instanceof ReadRefused)) throw e;
+    return { file, bytes: Buffer.alloc(0), text: '', bom: false, unreadable: unreadableFinding(file, e.message) };
+  }
   const bom = bytes.subarray(0, 3).equals(BOM);
   return { file, bytes, text: (bom ? bytes.subarray(3) : bytes).toString('utf8'), bom };
 }
@@ -37,6 +47,7 @@ function encode(source: SourceFile, text: string): Buffer {
  * replace them), when the file changed since it was read, or when it is read-only.
  */
 export function writeFixed(source: SourceFile, text: string): string | undefined {
+  if (source.unreadable) return 'the file could not be read';
   if (!encode(source, source.text).equals(source.bytes)) {
     return 'the file contains bytes that are not UTF-8 text, and rewriting it would replace them. Save it as UTF-8, or make the changes by hand';
   }
@@ -71,6 +82,17 @@ export function notWrittenFinding(file: string, reason: string): Finding {
     uri: pathToFileURL(file).href,
     range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
     docs: 'docs/rules/fix/not-written.md',
+  };
+}
+
+function unreadableFinding(file: string, reason: string): Finding {
+  return {
+    rule: 'yaml/not-text',
+    severity: 'error',
+    message: `This file cannot be read as a charter: ${reason}. Replace it with a YAML file, or exclude it with charter.files.exclude.`,
+    uri: pathToFileURL(file).href,
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    docs: 'docs/rules/yaml.md',
   };
 }
 
