@@ -277,7 +277,7 @@ export class SchemaService {
     const what = item.from ? `${schemaLabel(item.location, folderUri)}, which it needs,` : 'it';
     let response: string | SchemaResponse;
     try {
-      response = await this.request(item.location, { download, within: this.trusted ? undefined : folderUri });
+      response = await this.request(item.location, this.trusted ? { download } : { download, within: folderUri });
     } catch (e) {
       const reason = e instanceof Error ? e.message : String(e);
       if (e instanceof SchemaOutsideWorkspace) {
