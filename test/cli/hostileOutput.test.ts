@@ -132,6 +132,13 @@ describe('cli: hostile text in every output', function () {
     assert.ok(output.includes('evilname.charter.yaml'), 'the file name is shown without its escape sequences');
   });
 
+  it('github annotations: no escape sequence or control character, one line per finding', async () => {
+    const { output, results } = await runCheck({ cwd: dir, paths: [], format: 'github', color: false, offline: true, asOf: '2026-01-01' });
+    assert.doesNotMatch(output, /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202e]/);
+    const findings = results.flatMap((r) => r.findings).length;
+    assert.equal(output.trimEnd().split('\n').length, findings + 1, 'a line per finding and the summary');
+  });
+
   it('tree tooltips (Markdown): no raw HTML or links', () => {
     const file = fs.readdirSync(dir).find((f) => f.endsWith('.charter.yaml'))!;
     const parsed = service().parse(fileUri(path.join(dir, file)), hostileCharter());

@@ -42,5 +42,6 @@ describe('escape', () => {
     assert.equal(terminalText('\u001b]0;title\u0007x'), 'x');
     assert.equal(terminalText('\u001b]8;;https://e\u001b\\link\u001b]8;;\u001b\\'), 'link');
     assert.equal(terminalText('a\nb\tc\u0000\u0007\u009b2J\u202ed'), 'a b cd');
+    assert.equal(terminalText('a\r\nb\u001b[2Jc', { keepLineBreaks: true }), 'a\r\nbc');
   });
 });

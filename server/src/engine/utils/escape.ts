@@ -65,17 +65,16 @@ export function csvCell(value: string | number | undefined): string | number {
  * Text for a terminal: escape sequences (colours, cursor moves, window titles, hyperlinks) and every
  * other control character are removed, line breaks and tabs become spaces, and bidirectional overrides
  * are dropped, so a file name or a value cannot repaint, hide or reorder what the terminal shows.
+ * `keepLineBreaks` keeps CR and LF for a format that encodes them itself (GitHub workflow commands).
  */
-export function terminalText(text: string): string {
-  return text
+export function terminalText(text: string, options: { keepLineBreaks?: boolean } = {}): string {
+  const stripped = text
     .replace(/\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)?/g, '') // OSC: titles, hyperlinks
     .replace(/\u009d[^\u0007\u009c]*[\u0007\u009c]?/g, '')
     .replace(/(?:\u001b\[|\u009b)[0-?]*[ -/]*[@-~]?/g, '') // CSI: colours, cursor
     .replace(/\u001b[P^_X][^\u001b]*(?:\u001b\\)?/g, '') // DCS, PM, APC, SOS
-    .replace(/\u001b[ -/]*[0-~]?/g, '') // any other escape
-    .replace(/[\t\n\r\v\f]/g, ' ')
-    .replace(CONTROLS, '')
-    .replace(BIDI, '');
+    .replace(/\u001b[ -/]*[0-~]?/g, ''); // any other escape
+  return (options.keepLineBreaks ? stripped.replace(/[\t\v\f]/g, ' ') : stripped.replace(/[\t\n\r\v\f]/g, ' ')).replace(CONTROLS, '').replace(BIDI, '');
 }
 
 // C0 (but tab, LF, CR), DEL and C1.
