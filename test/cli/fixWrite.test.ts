@@ -54,6 +54,14 @@ describe('cli: charter check --fix writes safely', function () {
     assert.equal(fs.statSync(path.join(dir, 'p.charter.yaml')).mode & 0o777, 0o640);
   });
 
+  it('writes a linked charter where it lives and keeps the link', () => {
+    const dir = workspace({ 'shared.yaml': BROKEN });
+    fs.symlinkSync(path.join(dir, 'shared.yaml'), path.join(dir, 'p.charter.yaml'));
+    assert.equal(charter(['check', '--fix', 'p.charter.yaml'], dir).code, 0);
+    assert.ok(fs.lstatSync(path.join(dir, 'p.charter.yaml')).isSymbolicLink());
+    assert.equal(fs.readFileSync(path.join(dir, 'shared.yaml'), 'utf8'), VALID_PROJECT);
+  });
+
   it('does not rewrite a file with bytes that are not UTF-8: a finding, and every byte as it was', () => {
     const bytes = Buffer.concat([Buffer.from('# Budget owner: Fran'), Buffer.from([0xe7]), Buffer.from('ois (Latin-1)\n'), Buffer.from(BROKEN)]);
     const dir = workspace({ 'p.charter.yaml': bytes });

@@ -53,19 +53,21 @@ export function writeFixed(source: SourceFile, text: string): string | undefined
   }
   let stat: fs.Stats;
   let current: Buffer;
+  let target: string;
   try {
-    stat = fs.statSync(source.file);
-    current = fs.readFileSync(source.file);
+    target = fs.realpathSync(source.file); // a linked charter is written where it lives; the link stays
+    stat = fs.statSync(target);
+    current = fs.readFileSync(target);
   } catch (e) {
     return `the file can no longer be read (${describeError(e)})`;
   }
   if (!current.equals(source.bytes)) return 'the file changed while charter check ran. Run charter check --fix again';
   if ((stat.mode & 0o222) === 0) return 'the file is read-only. Make it writable, or make the changes by hand';
-  const temp = path.join(path.dirname(source.file), `.${path.basename(source.file)}.${process.pid}.${crypto.randomBytes(4).toString('hex')}.tmp`);
+  const temp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${crypto.randomBytes(4).toString('hex')}.tmp`);
   try {
     fs.writeFileSync(temp, encode(source, text), { mode: stat.mode & 0o7777, flag: 'wx' });
     fs.chmodSync(temp, stat.mode & 0o7777); // the umask may have narrowed the mode given above
-    fs.renameSync(temp, source.file);
+    fs.renameSync(temp, target);
     return undefined;
   } catch (e) {
     fs.rmSync(temp, { force: true });
