@@ -33,7 +33,7 @@ describe('cli: charter check --fix writes safely', function () {
     const dir = workspace({ 'a.charter.yaml': BROKEN, 'b.charter.yaml': BROKEN.replace('id: fin-invoice-automation', 'id: fin-invoice-scanning') });
     fs.chmodSync(path.join(dir, 'a.charter.yaml'), 0o444);
     const result = charter(['check', '--fix', '--format', 'json'], dir);
-    assert.equal(result.stderr, '', 'no stack trace');
+    assert.equal(result.stderr, 'Fixed 1 problem in 1 file:\n  b.charter.yaml:5  schema/enum  actve -> active\n\n', 'the fixes made are listed, no stack trace');
     assert.equal(result.code, 1);
     assert.equal(fs.readFileSync(path.join(dir, 'a.charter.yaml'), 'utf8'), BROKEN);
     assert.equal(fs.statSync(path.join(dir, 'a.charter.yaml')).mode & 0o777, 0o444);

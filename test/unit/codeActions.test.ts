@@ -181,12 +181,12 @@ describe('code actions', () => {
   });
 
   it('fixes a date and swaps dates written as block scalars', async () => {
-    const text = VALID_PROJECT.replace('  start: 2027-01-04\n  end: 2027-12-17', '  start: >-\n    2027-12-17\n  end: |\n    04/01/2027\n');
+    const text = VALID_PROJECT.replace('  start: 2027-01-04\n  end: 2027-12-17', '  start: >-\n    2027-12-17\n  end: |\n    13/01/2027\n');
     const fixDate = await actionsAt(text, (await check(text)).find((f) => f.rule === 'schema/format')!, ['source.fixAll']);
     const dated = applyAction(text, fixDate[0]);
-    assert.match(dated, /^ {2}start: >-\n {4}2027-12-17\n {2}end: 2027-01-04\n\nbudget:/m);
+    assert.match(dated, /^ {2}start: >-\n {4}2027-12-17\n {2}end: 2027-01-13\n\nbudget:/m);
     const swap = (await actionsAt(dated, (await check(dated)).find((f) => f.rule === 'schedule/start-before-end')!)).find((a) => a.title === 'Swap start and end')!;
-    assert.match(applyAction(dated, swap), /^ {2}start: 2027-01-04\n {2}end: >-\n {4}2027-12-17\n\nbudget:/m);
+    assert.match(applyAction(dated, swap), /^ {2}start: 2027-01-13\n {2}end: >-\n {4}2027-12-17\n\nbudget:/m);
   });
 
   describe('property: every offered fix on generated charters', () => {

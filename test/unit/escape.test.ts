@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { classToken, csvCell, escapeHtml, markdownCell, markdownCode, markdownText, mermaidText, terminalText } from '../../server/src/engine/utils/escape';
+import { classToken, csvCell, escapeHtml, markdownCell, markdownCode, markdownText, mermaidText, terminalText, terminalVisible } from '../../server/src/engine/utils/escape';
 
 describe('escape', () => {
   it('escapeHtml: markup and quotes become entities, control characters and bidi overrides go', () => {
@@ -43,5 +43,9 @@ describe('escape', () => {
     assert.equal(terminalText('\u001b]8;;https://e\u001b\\link\u001b]8;;\u001b\\'), 'link');
     assert.equal(terminalText('a\nb\tc\u0000\u0007\u009b2J\u202ed'), 'a b cd');
     assert.equal(terminalText('a\r\nb\u001b[2Jc', { keepLineBreaks: true }), 'a\r\nbc');
+  });
+
+  it('terminalVisible: control characters and bidi overrides are shown as escapes, not removed', () => {
+    assert.equal(terminalVisible('a\u001b[2Jb\u202ec\nd'), 'a\\u001b[2Jb\\u202ec\\u000ad');
   });
 });

@@ -77,6 +77,14 @@ export function terminalText(text: string, options: { keepLineBreaks?: boolean }
   return (options.keepLineBreaks ? stripped.replace(/[\t\v\f]/g, ' ') : stripped.replace(/[\t\n\r\v\f]/g, ' ')).replace(CONTROLS, '').replace(BIDI, '');
 }
 
+/**
+ * Text for a terminal where what was there matters (a fix's before and after): control characters,
+ * line separators and bidirectional overrides are shown as `\u001b`-style escapes instead of removed.
+ */
+export function terminalVisible(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 // C0 (but tab, LF, CR), DEL and C1.
 const CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
 const BIDI = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
