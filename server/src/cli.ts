@@ -3,8 +3,10 @@ import { parseArgs } from 'node:util';
 import { runCheck, CHECK_FORMATS, type CheckFormat } from './cli/check';
 import { runReport, REPORT_FORMATS } from './cli/report';
 import { UsageError } from './cli/workspace';
+import { terminalText } from './engine/utils/escape';
 import { runNew } from './cli/new';
 import { runDiff, DIFF_FORMATS } from './cli/diff';
+import { isIsoDate } from './engine/utils/dates';
 
 declare const CHARTER_VERSION: string | undefined;
 const VERSION = typeof CHARTER_VERSION === 'string' ? CHARTER_VERSION : '0.1.0';
@@ -77,8 +79,8 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<{ code:
     if (command !== 'check' && command !== 'report' && command !== 'new' && command !== 'diff') throw new UsageError(`Unknown command "${command}". Run charter --help.`);
     if (command === 'new') {
       if (paths.length > 1) throw new UsageError('charter new takes one project id.');
-      const created = runNew({ cwd, id: paths[0], title: values.title, programme: values.programme, dir: values.dir, asOf: values['as-of'] });
-      return { code: 0, stdout: created.output, stderr: '' };
+      const created = await runNew({ cwd, id: paths[0], title: values.title, programme: values.programme, dir: values.dir, asOf: values['as-of'], offline: !!values.offline });
+      return { code: 0, stdout: created.output, stderr: created.warnings };
     }
     if (values.title !== undefined || values.programme !== undefined || values.dir !== undefined) throw new UsageError('--title, --programme and --dir are options of charter new.');
     let maxWarnings: number | undefined;
@@ -87,7 +89,7 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<{ code:
       if (!Number.isInteger(maxWarnings) || maxWarnings < 0) throw new UsageError('--max-warnings needs a whole number of 0 or more.');
     }
     const asOf = values['as-of'];
-    if (asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(asOf)) throw new UsageError('--as-of needs a date written as YYYY-MM-DD.');
+    if (asOf !== undefined && !isIsoDate(asOf)) throw new UsageError('--as-of needs a real day written as YYYY-MM-DD.');
     if (command === 'diff') {
       if (values.base === undefined) throw new UsageError('charter diff needs --base <ref>, e.g. --base main.');
       const outcome = await runDiff({ cwd, paths, base: values.base, format: values.format, out: values.out, asOf, config: values.config, offline: !!values.offline });
@@ -96,7 +98,7 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<{ code:
     if (values.base !== undefined && command !== 'check') throw new UsageError('--base is an option of charter check and charter diff.');
     if (command === 'report') {
       const outcome = await runReport({ cwd, paths, format: values.format, out: values.out, groupBy: values['group-by'], asOf, config: values.config, offline: !!values.offline, exceptions: !!values.exceptions });
-      return { code: outcome.exitCode, stdout: outcome.output, stderr: '' };
+      return { code: outcome.exitCode, stdout: outcome.output, stderr: outcome.warnings };
     }
     if (values.out !== undefined || values['group-by'] !== undefined || values.exceptions) throw new UsageError('--out, --group-by and --exceptions are options of charter report.');
     const color = values['no-color'] ? false : (values.color ?? (!!process.stdout.isTTY && !process.env.NO_COLOR));
@@ -104,11 +106,11 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<{ code:
     const outcome = await runCheck({ cwd, paths, format, maxWarnings, asOf, config: values.config, color, offline: !!values.offline, fix: !!values.fix, fixDryRun: !!values['fix-dry-run'], base: values.base });
     const notice = outcome.notice ?? '';
     // The list of fixes goes before the findings for a person; machine formats keep stdout to themselves.
-    if (format === 'stylish') return { code: outcome.exitCode, stdout: outcome.fixLog + outcome.output, stderr: notice };
-    return { code: outcome.exitCode, stdout: outcome.output, stderr: notice + outcome.fixLog };
+    if (format === 'stylish') return { code: outcome.exitCode, stdout: outcome.fixLog + outcome.output, stderr: notice + outcome.warnings };
+    return { code: outcome.exitCode, stdout: outcome.output, stderr: notice + outcome.fixLog + outcome.warnings };
   } catch (e) {
     if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      return { code: 2, stdout: '', stderr: `charter: ${(e as Error).message}\n` };
+      return { code: 2, stdout: '', stderr: `charter: ${terminalText((e as Error).message)}\n` };
     }
     throw e;
   }

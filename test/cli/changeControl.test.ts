@@ -155,9 +155,9 @@ describe('cli: change control against a git base', function () {
     assert.ok(md.length < 65_536, 'fits a GitHub comment');
     assert.match(md, /\*\*Against main: 1 project changed; approved budget \+340,000 EUR in FY2027; 3 changes without a change record; 4 change findings\.\*\*/);
     assert.match(md, /### fin-invoice: Invoice automation \(changed\)/);
-    assert.match(md, /\| approved budget changed 850,000 -> 1,190,000 EUR \(\+40 %\) \| ⚠️ none: record it in changes \|/);
-    assert.match(md, /\| end date moved 2027-12-17 -> 2028-06-17 \(\+183 days\) \| ⚠️ none: record it in changes \|/);
-    assert.match(md, /\| milestone m-vendor moved 2027-03-01 -> 2027-03-08 \(\+7 days\) \| ⚠️ none: record it in changes \|/);
+    assert.match(md, /\| approved budget changed 850,000 -&gt; 1,190,000 EUR \(\+40 %\) \| ⚠️ none: record it in changes \|/);
+    assert.match(md, /\| end date moved 2027-12-17 -&gt; 2028-06-17 \(\+183 days\) \| ⚠️ none: record it in changes \|/);
+    assert.match(md, /\| milestone m-vendor moved 2027-03-01 -&gt; 2027-03-08 \(\+7 days\) \| ⚠️ none: record it in changes \|/);
     assert.match(md, /- ❌ change\/history-rewritten \(line \d+\): The approval \(sponsor, jane\.doe\) was edited/);
     assert.match(md, /\| FY2027 \| 1,250,000 EUR \| 1,590,000 EUR \| \+340,000 EUR \| 3,000,000 EUR \|/);
     assert.match(md, /\| finance \| 1,250,000 EUR \| 1,590,000 EUR \| \+340,000 EUR \| 2,000,000 EUR \|/);
@@ -166,7 +166,7 @@ describe('cli: change control against a git base', function () {
     try {
       const recorded = charter(['diff', '--base', 'main'], repo).stdout;
       assert.match(recorded, /every change recorded/);
-      assert.match(recorded, /\| approved budget changed 850,000 -> 1,190,000 EUR \(\+40 %\) \| cr-001: approved by jane\.doe \|/);
+      assert.match(recorded, /\| approved budget changed 850,000 -&gt; 1,190,000 EUR \(\+40 %\) \| cr-001: approved by jane\.doe \|/);
     } finally {
       git(repo, 'checkout', '-q', 'raise');
     }

@@ -76,7 +76,7 @@ describe('protocol: change control against git', function () {
     assert.ok(server.registrations.some((r) => JSON.stringify(r.registerOptions).includes('.git/{HEAD')), 'watches git HEAD');
 
     const hover = await server.connection.sendRequest(HoverRequest.type, { textDocument: { uri: uri(FILE) }, position: budget.range.start });
-    assert.match((hover!.contents as MarkupContent).value, /^\*\*Changed against origin\/main\*\*\n\n- approved budget changed 850,000 -> 1,190,000 EUR \(\+40 %\)/);
+    assert.match((hover!.contents as MarkupContent).value, /^\*\*Changed against origin\/main\*\*\n\n- approved budget changed 850,000 -&gt; 1,190,000 EUR \(\+40 %\)/);
 
     const base = await server.connection.sendRequest<BaseTextResult | null>(Requests.baseText, { uri: uri(FILE) });
     assert.equal(base?.text, PROJECT);

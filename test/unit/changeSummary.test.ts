@@ -69,12 +69,12 @@ describe('charter diff summary', () => {
   });
 
   it('escapes what a charter says before it reaches the comment', () => {
-    assert.equal(md('@octocat <img src=x onerror=alert(1)> [link](http://x) | `code` *bold*'), '@\u200boctocat \\<img src=x onerror=alert(1)> \\[link\\](http://x) \\| \\`code\\` \\*bold\\*');
+    assert.equal(md('@octocat <img src=x onerror=alert(1)> [link](http://x) | `code` *bold*'), '@\u200boctocat &lt;img src=x onerror=alert(1)&gt; \\[link\\](http://x) \\| \\`code\\` \\*bold\\*');
     assert.equal(md('line\nbreak'), 'line break');
     assert.equal(md('x'.repeat(400)).length, 300);
     const hostile = summarise(base, base.replace('title: Invoice automation', 'title: "@here <script>alert(1)</script>"').replace('approved: 850000', 'approved: 851000'));
     const comment = formatDiffMarkdown(hostile);
-    assert.ok(comment.includes('@\u200bhere \\<script>alert(1)\\</script>'), comment);
-    assert.doesNotMatch(comment, /(^|[^\\])<script>/, 'no unescaped tag');
+    assert.ok(comment.includes('@\u200bhere &lt;script&gt;alert(1)&lt;/script&gt;'), comment);
+    assert.doesNotMatch(comment, /<script>/, 'no tag');
   });
 });

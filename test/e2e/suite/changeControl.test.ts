@@ -53,7 +53,7 @@ suite('Change control', () => {
     const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, expected.start);
     const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
     assert.match(text, /Changed against HEAD/);
-    assert.match(text, /approved budget changed 100,000 -> 105,000 EUR \(\+5 %\) \(on HEAD: `100,000`\)/);
+    assert.match(text, /approved budget changed 100,000 -&gt; 105,000 EUR \(\+5 %\) \(on HEAD: `100,000`\)/);
     assert.ok(ruleId(finding) === 'change/unrecorded', formatRange(finding.range));
   });
 

@@ -2,6 +2,7 @@
 // editor sees what the pull request sees.
 import type { ParsedFile } from '../parser/charterParser';
 import type { Position, Range } from '../types';
+import { markdownCode, markdownText } from '../utils/escape';
 import type { BaseText } from './baseline';
 import { pairProjects } from './changeRules';
 import { projectDeltas } from './deltas';
@@ -12,8 +13,8 @@ export function changeHover(file: ParsedFile, relativePath: string, base: { text
     if (!baseDoc || offset < head.doc.start || offset > head.doc.end) continue;
     const hits = projectDeltas(baseDoc, head).filter((d) => d.change !== 'removed' && d.headPath.length > 0 && within(head.valueRange(d.headPath), position));
     if (hits.length === 0) continue;
-    const lines = hits.map((d) => `- ${escapeMarkdown(d.text)}${d.before !== undefined ? ` (on ${escapeMarkdown(base.text.ref)}: \`${tick(d.before)}\`)` : ''}`);
-    return { contents: `**Changed against ${escapeMarkdown(base.text.ref)}**\n\n${lines.join('\n')}`, range: head.valueRange(hits[0].headPath) };
+    const lines = hits.map((d) => `- ${markdownText(d.text.slice(0, 300))}${d.before !== undefined ? ` (on ${markdownText(base.text.ref)}: ${markdownCode(d.before.slice(0, 120))})` : ''}`);
+    return { contents: `**Changed against ${markdownText(base.text.ref)}**\n\n${lines.join('\n')}`, range: head.valueRange(hits[0].headPath) };
   }
   return undefined;
 }
@@ -22,12 +23,4 @@ function within(range: Range, p: Position): boolean {
   const after = p.line > range.start.line || (p.line === range.start.line && p.character >= range.start.character);
   const before = p.line < range.end.line || (p.line === range.end.line && p.character <= range.end.character);
   return after && before;
-}
-
-function escapeMarkdown(text: string): string {
-  return text.slice(0, 300).replace(/[\\`*_[\]<|]/g, (c) => `\\${c}`);
-}
-
-function tick(text: string): string {
-  return text.slice(0, 120).replace(/`/g, "'");
 }

@@ -17,7 +17,7 @@ describe('hover on a value changed against the base', () => {
   it('shows the base value and the delta above what the schema says', async () => {
     const hover = await hoverAt(PROJECT, PROJECT.replace('approved: 850000', 'approved: 900000'), '900000');
     assert.ok(hover);
-    assert.ok(hover.contents.startsWith('**Changed against main**\n\n- approved budget changed 850,000 -> 900,000 EUR (+5.9 %) (on main: `850,000`)\n\n---\n\n**Approved budget**'), hover.contents);
+    assert.ok(hover.contents.startsWith('**Changed against main**\n\n- approved budget changed 850,000 -&gt; 900,000 EUR (+5.9 %) (on main: `850,000`)\n\n---\n\n**Approved budget**'), hover.contents);
     assert.deepEqual(hover.range.start.character, hover.range.end.character - '900000'.length);
   });
 
@@ -30,6 +30,6 @@ describe('hover on a value changed against the base', () => {
 
   it('shows a moved date with its day count', async () => {
     const hover = await hoverAt(PROJECT, PROJECT.replace('end: 2027-12-17', 'end: 2028-01-17'), '2028-01-17');
-    assert.match(hover!.contents, /- end date moved 2027-12-17 -> 2028-01-17 \(\+31 days\) \(on main: `2027-12-17`\)/);
+    assert.match(hover!.contents, /- end date moved 2027-12-17 -&gt; 2028-01-17 \(\+31 days\) \(on main: `2027-12-17`\)/);
   });
 });
