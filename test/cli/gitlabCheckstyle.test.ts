@@ -89,7 +89,7 @@ describe('cli: GitLab and checkstyle formats', function () {
       const names = doc.checkstyle.file.map((f) => f.name);
       assert.equal(names.length, (JSON.parse(planted.json.stdout) as { summary: { files: number } }).summary.files);
       for (const f of json.findings) assert.ok(names.includes(f.file), f.file);
-      const errors = doc.checkstyle.file.flatMap((f) => (f.error ?? []).map((e) => ({ file: f.name, ...e })));
+      const errors = doc.checkstyle.file.flatMap((f) => (f.error ?? []).map((e): Record<string, string> => ({ file: f.name, ...e })));
       assert.equal(errors.length, json.findings.length);
       for (const e of errors) {
         assert.match(e.line, /^[1-9]\d*$/);
