@@ -31,6 +31,17 @@ const builds = [
   { entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' },
   { entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: `#!/usr/bin/env node\n${IMPORT_META_URL}` } },
 ];
+// The web extension (vscode.dev, github.dev): the client in the web extension host, the server in a worker.
+const web = {
+  platform: 'browser',
+  banner: {},
+  define: { CHARTER_VERSION: JSON.stringify(version) },
+  alias: { ...common.alias, 'vscode-languageserver/node': 'vscode-languageserver/browser', 'vscode-languageclient/node': 'vscode-languageclient/browser' },
+};
+builds.push(
+  { ...web, entryPoints: ['client/src/web/extension.ts'], outfile: 'dist/web/extension.js', format: 'cjs' },
+  { ...web, entryPoints: ['server/src/web/serverMain.ts'], outfile: 'dist/web/server.js', format: 'iife' },
+);
 if (existsSync('test/e2e/index.ts')) {
   // mocha resolves its parallel-mode workers at run time; the e2e suite runs serially and never needs them.
   builds.push({ entryPoints: ['test/e2e/index.ts'], outfile: 'dist/test/e2e/index.js', logOverride: { 'require-resolve-not-external': 'silent' } });
