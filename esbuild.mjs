@@ -36,7 +36,13 @@ const web = {
   platform: 'browser',
   banner: {},
   define: { CHARTER_VERSION: JSON.stringify(version) },
-  alias: { ...common.alias, 'vscode-languageserver/node': 'vscode-languageserver/browser', 'vscode-languageclient/node': 'vscode-languageclient/browser' },
+  alias: {
+    ...common.alias,
+    'vscode-languageserver/node': 'vscode-languageserver/browser',
+    'vscode-languageclient/node': 'vscode-languageclient/browser',
+    // Its Node build reads Buffer at load; the package's browser build carries its own.
+    'csv-stringify/sync': './node_modules/csv-stringify/dist/esm/sync.js',
+  },
 };
 builds.push(
   { ...web, entryPoints: ['client/src/web/extension.ts'], outfile: 'dist/web/extension.js', format: 'cjs' },

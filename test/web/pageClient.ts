@@ -94,6 +94,8 @@ const api = {
     return connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line, character } });
   },
   readRequests: () => [...readRequests],
+  /** What the portfolio tree asks for (`charter/portfolio`). */
+  portfolio: () => connection.sendRequest('charter/portfolio', {}),
 };
 
 (globalThis as unknown as { charterLsp: typeof api }).charterLsp = api;

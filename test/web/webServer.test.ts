@@ -148,6 +148,13 @@ describe('web extension: the language server in a browser worker', function () {
     assert.match(messageOf(unknown), /no\.body/);
   });
 
+  it('answers the portfolio tree\'s request with the projects the client handed over', async () => {
+    const result = await page.evaluate(() => (globalThis as any).charterLsp.portfolio());
+    const ids = (result as { portfolio: { projects: Array<{ id: string }> } }).portfolio.projects.map((p) => p.id);
+    assert.ok(ids.includes('dc-identity') && ids.includes('cross'), ids.join(', '));
+    assert.ok((result as { groups: unknown[] }).groups.length > 0);
+  });
+
   it('loads a remote schema through fetch', async () => {
     const uri = `${ROOT}/remote/a.charter.yaml`;
     const diagnostics = await lsp<Diagnostic[]>(async (l, [u, t]) => {

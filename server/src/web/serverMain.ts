@@ -7,6 +7,7 @@ import { getLanguageService } from '../engine/languageService';
 import type { SchemaRequestService } from '../engine/schema/schemaService';
 import { setDocsRoot } from '../handlers/diagnostics';
 import { LANGUAGE_FEATURE_CAPABILITIES, LanguageFeatures } from '../handlers/languageFeatures';
+import { PortfolioHandler } from '../handlers/portfolioHandler';
 import { SettingsCache } from '../handlers/settingsCache';
 import { ValidationHandler } from '../handlers/validationHandler';
 import { WorkspaceFolders } from '../handlers/workspaceFolders';
@@ -40,6 +41,8 @@ const settings = new SettingsCache(connection);
 const folders = new WorkspaceFolders();
 const validation = new ValidationHandler(connection, documents, service, settings, folders);
 const features = new LanguageFeatures(documents, service, settings, folders, validation.published);
+// The tree and reports count the findings of open charters: the web server checks only what is open.
+const portfolio = new PortfolioHandler(connection, service, settings, folders, (uri) => validation.published.get(uri) ?? []);
 /** Files as the client read them from the workspace; an open document's text replaces its entry. */
 const onDisk = new Map<string, string>();
 
@@ -98,6 +101,7 @@ documents.onDidClose((e) => {
   validation.scheduleAll();
 });
 
+portfolio.listen();
 features.register(connection);
 documents.listen(connection);
 connection.listen();
