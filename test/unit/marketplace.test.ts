@@ -47,7 +47,7 @@ describe('Marketplace package', function () {
       assert.doesNotMatch(packed.stdout + packed.stderr, /WARNING/i);
       const listed = spawnSync(process.execPath, [VSCE, 'ls', '--no-dependencies'], { cwd: REPO, encoding: 'utf8' });
       const files = listed.stdout.trim().split('\n');
-      for (const required of ['package.json', 'README.md', 'LICENSE', 'CHANGELOG.md', 'dist/extension.js', 'dist/server.js', 'images/icon.png', 'syntaxes/charter.tmLanguage.json', 'docs/rules/README.md']) {
+      for (const required of ['package.json', 'README.md', 'LICENSE', 'CHANGELOG.md', 'dist/extension.js', 'dist/server.js', 'dist/web/extension.js', 'dist/web/server.js', 'images/icon.png', 'syntaxes/charter.tmLanguage.json', 'docs/rules/README.md']) {
         assert.ok(files.includes(required), required);
       }
       const unexpected = files.filter((f) => !/^(package\.json|README\.md|LICENSE|CHANGELOG\.md|dist\/(web\/)?(extension|server)\.js|schemas\/\w+\.schema\.json|syntaxes\/[\w.-]+\.json|docs\/rules\/[\w/-]+\.md|images\/icon\.png|media\/[\w.-]+)$/.test(f));
