@@ -6,6 +6,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { getLanguageService } from '../engine/languageService';
 import type { SchemaRequestService } from '../engine/schema/schemaService';
 import { setDocsRoot } from '../handlers/diagnostics';
+import { fetchSchema } from './fetchSchema';
 import { LANGUAGE_FEATURE_CAPABILITIES, LanguageFeatures } from '../handlers/languageFeatures';
 import { PortfolioHandler } from '../handlers/portfolioHandler';
 import { SettingsCache } from '../handlers/settingsCache';
@@ -23,12 +24,8 @@ const connection = createConnection(new BrowserMessageReader(self), new BrowserM
 const documents = new TextDocuments(TextDocument);
 
 /** Remote schemas through fetch; a schema inside the workspace through the client. */
-const schemaRequest: SchemaRequestService = async (uri) => {
-  if (/^https?:/i.test(uri)) {
-    const response = await fetch(uri, { redirect: 'follow' });
-    if (!response.ok) throw new Error(`the server answered ${response.status} ${response.statusText}`);
-    return response.text();
-  }
+const schemaRequest: SchemaRequestService = async (uri, options) => {
+  if (/^https?:/i.test(uri)) return fetchSchema(uri, options);
   try {
     return await connection.sendRequest<string>(WebMessages.readFile, { uri });
   } catch (e) {
