@@ -43,14 +43,16 @@ export function buildTree(result: PortfolioResult): TreeNode[] {
 
 function groupNode(group: PortfolioGroup, result: PortfolioResult, byId: Map<string, PortfolioProject>): TreeNode {
   const r = group.rollup;
-  const parts = [`${r.count} project${r.count === 1 ? '' : 's'}`];
-  if (group.cap) parts.push(`${money(group.cap.approved)} / ${money(group.cap.amount)} ${group.cap.currency}${group.cap.over ? ' over cap' : ''}`);
-  else if (Object.keys(r.approved).length) parts.push(amounts(r.approved));
-  if (r.findingCounts.errors) parts.push(`${r.findingCounts.errors} error${r.findingCounts.errors === 1 ? '' : 's'}`);
+  // The sidebar is narrow (about 35 characters of description): what needs attention first, the rest in the tooltip.
+  const parts = [
+    group.cap?.over ? 'over cap' : undefined,
+    r.findingCounts.errors ? `${r.findingCounts.errors} error${r.findingCounts.errors === 1 ? '' : 's'}` : undefined,
+    `${r.count} project${r.count === 1 ? '' : 's'}`,
+  ].filter(Boolean);
   const tooltip = [
     `**${escapeMd(group.label)}**${group.key && group.key !== group.label ? ` (\`${group.key}\`)` : ''}`,
     '',
-    `${r.count} project${r.count === 1 ? '' : 's'}: ${r.rag.red} red, ${r.rag.amber} amber, ${r.rag.green} green, ${r.rag.none} without a status report`,
+    `${r.count} project${r.count === 1 ? '' : 's'}, ${r.live} live: ${r.rag.red} red, ${r.rag.amber} amber, ${r.rag.green} green, ${r.rag.none} without a status report${r.rag.invalid ? `, ${r.rag.invalid} with an unreadable RAG` : ''}`,
     group.cap ? `\n\nApproved ${money(group.cap.approved)} of a ${money(group.cap.amount)} ${group.cap.currency} cap${group.cap.over ? ' - **over the cap**' : ''}` : `\n\nApproved ${amounts(r.approved)}`,
     r.overdueMilestones ? `\n\n${r.overdueMilestones} overdue milestone${r.overdueMilestones === 1 ? '' : 's'}` : '',
   ].join('');
@@ -72,9 +74,18 @@ export function projectNode(p: PortfolioProject, byId: Map<string, PortfolioProj
   const id = `${parent}/project:${p.id}:${p.location.relativePath}`;
   const counts = p.findingCounts;
   const findingTotal = counts.errors + counts.warnings + counts.infos + counts.hints;
-  const description = [p.manager, p.schedule.end ? `ends ${p.schedule.end}` : undefined, findingTotal ? `${findingTotal} finding${findingTotal === 1 ? '' : 's'}` : undefined]
-    .filter(Boolean)
-    .join(' · ');
+  // Key fact first (what needs attention, else when it ends); manager, dates and budget are in the tooltip.
+  const overdue = p.milestones.filter((m) => m.overdue).length;
+  const attention = counts.errors
+    ? `${counts.errors} error${counts.errors === 1 ? '' : 's'}`
+    : overdue
+      ? `${overdue} overdue`
+      : counts.warnings
+        ? `${counts.warnings} warning${counts.warnings === 1 ? '' : 's'}`
+        : findingTotal
+          ? `${findingTotal} finding${findingTotal === 1 ? '' : 's'}`
+          : undefined;
+  const description = [attention, p.schedule.end ? `ends ${p.schedule.end}` : undefined].filter(Boolean).join(' · ');
   const sections: TreeNode[] = [];
   if (p.milestones.length) {
     const overdue = p.milestones.filter((m) => m.overdue).length;
@@ -98,7 +109,7 @@ export function projectNode(p: PortfolioProject, byId: Map<string, PortfolioProj
       id: `${id}/risk:${r.id}`,
       kind: 'risk',
       label: r.title ?? r.id,
-      description: [r.probability && r.impact ? `${r.probability} × ${r.impact}` : undefined, r.owner].filter(Boolean).join(' · '),
+      description: r.probability && r.impact ? `${r.probability} × ${r.impact}` : (r.status ?? ''),
       tooltip: `**${escapeMd(r.title ?? r.id)}** (\`${r.id}\`)\n\nProbability ${r.probability ?? '?'}, impact ${r.impact ?? '?'}${r.owner ? `, owned by ${r.owner}` : ''}${r.status ? ` (${r.status})` : ''}`,
       icon: { id: 'flame', color: r.score >= 6 ? RAG_COLOURS.red : r.score >= 3 ? RAG_COLOURS.amber : undefined },
       contextValue: 'charter.risk',
@@ -115,7 +126,7 @@ export function projectNode(p: PortfolioProject, byId: Map<string, PortfolioProj
         id: `${id}/dependency:${i}:${d.project}`,
         kind: 'dependency',
         label: d.project,
-        description: upstream ? [upstream.title, d.neededBy ? `needed by ${d.neededBy}` : undefined].filter(Boolean).join(' · ') : 'no such project',
+        description: upstream ? (d.neededBy ? `needed by ${d.neededBy}` : (upstream.status ?? '')) : 'no such project',
         tooltip: upstream ? `Depends on **${escapeMd(upstream.title)}** (\`${upstream.id}\`), ${upstream.status ?? 'no status'}, ends ${upstream.schedule.end ?? '?'}${d.neededBy ? `; needed by ${d.neededBy}` : ''}` : `\`${d.project}\` is not a project of this portfolio.`,
         icon: upstream ? { id: 'arrow-right', color: RAG_COLOURS[upstream.rag ?? 'none'] } : { id: 'question', color: 'list.errorForeground' },
         contextValue: upstream ? 'charter.dependency' : 'charter.dependency.unknown',
@@ -132,7 +143,7 @@ export function projectNode(p: PortfolioProject, byId: Map<string, PortfolioProj
       id: `${id}/finding:${i}:${f.rule}`,
       kind: 'finding',
       label: f.message,
-      description: `${f.rule} · line ${f.location.range.start.line + 1}`,
+      description: `line ${f.location.range.start.line + 1}`,
       tooltip: `**${f.severity}** \`${f.rule}\`\n\n${escapeMd(f.message)}`,
       icon: f.severity === 'error' ? { id: 'error', color: 'list.errorForeground' } : f.severity === 'warning' ? { id: 'warning', color: 'list.warningForeground' } : { id: 'info' },
       contextValue: 'charter.finding',
@@ -148,7 +159,8 @@ export function projectNode(p: PortfolioProject, byId: Map<string, PortfolioProj
     label: p.title,
     description,
     tooltip: projectTooltip(p),
-    icon: { id: p.rag ? 'circle-filled' : 'circle-outline', color: RAG_COLOURS[p.rag ?? 'none'] },
+    // A finished project's last RAG is history, not health: it is drawn without a RAG colour.
+    icon: !p.live && (p.status === 'closed' || p.status === 'cancelled') ? { id: 'archive' } : { id: p.rag ? 'circle-filled' : 'circle-outline', color: RAG_COLOURS[p.live ? (p.rag ?? 'none') : 'none'] },
     contextValue: 'charter.project',
     collapsible: sections.length ? 'collapsed' : 'none',
     open: p.location,

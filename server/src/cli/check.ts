@@ -13,6 +13,7 @@ import type { Finding } from '../engine/types';
 import { globSync } from 'tinyglobby';
 import { formatResults, OUTPUT_FORMATS, summarise, type FileResult } from './formatters';
 import { resolveWorkspace, UsageError } from './workspace';
+import { noChartersMessage, workspaceWarnings } from './warnings';
 
 export const CHECK_FORMATS = OUTPUT_FORMATS;
 export type CheckFormat = (typeof CHECK_FORMATS)[number];
@@ -47,6 +48,8 @@ export interface CheckOutcome {
   settings: CharterSettings;
   /** With `fix` or `fixDryRun`: what was (or would be) changed, one line per fix; empty otherwise. */
   fixLog: string;
+  /** Lines for stderr: ineffective settings, charter files outside the globs, no charter file at all. */
+  warnings: string;
 }
 
 export async function runCheck(options: CheckOptions): Promise<CheckOutcome> {
@@ -64,7 +67,8 @@ export async function runCheck(options: CheckOptions): Promise<CheckOutcome> {
   const folderUri = pathToFileURL(workspace.root).href;
   // The workspace is one portfolio: whole-portfolio rules see every charter in it, also when only some are checked.
   const parsedFiles = new Map<string, ReturnType<typeof service.parse>>();
-  for (const file of new Set([...portfolioFiles(workspace.root, workspace.settings.files), ...workspace.files])) {
+  const portfolio = new Set([...portfolioFiles(workspace.root, workspace.settings.files), ...workspace.files]);
+  for (const file of portfolio) {
     const parsed = service.parse(pathToFileURL(file).href, readText(file));
     service.workspace.setFile(parsed, toPosix(path.relative(workspace.root, file)));
     parsedFiles.set(file, parsed);
@@ -96,9 +100,11 @@ export async function runCheck(options: CheckOptions): Promise<CheckOutcome> {
     checked.push({ parsed, relativePath, findings });
   }
   const summary = summarise(results);
-  const output = formatResults(options.format, results, { color: options.color, cwd: options.cwd });
+  const none = workspace.files.length === 0 ? noChartersMessage(workspace, options.cwd) : '';
+  const output = none && options.format === 'stylish' ? none : formatResults(options.format, results, { color: options.color, cwd: options.cwd });
+  const warnings = workspaceWarnings(workspace, [...portfolio], service, options.cwd).join('') + (none && options.format !== 'stylish' ? `charter: warning: ${none}` : '');
   const overWarnings = options.maxWarnings !== undefined && summary.warnings > options.maxWarnings;
-  return { output, exitCode: summary.errors > 0 || overWarnings ? 1 : 0, results, checked, settings: workspace.settings, fixLog };
+  return { output, exitCode: summary.errors > 0 || overWarnings ? 1 : 0, results, checked, settings: workspace.settings, fixLog, warnings };
 }
 
 /**

@@ -1,5 +1,6 @@
 // `charter report --format md`: a summary table, roll-ups per group and a Mermaid gantt (GitHub renders it).
-import { money } from '../../engine/portfolio/portfolioCharts';
+import { money, timelineProjects } from '../../engine/portfolio/portfolioCharts';
+import { isIsoDate } from '../../engine/utils/dates';
 import type { PortfolioProject, Rag } from '../../engine/portfolio/portfolioTypes';
 import type { PortfolioReport } from './json';
 
@@ -9,14 +10,14 @@ export function formatMarkdownReport(report: PortfolioReport): string {
   const s = report.summary;
   const out: string[] = [];
   out.push('# Portfolio report', '');
-  out.push(`As of ${report.asOf}: ${s.count} project${s.count === 1 ? '' : 's'}; RAG ${s.rag.red} red, ${s.rag.amber} amber, ${s.rag.green} green, ${s.rag.none} without a status report; ` +
-    `${s.overdueMilestones} overdue milestone${s.overdueMilestones === 1 ? '' : 's'}; ${s.findingCounts.errors} error${s.findingCounts.errors === 1 ? '' : 's'} and ${s.findingCounts.warnings} warning${s.findingCounts.warnings === 1 ? '' : 's'}; approved ${amounts(s.approved)}.`, '');
+  out.push(`As of ${report.asOf}: ${s.count} project${s.count === 1 ? '' : 's'}, ${s.live} live; RAG of the live ones ${s.rag.red} red, ${s.rag.amber} amber, ${s.rag.green} green, ${s.rag.none} without a status report${s.rag.invalid > 0 ? `, ${s.rag.invalid} with an unreadable RAG` : ''}; ` +
+    `${s.overdueMilestones} overdue milestone${s.overdueMilestones === 1 ? '' : 's'}; ${s.findingCounts.errors} error${s.findingCounts.errors === 1 ? '' : 's'} and ${s.findingCounts.warnings} warning${s.findingCounts.warnings === 1 ? '' : 's'}; committed (approved or live) ${amounts(s.approved)}.`, '');
 
   out.push('## Projects', '');
   out.push('| id | title | status | phase | programme | manager | RAG | start | end | approved | findings |');
   out.push('|---|---|---|---|---|---|---|---|---|--:|--:|');
   for (const p of report.projects) {
-    out.push(row([`\`${p.id}\``, p.title, p.status, p.phase, p.programme, p.manager, RAG_MARK[p.rag ?? 'none'], p.schedule.start, p.schedule.end, approved(p), findings(p)]));
+    out.push(row([`\`${p.id}\``, p.title, p.status, p.phase, p.programme, p.manager, p.ragInvalid !== undefined ? `unreadable: ${p.ragInvalid}` : RAG_MARK[p.rag ?? 'none'], p.schedule.start, p.schedule.end, approved(p), findings(p)]));
   }
   out.push('');
 
@@ -51,8 +52,8 @@ export function formatMarkdownReport(report: PortfolioReport): string {
 export function mermaidGantt(report: PortfolioReport): string {
   const lines = ['```mermaid', 'gantt', `  title Portfolio timeline (as of ${report.asOf})`, '  dateFormat YYYY-MM-DD', '  axisFormat %Y-%m'];
   const sections = new Map<string, PortfolioProject[]>();
-  for (const p of report.projects) {
-    if (!p.schedule.start || !p.schedule.end || p.schedule.start > p.schedule.end) continue;
+  const { scheduled, unscheduled } = timelineProjects(report.projects);
+  for (const p of scheduled) {
     const label = report.programmes.find((g) => g.id === p.programme)?.title ?? p.programme ?? 'No programme';
     sections.set(label, [...(sections.get(label) ?? []), p]);
   }
@@ -60,16 +61,18 @@ export function mermaidGantt(report: PortfolioReport): string {
   for (const [label, projects] of [...sections.entries()].sort(([a], [b]) => (a === 'No programme' ? 1 : b === 'No programme' ? -1 : a.localeCompare(b)))) {
     lines.push(`  section ${mermaidText(label)}`);
     for (const p of projects) {
-      const tags = [p.rag === 'red' ? 'crit' : '', p.status === 'active' ? 'active' : '', p.status === 'closed' || p.status === 'cancelled' ? 'done' : ''].filter(Boolean);
+      const tags = [p.live && p.rag === 'red' ? 'crit' : '', p.status === 'active' ? 'active' : '', p.status === 'closed' || p.status === 'cancelled' ? 'done' : ''].filter(Boolean);
       lines.push(`  ${mermaidText(p.title)} :${[...tags, `t${++n}`].join(', ')}, ${p.schedule.start}, ${p.schedule.end}`);
       for (const m of p.milestones) {
-        if (!m.date || !/^\d{4}-\d{2}-\d{2}$/.test(m.date)) continue;
+        if (!m.date || !isIsoDate(m.date)) continue;
         const mTags = ['milestone', m.overdue || m.status === 'missed' ? 'crit' : '', m.status === 'done' ? 'done' : ''].filter(Boolean);
         lines.push(`  ${mermaidText(m.name ?? m.id)} :${[...mTags, `t${++n}`].join(', ')}, ${m.date}, 0d`);
       }
     }
   }
   lines.push('```');
+  // Mermaid stops drawing at the first date it cannot read: those projects are left out, and said so.
+  if (unscheduled.length > 0) lines.push('', `Not on the timeline: ${unscheduled.map((u) => `\`${u.project.id}\` (${u.reason})`).join('; ')}.`);
   return lines.join('\n');
 }
 

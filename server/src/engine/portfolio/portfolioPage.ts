@@ -12,6 +12,7 @@ export function portfolioPageBody(portfolio: Portfolio, groups: PortfolioGroup[]
   const s = portfolio.summary;
   const tiles = [
     tile('Projects', String(s.count)),
+    tile('Live', String(s.live)),
     tile('Red', String(s.rag.red), 'rag-red'),
     tile('Amber', String(s.rag.amber), 'rag-amber'),
     tile('Green', String(s.rag.green), 'rag-green'),
@@ -20,14 +21,26 @@ export function portfolioPageBody(portfolio: Portfolio, groups: PortfolioGroup[]
     tile('Warnings', String(s.findingCounts.warnings)),
   ].join('');
   return [
-    `<header><h1>Portfolio</h1><p class="as-of">As of ${escapeHtml(portfolio.asOf)} · approved ${escapeHtml(amounts(s.approved))}</p></header>`,
+    `<header><h1>Portfolio</h1><p class="as-of">As of ${escapeHtml(portfolio.asOf)} · committed (approved or live) ${escapeHtml(amounts(s.approved))}</p></header>`,
     `<section id="summary"><h2>RAG summary</h2><div class="tiles">${tiles}</div>${ragSummarySvg(portfolio)}</section>`,
     `<section id="timeline"><h2>Timeline</h2>${ganttSvg(portfolio)}</section>`,
     `<section id="budget"><h2>Budget by programme against caps</h2>${budgetSvg(portfolio)}${groupsTable(groups)}</section>`,
     `<section id="dependencies"><h2>Dependencies</h2>${dependencySvg(portfolio)}</section>`,
     `<section id="findings"><h2>Top findings</h2>${findingsTable(portfolio, options.topFindings ?? 20)}</section>`,
     `<section id="projects"><h2>Projects</h2>${projectsTable(portfolio.projects)}</section>`,
+    `<section id="exceptions"><h2>Exceptions: waivers and suppressions</h2>${exceptionsTable(portfolio.exceptions)}</section>`,
   ].join('\n');
+}
+
+/** The exceptions register: every waiver and suppression comment, where it is, why, who approved it, until when. */
+export function exceptionsTable(exceptions: Portfolio['exceptions']): string {
+  if (exceptions.length === 0) return '<p class="empty">No waivers or suppression comments.</p>';
+  const rows = exceptions.map((e) => {
+    const where = `${e.location.relativePath}:${e.location.range.start.line + 1}`;
+    const expires = e.expires ? `${e.expires}${e.expired ? ' (expired)' : ''}` : e.kind === 'suppression' ? 'never' : '';
+    return `<tr><td>${escapeHtml(e.kind)}</td><td>${escapeHtml(e.rules.join(', '))}</td><td>${escapeHtml(where)}</td><td>${escapeHtml(e.reason ?? '(no reason)')}</td><td>${escapeHtml(e.approver ?? (e.kind === 'suppression' ? 'nobody' : ''))}</td><td>${escapeHtml(expires)}</td></tr>`;
+  });
+  return `<table class="exceptions"><thead><tr><th>kind</th><th>rule</th><th>file</th><th>reason</th><th>approver</th><th>expires</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
 
 function tile(label: string, value: string, cls = ''): string {
@@ -60,7 +73,7 @@ function projectsTable(projects: PortfolioProject[]): string {
   const rows = projects.map(
     (p) =>
       `<tr class="project" data-project="${escapeHtml(p.id)}" data-uri="${escapeHtml(p.location.uri)}" data-line="${p.location.range.start.line}" data-character="${p.location.range.start.character}" tabindex="0">` +
-      `<td>${ragBadge(p.rag)}</td><td><code>${escapeHtml(p.id)}</code></td><td>${escapeHtml(p.title)}</td><td>${escapeHtml(p.status ?? '')}</td><td>${escapeHtml(p.programme ?? '')}</td><td>${escapeHtml(p.manager ?? '')}</td>` +
+      `<td>${p.ragInvalid !== undefined ? `<span class="badge rag-invalid-bg" title="${escapeHtml(`RAG ${JSON.stringify(p.ragInvalid)} is not green, amber or red`)}">unreadable</span>` : ragBadge(p.rag)}</td><td><code>${escapeHtml(p.id)}</code></td><td>${escapeHtml(p.title)}</td><td>${escapeHtml(p.status ?? '')}</td><td>${escapeHtml(p.programme ?? '')}</td><td>${escapeHtml(p.manager ?? '')}</td>` +
       `<td>${escapeHtml(p.schedule.end ?? '')}</td><td class="num">${p.budget.approved === undefined ? '' : `${money(p.budget.approved)} ${escapeHtml(p.budget.currency ?? '')}`}</td><td class="num">${p.findingCounts.errors + p.findingCounts.warnings}</td></tr>`,
   );
   return `<table class="projects"><thead><tr><th>RAG</th><th>Id</th><th>Title</th><th>Status</th><th>Programme</th><th>Manager</th><th>End</th><th>Approved</th><th>Findings</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
@@ -87,6 +100,7 @@ h1 { font-size: 1.6em; margin: 0 0 4px; } h2 { font-size: 1.15em; margin: 28px 0
 .rag-red-text { color: ${vars.red}; } .rag-amber-text { color: ${vars.amber}; } .rag-green-text { color: ${vars.green}; }
 .badge { display: inline-block; padding: 0 8px; border-radius: 8px; font-size: 0.85em; color: ${vars.background}; }
 .rag-red-bg { background: ${vars.red}; } .rag-amber-bg { background: ${vars.amber}; } .rag-green-bg { background: ${vars.green}; } .rag-none-bg { background: ${vars.none}; }
+.rag-invalid-bg { outline: 2px dashed ${vars.red}; }
 table { border-collapse: collapse; margin-top: 8px; }
 th, td { text-align: left; padding: 3px 10px; border-bottom: 1px solid ${vars.border}; vertical-align: top; }
 td.num, th.num { text-align: right; }

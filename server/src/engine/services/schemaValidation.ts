@@ -242,6 +242,11 @@ class FindingBuilder {
         message = `${describeField(path)} must be ${words[String(params.comparison)] ?? String(params.comparison)} ${String(params.limit)}.`;
         break;
       }
+      case 'moneyMinimum':
+      case 'moneyMaximum':
+        range = valueRange(located, this.doc.start);
+        message = `${describeField(path)} must be ${keyword === 'moneyMinimum' ? 'at least' : 'at most'} ${String(params.limit)}.`;
+        break;
       case 'minLength':
         range = valueRange(located, this.doc.start);
         message = Number(params.limit) === 1 ? `${describeField(path)} must not be empty.` : `${describeField(path)} must be at least ${String(params.limit)} characters long.`;
