@@ -42,6 +42,7 @@ const web = {
     'vscode-languageclient/node': 'vscode-languageclient/browser',
     // Its Node build reads Buffer at load; the package's browser build carries its own.
     'csv-stringify/sync': './node_modules/csv-stringify/dist/esm/sync.js',
+    'node:fs': './server/src/web/browserFs.ts',
   },
 };
 builds.push(

@@ -34,8 +34,8 @@ const schemaRequest: SchemaRequestService = async (uri, options) => {
 };
 
 const service = getLanguageService({ schemaRequest });
-const settings = new SettingsCache(connection);
 const folders = new WorkspaceFolders();
+const settings = new SettingsCache(connection, folders);
 const validation = new ValidationHandler(connection, documents, service, settings, folders);
 const features = new LanguageFeatures(documents, service, settings, folders, validation.published);
 // The tree and reports count the findings of open charters: the web server checks only what is open.
