@@ -142,7 +142,13 @@ describe('GitHub Action: action.yml run locally on a fixture repository', functi
         const diff = spawnSync(process.execPath, [path.join(REPO, 'dist', 'cli.js'), 'diff', '--base', baseSha, '--format', 'md'], { cwd: workspace, encoding: 'utf8' });
         assert.equal(body, `${MARKER}\n${diff.stdout}`);
       } else {
-        assert.match(body, /\| error \| projects\/reversed\\\.charter\\\.yaml:10 \| schedule\/start\\-before\\-end \| /);
+        // One table row per finding, in charter check's order, up to 50; the rest are counted.
+        const findings = (cliJson() as unknown as { findings: Array<{ file: string; rule: string; severity: string; range: { start: { line: number } } }> }).findings;
+        const rows = body.split('\n').filter((line) => /^\| (error|warning|info|hint) \|/.test(line));
+        assert.equal(rows.length, Math.min(50, findings.length));
+        const escaped = (text: string) => text.replace(/[\\`*_{}[\]()#+\-.!|~]/g, (c) => `\\${c}`);
+        rows.forEach((row, i) => assert.ok(row.startsWith(`| ${findings[i].severity} | ${escaped(`${findings[i].file}:${findings[i].range.start.line + 1}`)} | ${escaped(findings[i].rule)} | `), row));
+        if (findings.length > 50) assert.match(body, new RegExp(`… and ${findings.length - 50} more in the job's annotations\\.`));
       }
     });
   });
