@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { runCheck, CHECK_FORMATS, type CheckFormat } from './cli/check';
 import { runReport, REPORT_FORMATS } from './cli/report';
 import { UsageError } from './cli/workspace';
+import { terminalText } from './engine/utils/escape';
 import { runNew } from './cli/new';
 import { isIsoDate } from './engine/utils/dates';
 
@@ -93,7 +94,7 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<{ code:
     return { code: outcome.exitCode, stdout: outcome.output, stderr: outcome.fixLog + outcome.warnings };
   } catch (e) {
     if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      return { code: 2, stdout: '', stderr: `charter: ${(e as Error).message}\n` };
+      return { code: 2, stdout: '', stderr: `charter: ${terminalText((e as Error).message)}\n` };
     }
     throw e;
   }

@@ -130,6 +130,21 @@ describe('cli: charter check', function () {
   });
 });
 
+describe('cli: charter check reads only regular files', function () {
+  this.timeout(30_000);
+
+  it('a charter named on the command line that links to a device or is a pipe gets a finding; the run goes on', () => {
+    const dir = workspace({ 'ok.charter.yaml': VALID_PROJECT.replace('status: active', 'status: actve') });
+    fs.symlinkSync('/dev/zero', path.join(dir, 'zero.charter.yaml'));
+    spawnSync('mkfifo', [path.join(dir, 'pipe.charter.yaml')]);
+    const result = charter(['check', '--format', 'json', 'ok.charter.yaml', 'zero.charter.yaml', 'pipe.charter.yaml'], dir);
+    assert.equal(result.stderr, '');
+    const findings = JSON.parse(result.stdout).findings as Array<{ file: string; rule: string; message: string }>;
+    assert.deepEqual(findings.map((f) => `${f.file} ${f.rule}`).sort(), ['ok.charter.yaml schema/enum', 'pipe.charter.yaml yaml/not-text', 'zero.charter.yaml yaml/not-text']);
+    assert.match(findings.find((f) => f.file === 'zero.charter.yaml')!.message, /not a regular file/);
+  });
+});
+
 describe('cli: charter check --fix', function () {
   this.timeout(30_000);
 

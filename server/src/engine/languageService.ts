@@ -122,7 +122,7 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Charte
       const detection = detectKind(doc, context.relativePath);
       if (detection.unknownKind !== undefined) {
         const located = locate(doc.yaml, ['kind']);
-        const range = valueRange(located, doc.start);
+        const range = valueRange(located, doc.start, file.text);
         const suggestions = suggestionsFor(detection.unknownKind, DOCUMENT_KINDS);
         const suggestion = suggestions[0];
         const safe = isClearNearest(detection.unknownKind, suggestions);

@@ -12,6 +12,7 @@ import { describeRule } from './rules/index';
 import type { RuleIds } from './ruleIds';
 import { placeholderIn } from './rules/text/noPlaceholders';
 import type { Finding, Range, RuleId, TextEdit } from './types';
+import { lineBreakOf } from './utils/lineIndex';
 import { docsFor } from './utils/docs';
 
 export interface SuppressionComment {
@@ -134,7 +135,7 @@ export function applySuppressions(file: ParsedFile, findings: Finding[], options
 export function disableNextLineEdit(file: ParsedFile, finding: Finding, reason = '<reason>'): TextEdit {
   const line = finding.range.start.line;
   const indent = /^\s*/.exec(file.lines.lineText(line))?.[0] ?? '';
-  const eol = file.text.includes('\r\n') ? '\r\n' : '\n';
+  const eol = lineBreakOf(file.text);
   const at = { line, character: 0 };
   return { range: { start: at, end: at }, newText: `${indent}# charter-disable-next-line ${finding.rule} -- ${reason}${eol}` };
 }

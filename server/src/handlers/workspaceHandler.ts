@@ -3,9 +3,9 @@
 // findings for the files that are not open, so the Problems panel shows the whole portfolio. Open files
 // are the ValidationHandler's; when a change in one file alters another's findings, the other is
 // re-published, open or not.
-import { promises as fsp } from 'node:fs';
 import picomatch from 'picomatch';
 import { glob } from 'tinyglobby';
+import { readRegularFile } from '../fileReading';
 import {
   DidChangeWatchedFilesNotification,
   FileChangeType,
@@ -267,9 +267,10 @@ export class WorkspaceHandler {
   private async readFromDisk(uri: string): Promise<void> {
     let text: string;
     try {
-      text = (await fsp.readFile(URI.parse(uri).fsPath)).toString('utf8').replace(/^\uFEFF/, '');
+      // Only a regular file: a charter that links to a device or a pipe must not hang the server.
+      text = (await readRegularFile(URI.parse(uri).fsPath)).toString('utf8').replace(/^\uFEFF/, '');
     } catch {
-      this.forgetFile(uri); // gone (or unreadable) since it was listed
+      this.forgetFile(uri); // gone, unreadable or not a regular file since it was listed
       return;
     }
     if (this.documents.get(uri)) return; // opened meanwhile: the editor's text wins

@@ -3,14 +3,11 @@
 // theme, so one chart reads in light, dark and high-contrast themes. No `xmlns`: inline SVG in HTML
 // needs none, and a self-contained report carries no http(s) reference at all.
 import { daysBetween, isIsoDate } from '../utils/dates';
+import { classToken, escapeHtml } from '../utils/escape';
 import { groupPortfolio } from './portfolioGroups';
 import type { Portfolio, PortfolioProject, Rag } from './portfolioTypes';
 
-export function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
-}
-
-const ragClass = (rag?: Rag): string => `rag-${rag ?? 'none'}`;
+const ragClass = (rag?: Rag): string => `rag-${classToken(rag ?? 'none')}`;
 
 /** What a click on a project needs: its id, file and line. Read by the dashboard's script. */
 function projectData(p: PortfolioProject): string {
@@ -98,7 +95,7 @@ function ganttChart(portfolio: Portfolio, scheduled: PortfolioProject[]): string
         .filter((m) => m.date && isIsoDate(m.date) && m.date >= from && m.date <= to)
         .map((m) => {
           const mx = xOf(m.date!);
-          const cls = m.overdue ? 'milestone overdue' : `milestone ${m.status ?? 'planned'}`;
+          const cls = m.overdue ? 'milestone overdue' : `milestone ${classToken(m.status ?? 'planned')}`;
           return `<path class="${cls}" d="M${mx.toFixed(1)} ${y + 4} l5 7 l-5 7 l-5 -7 z"><title>${escapeHtml(`${m.name ?? m.id} ${m.date}${m.overdue ? ' (overdue)' : m.status ? ` (${m.status})` : ''}`)}</title></path>`;
         })
         .join('');

@@ -223,7 +223,7 @@ function locator(source: PortfolioSource, doc: ParsedDocument): (...paths: DataP
     for (const path of paths) {
       const located = locate(doc.yaml, path);
       if (!located.node && path.length > 0) continue;
-      const [start, end] = path.length === 0 ? [doc.start, doc.start] : valueRange(located, doc.start);
+      const [start, end] = path.length === 0 ? [doc.start, doc.start] : valueRange(located, doc.start, source.file.text);
       return { uri: source.file.uri, relativePath: source.relativePath, range: source.file.lines.rangeOf(start, end) };
     }
     return { uri: source.file.uri, relativePath: source.relativePath, range: source.file.lines.rangeOf(doc.start, doc.start) };

@@ -1,6 +1,7 @@
 // The body of a portfolio page: RAG summary, timeline, budgets, dependencies, top findings and the
 // project table. Shared by the HTML report (static) and the dashboard webview (which adds a script).
-import { budgetSvg, dependencySvg, escapeHtml, ganttSvg, money, ragSummarySvg } from './portfolioCharts';
+import { classToken, escapeHtml } from '../utils/escape';
+import { budgetSvg, dependencySvg, ganttSvg, money, ragSummarySvg } from './portfolioCharts';
 import type { Portfolio, PortfolioGroup, PortfolioProject } from './portfolioTypes';
 
 export interface PortfolioPageOptions {
@@ -63,7 +64,7 @@ function findingsTable(portfolio: Portfolio, limit: number): string {
   const rows = all.slice(0, limit).map(
     ({ p, f }) =>
       `<tr class="project finding" data-project="${escapeHtml(p.id)}" data-uri="${escapeHtml(f.location.uri)}" data-line="${f.location.range.start.line}" data-character="${f.location.range.start.character}" tabindex="0">` +
-      `<td><span class="severity ${f.severity}">${f.severity}</span></td><td><code>${escapeHtml(p.id)}</code></td><td><code>${escapeHtml(f.rule)}</code></td><td>${escapeHtml(f.message)}</td><td>${escapeHtml(f.location.relativePath)}:${f.location.range.start.line + 1}</td></tr>`,
+      `<td><span class="severity ${classToken(f.severity)}">${escapeHtml(f.severity)}</span></td><td><code>${escapeHtml(p.id)}</code></td><td><code>${escapeHtml(f.rule)}</code></td><td>${escapeHtml(f.message)}</td><td>${escapeHtml(f.location.relativePath)}:${f.location.range.start.line + 1}</td></tr>`,
   );
   const more = all.length > limit ? `<p class="more">and ${all.length - limit} more.</p>` : '';
   return `<table class="findings"><thead><tr><th>Severity</th><th>Project</th><th>Rule</th><th>Message</th><th>Where</th></tr></thead><tbody>${rows.join('')}</tbody></table>${more}`;
@@ -80,7 +81,7 @@ function projectsTable(projects: PortfolioProject[]): string {
 }
 
 function ragBadge(rag?: string): string {
-  return rag ? `<span class="badge rag-${rag}-bg">${rag}</span>` : '<span class="badge rag-none-bg">none</span>';
+  return rag ? `<span class="badge rag-${classToken(rag)}-bg">${escapeHtml(rag)}</span>` : '<span class="badge rag-none-bg">none</span>';
 }
 
 export function amounts(byCurrency: Record<string, number>): string {
