@@ -24,6 +24,26 @@ export const Notifications = {
   portfolioChanged: 'charter/portfolioChanged',
 } as const;
 
+/**
+ * The web extension (vscode.dev, github.dev): its server runs in a worker with no file system, so the
+ * client reads files through VS Code's file system API and hands them over.
+ */
+export const WebMessages = {
+  /** Client to server, notification: the workspace's charter files as they are on disk. */
+  workspaceFiles: 'charter/web/workspaceFiles',
+  /** Server to client, request: a file's text (a schema inside the workspace); `{ uri }` in, the text out. */
+  readFile: 'charter/web/readFile',
+} as const;
+
+export interface WebWorkspaceFilesParams {
+  files: Array<{ uri: string; text: string }>;
+}
+
+export interface WebInitializationOptions {
+  /** Where rule docs are linked from (a site that publishes `docs/`); default https://charter.dev/. */
+  docsRoot?: string;
+}
+
 export interface PortfolioParams {
   /** Default: the `charter.portfolio.groupBy` setting. */
   groupBy?: GroupBy;
