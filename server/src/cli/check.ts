@@ -56,6 +56,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckOutcome> {
     offline: options.offline ? 'charter check runs with --offline' : undefined,
   });
   const service = getLanguageService({ schemaRequest: fetcher.request });
+  service.setFileSizeLimit(workspace.settings.files.maxSizeKB);
   const folderUri = pathToFileURL(workspace.root).href;
   // The workspace is one portfolio: whole-portfolio rules see every charter in it, also when only some are checked.
   const parsedFiles = new Map<string, ReturnType<typeof service.parse>>();

@@ -1,6 +1,7 @@
 // The engine's one door: the server and the CLI build a language service and call it.
 // Nothing here knows about LSP, VS Code or the file system.
 import { parseCharterFile, type ParsedFile } from './parser/charterParser';
+import { DEFAULT_MAX_SIZE_KB } from './parser/parseLimits';
 import { SchemaRegistry } from './schema/schemaRegistry';
 import { SchemaService, type DocumentSchema, type SchemaProblem, type SchemaRequestService } from './schema/schemaService';
 import { SchemaWalker } from './schema/schemaWalker';
@@ -60,6 +61,8 @@ export interface CharterLanguageService {
   /** Parses a text once per version; later calls with the same version return the cached parse. */
   parse(uri: string, text: string, version?: number): ParsedFile;
   forget(uri: string): void;
+  /** `charter.files.maxSizeKB`: longer files get one `yaml/too-large` finding and are not parsed. */
+  setFileSizeLimit(maxSizeKB: number): void;
   /** All findings for one file. Async because a schema may first have to be loaded. */
   validate(file: ParsedFile, context: ValidationContext): Promise<Finding[]>;
   /** Which schema each document of a file is checked against, where that came from, and whether it loaded. */
@@ -103,7 +106,8 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Charte
   const registry = new SchemaRegistry();
   const schemaService = new SchemaService(registry, options.schemaRequest, options.onSchemaProblem);
   const walker = new SchemaWalker(registry);
-  const cache = new DocumentCache((uri, text, version) => parseCharterFile(uri, text, version));
+  let maxSizeKB = DEFAULT_MAX_SIZE_KB;
+  const cache = new DocumentCache((uri, text, version) => parseCharterFile(uri, text, version, { maxSizeKB }));
   const workspace = new WorkspaceIndex();
   const governance = new Governance();
 
@@ -186,6 +190,11 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Charte
     findDocumentLinks,
     format: async (file, context) => (context.settings.format.enable ? formatFile(file, featureContext(file, context)) : []),
     forget: (uri) => cache.delete(uri),
+    setFileSizeLimit: (kb) => {
+      if (kb === maxSizeKB) return;
+      maxSizeKB = kb;
+      cache.clear();
+    },
     validate,
     describeSchemas,
     forgetSchemas: (uri) => schemaService.forget(uri),

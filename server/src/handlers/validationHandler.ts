@@ -64,6 +64,7 @@ export class ValidationHandler {
     const version = document.version;
     const settings = await this.settings.get(uri);
     if (this.isStale(uri, version)) return undefined;
+    this.service.setFileSizeLimit(settings.files.maxSizeKB);
     const file = this.service.parse(uri, document.getText(), version);
     const findings = await this.service.validate(file, { relativePath: this.folders.relativePath(uri), settings });
     if (this.isStale(uri, version)) return undefined;

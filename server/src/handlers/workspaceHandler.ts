@@ -189,6 +189,7 @@ export class WorkspaceHandler {
 
   private configure(folder: FolderState, settings: CharterSettings): void {
     folder.settingsKey = JSON.stringify(settings);
+    this.service.setFileSizeLimit(settings.files.maxSizeKB);
     folder.include = settings.files.include;
     folder.exclude = settings.files.exclude;
     const included = picomatch(folder.include, { dot: false });

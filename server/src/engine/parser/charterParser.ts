@@ -3,6 +3,7 @@ import { isAlias, isMap, isPair, isSeq, parseAllDocuments, type Document, type N
 import type { Finding, Range } from '../types';
 import { LineIndex } from '../utils/lineIndex';
 import { docsFor } from '../utils/docs';
+import { DEFAULT_MAX_SIZE_KB, firstTooDeep, MAX_NESTING_DEPTH, sizeLimitChars } from './parseLimits';
 
 /** An alias bomb expands exponentially; past this many alias resolutions we stop and say so. */
 export const MAX_ALIAS_COUNT = 1000;
@@ -30,10 +31,29 @@ export interface ParsedFile {
   findings: Finding[];
 }
 
-export function parseCharterFile(uri: string, text: string, version = 0): ParsedFile {
+export interface ParseOptions {
+  /** `charter.files.maxSizeKB`: a longer text gets one `yaml/too-large` finding and is not parsed. */
+  maxSizeKB?: number;
+}
+
+export function parseCharterFile(uri: string, text: string, version = 0, options: ParseOptions = {}): ParsedFile {
   const lines = new LineIndex(text);
   const findings: Finding[] = [];
   const file: ParsedFile = { uri, version, text, lines, documents: [], findings };
+  const firstLine = (): Range => lines.rangeOf(0, Math.min(text.length, lines.lineEnd(0)));
+
+  const maxSizeKB = options.maxSizeKB ?? DEFAULT_MAX_SIZE_KB;
+  if (text.length > sizeLimitChars(maxSizeKB)) {
+    findings.push({
+      rule: 'yaml/too-large',
+      severity: 'error',
+      message: `This file is larger than ${maxSizeKB.toLocaleString('en')} KB (charter.files.maxSizeKB), so it was not read. Split it into smaller charters, or raise the limit if it really is one charter.`,
+      uri,
+      range: firstLine(),
+      docs: docsFor('yaml/too-large'),
+    });
+    return file;
+  }
 
   const binaryAt = text.indexOf('\u0000');
   if (binaryAt >= 0) {
@@ -42,8 +62,22 @@ export function parseCharterFile(uri: string, text: string, version = 0): Parsed
       severity: 'error',
       message: 'This file is not text (it contains a NUL byte), so it cannot be read as a charter. Replace it with a YAML file or rename it.',
       uri,
-      range: lines.rangeOf(0, Math.min(text.length, lines.lineEnd(0))),
+      range: firstLine(),
       docs: docsFor('yaml/not-text'),
+    });
+    return file;
+  }
+
+  const tooDeep = firstTooDeep(text);
+  if (tooDeep !== undefined) {
+    const line = lines.positionAt(tooDeep).line;
+    findings.push({
+      rule: 'yaml/too-deep',
+      severity: 'error',
+      message: `The YAML here nests more than ${MAX_NESTING_DEPTH} levels deep, so the file was not read. Charters need only a few levels: flatten the structure.`,
+      uri,
+      range: lines.rangeOf(lines.lineStart(line), lines.lineEnd(line)),
+      docs: docsFor('yaml/too-deep'),
     });
     return file;
   }
