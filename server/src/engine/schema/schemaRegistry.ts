@@ -6,6 +6,7 @@ import draft07MetaSchema from 'ajv/dist/refs/json-schema-draft-07.json';
 import { BUILTIN_SCHEMAS, builtinSchemaId } from './builtinSchemas';
 import { absoluteId, toDraft2020 } from './schemaDialects';
 import type { DocumentKind } from '../types';
+import { linearRegExpEngine } from './linearRegExp';
 
 export type JsonSchema = { [keyword: string]: unknown } | boolean;
 
@@ -43,6 +44,7 @@ export class SchemaRegistry {
       validateFormats: true,
       // Ids and refs are resolved by the registry; a schema never triggers network access from ajv.
       loadSchema: undefined,
+      code: { regExp: linearRegExpEngine },
     });
     addFormats(this.ajv);
     addErrors(this.ajv, { keepErrors: false, singleError: false });
