@@ -1,5 +1,5 @@
 // Text -> YAML documents with node ranges, plus the findings the parse itself yields.
-import { isAlias, isMap, isPair, isSeq, parseAllDocuments, type Document, type Node, type Pair } from 'yaml';
+import { isAlias, isMap, isPair, isSeq, parseAllDocuments, visit, type Document, type Node, type Pair } from 'yaml';
 import type { Finding, Range } from '../types';
 import { LineIndex } from '../utils/lineIndex';
 import { docsFor } from '../utils/docs';
@@ -110,6 +110,20 @@ export function parseCharterFile(uri: string, text: string, version = 0, options
     const start = (doc.contents as Node | null)?.range?.[0] ?? doc.range[0];
     const end = doc.range[2];
     let value: unknown;
+    const complexKey = firstCollectionKey(doc);
+    if (complexKey) {
+      // Building the value would turn such a key into its whole text, once per level: refuse it instead.
+      findings.push({
+        rule: 'yaml/complex-key',
+        severity: 'error',
+        message: 'A key here is a list or a mapping. Charter keys are plain names (title, status, ...), so the document was not checked further. Write the key as a plain word.',
+        uri,
+        range: errorRange(lines, text, [complexKey[0], Math.min(complexKey[1], lines.lineEnd(lines.positionAt(complexKey[0]).line))]),
+        docs: docsFor('yaml/complex-key'),
+      });
+      file.documents.push({ index, yaml: doc, value: undefined, start, end, empty: doc.contents === null });
+      return;
+    }
     try {
       value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
     } catch (e) {
@@ -193,6 +207,22 @@ function syntaxMessage(code: string, raw: string): string {
   const hint = SYNTAX_HINTS[code];
   const sentence = firstLine.endsWith('.') ? firstLine : `${firstLine}.`;
   return hint ? `YAML syntax error: ${sentence} ${hint}` : `YAML syntax error: ${sentence}`;
+}
+
+/** The range of the first key that is itself a list or mapping, if any. */
+function firstCollectionKey(doc: Document.Parsed): [number, number] | undefined {
+  let found: [number, number] | undefined;
+  visit(doc, {
+    Pair(_, pair) {
+      const key = pair.key as Node | null;
+      if (key && (isMap(key) || isSeq(key))) {
+        found = key.range ? [key.range[0], key.range[1]] : [0, 0];
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  return found;
 }
 
 function firstAliasOffset(doc: Document.Parsed): number | undefined {
