@@ -4,6 +4,7 @@ import { runCheck, CHECK_FORMATS, type CheckFormat } from './cli/check';
 import { runReport, REPORT_FORMATS } from './cli/report';
 import { UsageError } from './cli/workspace';
 import { runNew } from './cli/new';
+import { oneLineCause } from './engine/rules/ruleFailure';
 
 declare const CHARTER_VERSION: string | undefined;
 const VERSION = typeof CHARTER_VERSION === 'string' ? CHARTER_VERSION : '0.1.0';
@@ -29,7 +30,7 @@ Options for report (and --as-of, --config, --offline as for check):
   --out <file>                write the report to this file instead of printing it
   --group-by <programme|status|rag|sponsor|manager|phase>   roll-ups per group (default: charter.portfolio.groupBy)
 
-Exit codes: 0 no errors, 1 errors (or too many warnings), 2 usage error.
+Exit codes: 0 no errors, 1 errors (or too many warnings), 2 usage error, 3 Charter itself failed (a bug: please report it).
 `;
 
 export async function main(argv: string[], cwd = process.cwd()): Promise<{ code: number; stdout: string; stderr: string }> {
@@ -97,8 +98,10 @@ if (require.main === module) {
       process.exitCode = result.code;
     },
     (e: unknown) => {
-      process.stderr.write(`charter: internal error: ${(e as Error)?.stack ?? String(e)}\n`);
-      process.exitCode = 2;
+      // Our bug, not the user's input: one line (the stack only on request), and not the usage-error code.
+      const detail = process.env.CHARTER_DEBUG ? `\n${(e as Error)?.stack ?? ''}` : ' (set CHARTER_DEBUG=1 for the details)';
+      process.stderr.write(`charter: internal error: ${oneLineCause(e)}. This is a bug in Charter: please report it${detail}\n`);
+      process.exitCode = 3;
     },
   );
 }

@@ -1,6 +1,6 @@
 // The engine's one door: the server and the CLI build a language service and call it.
 // Nothing here knows about LSP, VS Code or the file system.
-import { parseCharterFile, type ParsedFile } from './parser/charterParser';
+import { parseCharterFile, unreadFile, type ParsedFile } from './parser/charterParser';
 import { DEFAULT_MAX_SIZE_KB } from './parser/parseLimits';
 import { SchemaRegistry } from './schema/schemaRegistry';
 import { SchemaService, type DocumentSchema, type SchemaProblem, type SchemaRequestService } from './schema/schemaService';
@@ -34,6 +34,7 @@ import type { Position, Range } from './types';
 import { todayIso } from './utils/dates';
 import { Governance, todayFor } from './rules/governance';
 import { applySuppressions } from './suppressions';
+import { ruleFailedFinding } from './rules/ruleFailure';
 import { WorkspaceIndex } from './workspace/workspaceIndex';
 
 export interface ValidationContext {
@@ -107,39 +108,60 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Charte
   const schemaService = new SchemaService(registry, options.schemaRequest, options.onSchemaProblem);
   const walker = new SchemaWalker(registry);
   let maxSizeKB = DEFAULT_MAX_SIZE_KB;
-  const cache = new DocumentCache((uri, text, version) => parseCharterFile(uri, text, version, { maxSizeKB }));
+  const cache = new DocumentCache((uri, text, version) => {
+    try {
+      return parseCharterFile(uri, text, version, { maxSizeKB });
+    } catch (e) {
+      return unreadFile(uri, text, version, [ruleFailedFinding('YAML parsing', uri, e)]);
+    }
+  });
   const workspace = new WorkspaceIndex();
   const governance = new Governance();
+
+  /** Schema findings for one document: kind, schema state, and what the schema says. */
+  const documentFindings = async (file: ParsedFile, doc: ParsedDocument, context: ValidationContext): Promise<Finding[]> => {
+    const findings: Finding[] = [];
+    const detection = detectKind(doc, context.relativePath);
+    if (detection.unknownKind !== undefined) {
+      const located = locate(doc.yaml, ['kind']);
+      const range = valueRange(located, doc.start);
+      const suggestion = suggestionsFor(detection.unknownKind, DOCUMENT_KINDS)[0];
+      findings.push({
+        rule: 'schema/enum',
+        severity: 'error',
+        message: `kind must be one of ${DOCUMENT_KINDS.join(', ')}.${suggestion ? ` Did you mean "${suggestion}"?` : ''}`,
+        uri: file.uri,
+        range: file.lines.rangeOf(range[0], range[1]),
+        docs: docsFor('schema/enum'),
+        fixes: suggestion
+          ? [{ title: `Change to "${suggestion}"`, preferred: true, edits: { [file.uri]: [{ range: file.lines.rangeOf(range[0], range[1]), newText: suggestion }] } }]
+          : undefined,
+      });
+      return findings;
+    }
+    const schema = await schemaService.forDocument(file, doc, detection.kind, context);
+    if (!schema) return findings;
+    findings.push(...schema.findings);
+    if (schema.target) findings.push(...validateDocument(file, doc, schema.target, registry, walker));
+    return findings;
+  };
 
   const validate = async (file: ParsedFile, context: ValidationContext): Promise<Finding[]> => {
     if (!context.settings.validate.enable) return [];
     const findings: Finding[] = [...file.findings];
     for (const doc of file.documents) {
       if (doc.empty || doc.value === undefined) continue;
-      const detection = detectKind(doc, context.relativePath);
-      if (detection.unknownKind !== undefined) {
-        const located = locate(doc.yaml, ['kind']);
-        const range = valueRange(located, doc.start);
-        const suggestion = suggestionsFor(detection.unknownKind, DOCUMENT_KINDS)[0];
-        findings.push({
-          rule: 'schema/enum',
-          severity: 'error',
-          message: `kind must be one of ${DOCUMENT_KINDS.join(', ')}.${suggestion ? ` Did you mean "${suggestion}"?` : ''}`,
-          uri: file.uri,
-          range: file.lines.rangeOf(range[0], range[1]),
-          docs: docsFor('schema/enum'),
-          fixes: suggestion
-            ? [{ title: `Change to "${suggestion}"`, preferred: true, edits: { [file.uri]: [{ range: file.lines.rangeOf(range[0], range[1]), newText: suggestion }] } }]
-            : undefined,
-        });
-        continue;
+      try {
+        findings.push(...(await documentFindings(file, doc, context)));
+      } catch (e) {
+        findings.push(ruleFailedFinding('schema validation', file.uri, e, file.lines.rangeOf(doc.start, doc.start)));
       }
-      const schema = await schemaService.forDocument(file, doc, detection.kind, context);
-      if (!schema) continue;
-      findings.push(...schema.findings);
-      if (schema.target) findings.push(...validateDocument(file, doc, schema.target, registry, walker));
     }
-    findings.push(...governance.findings(file, context, context.workspace ?? workspace));
+    try {
+      findings.push(...governance.findings(file, context, context.workspace ?? workspace));
+    } catch (e) {
+      findings.push(ruleFailedFinding('governance', file.uri, e));
+    }
     const unsuppressed = applySuppressions(file, findings, { today: todayFor(context.settings), relativePath: context.relativePath });
     return applyRuleSettings(unsuppressed, context.settings.rules);
   };

@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver/node';
 import type { Finding, Severity } from '../engine/types';
+import { RULE_FAILED } from '../engine/rules/ruleFailure';
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -29,4 +30,9 @@ export function toDiagnostic(finding: Finding): Diagnostic {
     message: finding.message,
     relatedInformation: finding.related?.map((r) => ({ location: { uri: r.uri, range: r.range }, message: r.message })),
   };
+}
+
+/** One log line per check that failed on a file (an `internal/rule-failed` finding): our bug, to be reported. */
+export function logRuleFailures(log: (message: string) => void, uri: string, findings: readonly Finding[]): void {
+  for (const f of findings) if (f.rule === RULE_FAILED) log(`${uri}: ${f.message}`);
 }

@@ -144,6 +144,11 @@ export function parseCharterFile(uri: string, text: string, version = 0, options
   return file;
 }
 
+/** A file nothing could be read from, with the findings that say why (for a parse that failed outright). */
+export function unreadFile(uri: string, text: string, version: number, findings: Finding[]): ParsedFile {
+  return { uri, version, text, lines: new LineIndex(text), documents: [], findings };
+}
+
 function errorRange(lines: LineIndex, text: string, pos: [number, number]): Range {
   let [start, end] = pos;
   start = Math.min(start, text.length);
