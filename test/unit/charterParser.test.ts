@@ -141,6 +141,7 @@ describe('charterParser', () => {
     assert.equal(file.documents[0].value, undefined);
     assert.deepEqual(file.findings.map((f) => [f.rule, f.range.start.line, f.range.start.character]), [['yaml/complex-key', 0, 0]]);
     assert.deepEqual(parse('? {a: 1}\n: x\nb: 2\n').findings.map((f) => f.rule), ['yaml/complex-key']);
+    assert.deepEqual(parse('!!binary aGVsbG8=: x\n').findings.map((f) => f.rule), ['yaml/complex-key']);
   });
 
   it('parses a 5 MB charter when charter.files.maxSizeKB allows it, and still finds the one problem in it', async function () {

@@ -1,5 +1,5 @@
 // Text -> YAML documents with node ranges, plus the findings the parse itself yields.
-import { isAlias, isMap, isPair, isSeq, parseAllDocuments, visit, type Document, type Node, type Pair } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments, visit, type Document, type Node, type Pair } from 'yaml';
 import type { Finding, Range } from '../types';
 import { LineIndex } from '../utils/lineIndex';
 import { docsFor } from '../utils/docs';
@@ -214,13 +214,14 @@ function syntaxMessage(code: string, raw: string): string {
   return hint ? `YAML syntax error: ${sentence} ${hint}` : `YAML syntax error: ${sentence}`;
 }
 
-/** The range of the first key that is itself a list or mapping, if any. */
+/** The range of the first key that is itself a list or mapping (or another non-text value), if any. */
 function firstCollectionKey(doc: Document.Parsed): [number, number] | undefined {
   let found: [number, number] | undefined;
   visit(doc, {
     Pair(_, pair) {
       const key = pair.key as Node | null;
-      if (key && (isMap(key) || isSeq(key))) {
+      const objectScalar = isScalar(key) && typeof key.value === 'object' && key.value !== null; // e.g. a `!!binary` key
+      if (key && (isMap(key) || isSeq(key) || objectScalar)) {
         found = key.range ? [key.range[0], key.range[1]] : [0, 0];
         return visit.BREAK;
       }
