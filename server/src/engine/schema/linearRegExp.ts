@@ -18,7 +18,7 @@ export function linearRegExp(pattern: string, flags = ''): LinearRegExp {
   let entry = compiled.get(key);
   if (entry === undefined) {
     try {
-      const re = RE2JS.compile(pattern, flags.includes('i') ? RE2JS.CASE_INSENSITIVE : 0);
+      const re = RE2JS.compile(withShortPropertyNames(pattern), flags.includes('i') ? RE2JS.CASE_INSENSITIVE : 0);
       entry = { test: (text: string) => re.test(text) };
     } catch (e) {
       entry = unsupportedReason(pattern, (e as Error).message);
@@ -47,6 +47,21 @@ export const linearRegExpEngine: RegExpEngine = Object.assign(
   },
   { code: 'charterLinearRegExp' },
 );
+
+/** ECMAScript long Unicode property names (`\p{Letter}`, `\p{gc=Lu}`, `\p{Script=Greek}`) in the short spelling RE2 reads. */
+const CATEGORY: Record<string, string> = {
+  Letter: 'L', Cased_Letter: 'L', Lowercase_Letter: 'Ll', Uppercase_Letter: 'Lu', Titlecase_Letter: 'Lt', Modifier_Letter: 'Lm', Other_Letter: 'Lo',
+  Mark: 'M', Combining_Mark: 'M', Nonspacing_Mark: 'Mn', Spacing_Mark: 'Mc', Enclosing_Mark: 'Me',
+  Number: 'N', Decimal_Number: 'Nd', digit: 'Nd', Letter_Number: 'Nl', Other_Number: 'No',
+  Punctuation: 'P', punct: 'P', Connector_Punctuation: 'Pc', Dash_Punctuation: 'Pd', Open_Punctuation: 'Ps', Close_Punctuation: 'Pe', Initial_Punctuation: 'Pi', Final_Punctuation: 'Pf', Other_Punctuation: 'Po',
+  Symbol: 'S', Math_Symbol: 'Sm', Currency_Symbol: 'Sc', Modifier_Symbol: 'Sk', Other_Symbol: 'So',
+  Separator: 'Z', Space_Separator: 'Zs', Line_Separator: 'Zl', Paragraph_Separator: 'Zp',
+  Other: 'C', Control: 'Cc', cntrl: 'Cc', Format: 'Cf', Surrogate: 'Cs', Private_Use: 'Co', Unassigned: 'Cn',
+};
+
+function withShortPropertyNames(pattern: string): string {
+  return pattern.replace(/\\([pP])\{(?:(?:General_Category|gc|Script|sc|Script_Extensions|scx)=)?([A-Za-z_]+)\}/g, (_whole, p: string, name: string) => `\\${p}{${CATEGORY[name] ?? name}}`);
+}
 
 function unsupportedReason(pattern: string, detail: string): string {
   const shown = pattern.length > 60 ? `${pattern.slice(0, 57)}...` : pattern;
