@@ -7,12 +7,14 @@ import { SchemaService, type DocumentSchema, type SchemaProblem, type SchemaRequ
 import { SchemaWalker } from './schema/schemaWalker';
 import { DocumentCache } from './documentCache';
 import { detectKind } from './kinds';
-import { validateDocument } from './services/schemaValidation';
+import { checkDocument } from './services/schemaValidation';
+import { COMMA_IN_NUMBER } from './parser/commaNumbers';
+import { trustedPastSyntaxErrors, withoutRejectedValues } from './onePerProblem';
 import { applyRuleSettings } from './severities';
 import type { CharterSettings } from './settings';
 import { DOCUMENT_KINDS, type Finding } from './types';
 import { docsFor } from './utils/docs';
-import { suggestionsFor } from './utils/suggest';
+import { isClearNearest, suggestionsFor } from './utils/suggest';
 import { locate, valueRange } from './utils/yamlNodes';
 import type { ParsedDocument } from './parser/charterParser';
 import { kindFromFileName } from './kinds';
@@ -118,14 +120,16 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Charte
   const workspace = new WorkspaceIndex();
   const governance = new Governance();
 
-  /** Schema findings for one document: kind, schema state, and what the schema says. */
-  const documentFindings = async (file: ParsedFile, doc: ParsedDocument, context: ValidationContext): Promise<Finding[]> => {
+  /** Schema findings for one document (kind, schema state, what the schema says), and the values the schema rejected. */
+  const documentFindings = async (file: ParsedFile, doc: ParsedDocument, context: ValidationContext): Promise<{ findings: Finding[]; rejected: Range[] }> => {
     const findings: Finding[] = [];
     const detection = detectKind(doc, context.relativePath);
     if (detection.unknownKind !== undefined) {
       const located = locate(doc.yaml, ['kind']);
       const range = valueRange(located, doc.start);
-      const suggestion = suggestionsFor(detection.unknownKind, DOCUMENT_KINDS)[0];
+      const suggestions = suggestionsFor(detection.unknownKind, DOCUMENT_KINDS);
+      const suggestion = suggestions[0];
+      const safe = isClearNearest(detection.unknownKind, suggestions);
       findings.push({
         rule: 'schema/enum',
         severity: 'error',
@@ -134,35 +138,42 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Charte
         range: file.lines.rangeOf(range[0], range[1]),
         docs: docsFor('schema/enum'),
         fixes: suggestion
-          ? [{ title: `Change to "${suggestion}"`, preferred: true, edits: { [file.uri]: [{ range: file.lines.rangeOf(range[0], range[1]), newText: suggestion }] } }]
+          ? [{ title: `Change to "${suggestion}"`, safe, preferred: safe, edits: { [file.uri]: [{ range: file.lines.rangeOf(range[0], range[1]), newText: suggestion }] } }]
           : undefined,
       });
-      return findings;
+      return { findings, rejected: [] };
     }
     const schema = await schemaService.forDocument(file, doc, detection.kind, context);
-    if (!schema) return findings;
+    if (!schema) return { findings, rejected: [] };
     findings.push(...schema.findings);
-    if (schema.target) findings.push(...validateDocument(file, doc, schema.target, registry, walker));
-    return findings;
+    if (!schema.target) return { findings, rejected: [] };
+    const checked = checkDocument(file, doc, schema.target, registry, walker);
+    findings.push(...checked.findings);
+    return { findings, rejected: checked.rejected };
   };
 
   const validate = async (file: ParsedFile, context: ValidationContext): Promise<Finding[]> => {
     if (!context.settings.validate.enable) return [];
     const findings: Finding[] = [...file.findings];
+    // A number split by a comma was not written as meant: rules say nothing about the value YAML read.
+    const rejected: Range[] = file.findings.filter((f) => f.rule === COMMA_IN_NUMBER).map((f) => f.range);
     for (const doc of file.documents) {
       if (doc.empty || doc.value === undefined) continue;
       try {
-        findings.push(...(await documentFindings(file, doc, context)));
+        const checked = await documentFindings(file, doc, context);
+        findings.push(...checked.findings);
+        rejected.push(...checked.rejected);
       } catch (e) {
         findings.push(ruleFailedFinding('schema validation', file.uri, e, file.lines.rangeOf(doc.start, doc.start)));
       }
     }
+    // One finding per problem: a value the schema rejects gets the schema's finding, not also a rule's.
     try {
-      findings.push(...governance.findings(file, context, context.workspace ?? workspace));
+      findings.push(...withoutRejectedValues(governance.findings(file, context, context.workspace ?? workspace), rejected));
     } catch (e) {
       findings.push(ruleFailedFinding('governance', file.uri, e));
     }
-    const unsuppressed = applySuppressions(file, findings, { today: todayFor(context.settings), relativePath: context.relativePath });
+    const unsuppressed = applySuppressions(file, trustedPastSyntaxErrors(file, findings), { today: todayFor(context.settings), relativePath: context.relativePath });
     return applyRuleSettings(unsuppressed, context.settings.rules);
   };
 

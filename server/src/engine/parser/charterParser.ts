@@ -4,6 +4,7 @@ import type { Finding, Range } from '../types';
 import { LineIndex } from '../utils/lineIndex';
 import { docsFor } from '../utils/docs';
 import { DEFAULT_MAX_SIZE_KB, firstTooDeep, MAX_NESTING_DEPTH, sizeLimitChars } from './parseLimits';
+import { commaNumberFindings } from './commaNumbers';
 
 /** An alias bomb expands exponentially; past this many alias resolutions we stop and say so. */
 export const MAX_ALIAS_COUNT = 1000;
@@ -139,6 +140,7 @@ export function parseCharterFile(uri: string, text: string, version = 0, options
       });
       void e;
     }
+    findings.push(...commaNumberFindings(doc, text, lines, uri));
     file.documents.push({ index, yaml: doc, value, start, end, empty: doc.contents === null });
   });
   return file;
