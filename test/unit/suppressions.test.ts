@@ -87,6 +87,18 @@ describe('suppressions', () => {
     });
   });
 
+  describe('rule names', () => {
+    it('report a comment naming a rule or area that does not exist, and accepts schema keywords', async () => {
+      const text = STALE.replace('  asOf: 2027-03-01', '  # charter-disable-next-line status/stale-report, shedule/*, text/no-placeholder, schema/pattern -- moved\n  asOf: 2027-03-01');
+      const { findings } = await check('*', text);
+      assert.deepEqual(rules(findings), ['suppression/unknown-rule', 'suppression/unknown-rule']);
+      assert.equal(findings[0].message, 'No rule is called "shedule/*", so this comment silences nothing for it. Did you mean "schedule/*"?');
+      assert.match(findings[1].message, /"text\/no-placeholder".*Did you mean "text\/no-placeholders"\?/);
+      const made = STALE.replace('  asOf: 2027-03-01', '  # charter-disable-next-line status/stale-report, madeup/rule -- moved\n  asOf: 2027-03-01');
+      assert.match((await check('*', made)).findings[0].message, /^No rule is called "madeup\/rule", so this comment silences nothing for it\. Use the rule id/);
+    });
+  });
+
   describe('waivers', () => {
     const waiver = (fields: string) => `waivers:\n  - { ${fields} }\n`;
     const FULL = 'rule: status/stale-report, reason: Board reporting, approver: jane.doe, expires: 2027-06-30';
@@ -116,11 +128,52 @@ describe('suppressions', () => {
       assert.ok(findings[0].range.start.line > STALE.split('\n').length);
     });
 
+    it('report a waiver of a rule that does not exist, with the nearest id, and it waives nothing', async () => {
+      const { findings, underlined } = await check('*', STALE + waiver(FULL.replace('status/stale-report', 'status/stale-reports')));
+      assert.deepEqual(rules(findings), ['status/stale-report', 'waiver/unknown-rule']);
+      assert.equal(underlined[1], 'status/stale-reports');
+      assert.equal(findings[1].message, 'No rule is called "status/stale-reports", so this waiver waives nothing. Did you mean "status/stale-report"?');
+    });
+
     it('waive cross-file findings located in the charter', async () => {
       const text = PROJECT + 'dependencies:\n  - { project: nowhere }\n';
       assert.deepEqual(rules((await check('*', text)).findings), ['portfolio/unknown-reference']);
       const waived = text + waiver('rule: portfolio/unknown-reference, reason: Project file arrives next week, approver: jane.doe, expires: 2027-06-01');
       assert.deepEqual((await check('*', waived)).findings, []);
+    });
+  });
+
+  describe('protected rules (policy.protectedRules)', () => {
+    const PROTECT = (rules: string[]) => ({ settings: { policy: { protectedRules: rules } } });
+    const COMMENTED = STALE.replace('  asOf: 2027-03-01', '  # charter-disable-next-line status/stale-report -- reporting moved to the board\n  asOf: 2027-03-01');
+
+    it('cannot be silenced by a comment: the finding stays and the comment is reported', async () => {
+      for (const protectedRules of [['status/stale-report'], ['status/*']]) {
+        const { findings, underlined } = await check('*', COMMENTED, PROTECT(protectedRules));
+        assert.deepEqual(rules(findings), ['status/stale-report', 'suppression/protected-rule'], protectedRules.join());
+        assert.equal(underlined[1], '# charter-disable-next-line status/stale-report -- reporting moved to the board');
+        assert.equal(findings[1].severity, 'error');
+        assert.equal(
+          findings[1].message,
+          'status/stale-report is protected by the portfolio policy (protectedRules): a comment cannot silence it. Fix the finding, or record a waiver in waivers: (rule, reason, approver, expires) approved by the sponsor or the PMO.',
+        );
+      }
+    });
+
+    it('also holds against a file-level comment', async () => {
+      const text = `# charter-disable status/stale-report -- board reporting\n${STALE}`;
+      assert.deepEqual(rules((await check('*', text, PROTECT(['status/stale-report']))).findings), ['status/stale-report', 'suppression/protected-rule']);
+    });
+
+    it('leaves other rules silenceable, and a comment that silences nothing protected unreported', async () => {
+      assert.deepEqual((await check('*', COMMENTED, PROTECT(['budget/*']))).findings, []);
+      const nothingThere = PROJECT.replace('  asOf: 2027-04-30', '  # charter-disable-next-line status/stale-report -- just in case\n  asOf: 2027-04-30');
+      assert.deepEqual((await check('*', nothingThere, PROTECT(['status/stale-report']))).findings, []);
+    });
+
+    it('can still be waived', async () => {
+      const waived = `${STALE}waivers:\n  - { rule: status/stale-report, reason: Board reporting, approver: jane.doe, expires: 2027-06-30 }\n`;
+      assert.deepEqual((await check('*', waived, PROTECT(['status/stale-report']))).findings, []);
     });
   });
 });

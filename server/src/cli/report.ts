@@ -6,6 +6,7 @@ import { buildPortfolio, type PortfolioSource } from '../engine/portfolio/portfo
 import { GROUP_BY, type GroupBy } from '../engine/portfolio/portfolioTypes';
 import { todayIso } from '../engine/utils/dates';
 import { runCheck } from './check';
+import { EXCEPTIONS_FORMATTERS } from './reportFormats/exceptions';
 import { REPORT_FORMATTERS, REPORT_FORMATS, type PortfolioReport, type ReportFormat } from './reportFormats';
 import { UsageError } from './workspace';
 
@@ -22,10 +23,14 @@ export interface ReportOptions {
   asOf?: string;
   config?: string;
   offline?: boolean;
+  /** Print the exceptions register (every waiver and suppression) instead of the portfolio. */
+  exceptions?: boolean;
 }
 
 export interface ReportOutcome {
   output: string;
+  /** charter check's warnings, for stderr. */
+  warnings: string;
   exitCode: number;
   report: PortfolioReport;
 }
@@ -41,14 +46,14 @@ export async function runReport(options: ReportOptions): Promise<ReportOutcome> 
   const sources: PortfolioSource[] = checked.checked.map((c) => ({ file: c.parsed, relativePath: c.relativePath, findings: c.findings }));
   const asOf = checked.settings.asOf ?? todayIso();
   const groupBy = (options.groupBy ?? checked.settings.portfolio.groupBy) as GroupBy;
-  const portfolio = buildPortfolio(sources, { asOf });
+  const portfolio = buildPortfolio(sources, { asOf, settingPolicy: checked.settings.policy });
   const report: PortfolioReport = { ...portfolio, groupBy, groups: groupPortfolio(portfolio, groupBy) };
-  const text = REPORT_FORMATTERS[format as ReportFormat](report);
-  if (!options.out) return { output: text, exitCode: 0, report };
+  const text = (options.exceptions ? EXCEPTIONS_FORMATTERS : REPORT_FORMATTERS)[format as ReportFormat](report);
+  if (!options.out) return { output: text, exitCode: 0, report, warnings: checked.warnings };
   const target = path.resolve(options.cwd, options.out);
   fs.mkdirSync(path.dirname(target), { recursive: true });
   fs.writeFileSync(target, text);
-  return { output: `Wrote a ${format} report of ${portfolio.projects.length} project${portfolio.projects.length === 1 ? '' : 's'} to ${path.relative(options.cwd, target) || target}\n`, exitCode: 0, report };
+  return { output: `Wrote a ${format} report of ${portfolio.projects.length} project${portfolio.projects.length === 1 ? '' : 's'} to ${path.relative(options.cwd, target) || target}\n`, exitCode: 0, report, warnings: checked.warnings };
 }
 
 function formatFromFileName(file?: string): ReportFormat | undefined {

@@ -35,7 +35,8 @@ import type { IdLocation } from './services/idReferences';
 import type { Position, Range } from './types';
 import { todayIso } from './utils/dates';
 import { Governance, todayFor } from './rules/governance';
-import { applySuppressions } from './suppressions';
+import { applySuppressions, isProtectedRule } from './suppressions';
+import { ruleIds } from './ruleIds';
 import { ruleFailedFinding } from './rules/ruleFailure';
 import { WorkspaceIndex } from './workspace/workspaceIndex';
 
@@ -103,6 +104,8 @@ export interface CharterLanguageService {
   format(file: ParsedFile, context: ValidationContext): Promise<TextEdit[]>;
   /** The workspace index: files added to it are one portfolio, checked by the whole-portfolio rules. */
   readonly workspace: WorkspaceIndex;
+  /** Top-level keys that the schema applying to the file's first document requires and the document lacks (a PMO's `costCentre`). */
+  missingRequiredKeys(file: ParsedFile, context: ValidationContext): Promise<string[]>;
 }
 
 export function getLanguageService(options: LanguageServiceOptions = {}): CharterLanguageService {
@@ -126,7 +129,7 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Charte
     const detection = detectKind(doc, context.relativePath);
     if (detection.unknownKind !== undefined) {
       const located = locate(doc.yaml, ['kind']);
-      const range = valueRange(located, doc.start);
+      const range = valueRange(located, doc.start, file.text);
       const suggestions = suggestionsFor(detection.unknownKind, DOCUMENT_KINDS);
       const suggestion = suggestions[0];
       const safe = isClearNearest(detection.unknownKind, suggestions);
@@ -168,12 +171,14 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Charte
       }
     }
     // One finding per problem: a value the schema rejects gets the schema's finding, not also a rule's.
+    let protectedRules: readonly string[] | undefined;
     try {
       findings.push(...withoutRejectedValues(governance.findings(file, context, context.workspace ?? workspace), rejected));
+      protectedRules = governance.policyFor(file, context, context.workspace ?? workspace).protectedRules;
     } catch (e) {
       findings.push(ruleFailedFinding('governance', file.uri, e));
     }
-    const unsuppressed = applySuppressions(file, trustedPastSyntaxErrors(file, findings), { today: todayFor(context.settings), relativePath: context.relativePath });
+    const unsuppressed = applySuppressions(file, trustedPastSyntaxErrors(file, findings), { today: todayFor(context.settings), relativePath: context.relativePath, protectedRules, rules: ruleIds(registry) });
     return applyRuleSettings(unsuppressed, context.settings.rules);
   };
 
@@ -193,6 +198,10 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Charte
     const kind = detection.kind ?? kindFromFileName(context.relativePath);
     return (await schemaService.forDocument(file, doc, kind, context))?.target?.id;
   };
+  const protectedRulesOf = (file: ParsedFile, context: ValidationContext) => {
+    const protectedRules = governance.policyFor(file, context, context.workspace ?? workspace).protectedRules;
+    return (rule: string) => isProtectedRule(rule, protectedRules);
+  };
   const featureContext = (file: ParsedFile, context: ValidationContext) => {
     const byName = kindFromFileName(context.relativePath);
     return {
@@ -210,7 +219,7 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Charte
     doComplete: (file, position, context) => doComplete(file, position, featureContext(file, context)),
     doHover: (file, position, context, options = {}) => doHover(file, position, { ...featureContext(file, context), ...options }),
     getCodeActions: (file, range, findings, context, options = {}) =>
-      getCodeActions(file, range, findings, { ...featureContext(file, context), docsHref: options.docsHref }, options.only),
+      getCodeActions(file, range, findings, { ...featureContext(file, context), docsHref: options.docsHref, isProtected: protectedRulesOf(file, context) }, options.only),
     findDocumentSymbols,
     getFoldingRanges,
     findDefinition: (file, position, context) => findDefinition(file, position, featureContext(file, context)),
@@ -235,5 +244,17 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Charte
     loadedSchemaLocations: () => schemaService.loadedLocations(),
     schemas: registry,
     workspace,
+    missingRequiredKeys: async (file, context) => {
+      const doc = file.documents.find((d) => !d.empty && d.value !== undefined);
+      const schemaId = doc && (await schemaIdFor(file, doc, context));
+      const root = schemaId ? walker.root(schemaId) : undefined;
+      if (!doc || !root || !doc.value || typeof doc.value !== 'object') return [];
+      const present = doc.value as Record<string, unknown>;
+      const required = walker.applicable([root], doc.value).flatMap((ref) => {
+        const list = (ref.schema as { required?: unknown })?.required;
+        return Array.isArray(list) ? list.filter((k): k is string => typeof k === 'string') : [];
+      });
+      return [...new Set(required)].filter((key) => !(key in present));
+    },
   };
 }

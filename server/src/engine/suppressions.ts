@@ -9,8 +9,10 @@ import { detectKind } from './kinds';
 import type { ParsedFile } from './parser/charterParser';
 import { CharterDocument } from './rules/charterDocument';
 import { describeRule } from './rules/index';
+import type { RuleIds } from './ruleIds';
 import { placeholderIn } from './rules/text/noPlaceholders';
 import type { Finding, Range, RuleId, TextEdit } from './types';
+import { lineBreakOf } from './utils/lineIndex';
 import { docsFor } from './utils/docs';
 
 export interface SuppressionComment {
@@ -31,6 +33,10 @@ export interface SuppressionOptions {
   today: string;
   /** Decides each document's kind where it has no `kind:`. */
   relativePath: string;
+  /** `policy.protectedRules`: ids or `area/*` a comment cannot silence (a waiver still can). */
+  protectedRules?: readonly string[];
+  /** Which rule ids exist; a comment or waiver naming none of them is a finding. */
+  rules?: RuleIds;
 }
 
 const DIRECTIVE = /^(\s*)(#\s*charter-disable(-next-line)?)(?=\s|$)(.*)$/;
@@ -66,20 +72,51 @@ export function applySuppressions(file: ParsedFile, findings: Finding[], options
   const comments = readSuppressionComments(file);
   const waivers = readWaivers(file, options);
   if (comments.length === 0 && waivers.inForce.length === 0 && waivers.findings.length === 0) return findings;
+  const isProtected = (rule: RuleId) => isProtectedRule(rule, options.protectedRules ?? []);
+  /** Comments that tried to silence a protected rule, with the rules they could not silence. */
+  const refused = new Map<SuppressionComment, Set<RuleId>>();
   const kept = findings.filter((finding) => {
     if (UNSUPPRESSIBLE.test(finding.rule) || finding.uri !== file.uri) return true;
     const line = finding.range.start.line;
+    if (waivers.inForce.some((w) => w.rule === finding.rule && line >= w.fromLine && line <= w.toLine)) return false;
     for (const c of comments) {
       if (c.scope === 'next-line' && c.target !== line) continue;
-      if (c.rules.some((r) => matches(r, finding.rule))) return false;
+      if (!c.rules.some((r) => matches(r, finding.rule))) continue;
+      if (!isProtected(finding.rule)) return false;
+      refused.set(c, (refused.get(c) ?? new Set()).add(finding.rule));
     }
-    return !waivers.inForce.some((w) => w.rule === finding.rule && line >= w.fromLine && line <= w.toLine);
+    return true;
   });
+  for (const [c, rules] of refused) {
+    const names = [...rules].sort().join(', ');
+    kept.push(
+      suppressionFinding(
+        'suppression/protected-rule',
+        file,
+        c.range,
+        `${names} ${rules.size === 1 ? 'is' : 'are'} protected by the portfolio policy (protectedRules): a comment cannot silence ${rules.size === 1 ? 'it' : 'them'}. Fix the finding, or record a waiver in waivers: (rule, reason, approver, expires) approved by the sponsor or the PMO.`,
+      ),
+    );
+  }
   for (const c of comments) {
     const directive = c.scope === 'file' ? 'charter-disable' : 'charter-disable-next-line';
     if (c.rules.length === 0) {
       kept.push(suppressionFinding('suppression/missing-rule', file, c.range, `This ${directive} comment names no rule, so it silences nothing. Name the rule: # ${directive} <rule-id> -- <reason>.`));
-    } else if (!c.reason) {
+      continue;
+    }
+    const unknown = options.rules ? c.rules.filter((r) => !options.rules!.known(r)) : [];
+    for (const rule of unknown) {
+      const nearest = options.rules!.nearest(rule);
+      kept.push(
+        suppressionFinding(
+          'suppression/unknown-rule',
+          file,
+          c.range,
+          `No rule is called "${rule}", so this comment silences nothing for it.${nearest ? ` Did you mean "${nearest}"?` : ' Use the rule id shown with the finding (see docs/rules).'}`,
+        ),
+      );
+    }
+    if (!c.reason) {
       kept.push(
         suppressionFinding(
           'suppression/missing-reason',
@@ -98,9 +135,14 @@ export function applySuppressions(file: ParsedFile, findings: Finding[], options
 export function disableNextLineEdit(file: ParsedFile, finding: Finding, reason = '<reason>'): TextEdit {
   const line = finding.range.start.line;
   const indent = /^\s*/.exec(file.lines.lineText(line))?.[0] ?? '';
-  const eol = file.text.includes('\r\n') ? '\r\n' : '\n';
+  const eol = lineBreakOf(file.text);
   const at = { line, character: 0 };
   return { range: { start: at, end: at }, newText: `${indent}# charter-disable-next-line ${finding.rule} -- ${reason}${eol}` };
+}
+
+/** Whether `policy.protectedRules` (ids or `area/*`) names this rule. */
+export function isProtectedRule(rule: RuleId, protectedRules: readonly string[]): boolean {
+  return protectedRules.some((p) => matches(p, rule));
 }
 
 function matches(pattern: string, rule: RuleId): boolean {
@@ -132,6 +174,18 @@ function readWaivers(file: ParsedFile, options: SuppressionOptions): { inForce: 
             file,
             document.keyRange(path),
             `This waiver${rule ? ` of ${rule}` : ''} is missing ${missing.join(', ')}, so it does not apply. A waiver names the rule, the reason, who approved it and when it expires.`,
+          ),
+        );
+        continue;
+      }
+      if (options.rules && !options.rules.known(rule!)) {
+        const nearest = options.rules.nearest(rule!);
+        findings.push(
+          suppressionFinding(
+            'waiver/unknown-rule',
+            file,
+            document.valueRange([...path, 'rule']),
+            `No rule is called "${rule}", so this waiver waives nothing.${nearest ? ` Did you mean "${nearest}"?` : ' Use the rule id shown with the finding (see docs/rules).'}`,
           ),
         );
         continue;

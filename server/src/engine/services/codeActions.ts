@@ -5,6 +5,7 @@ import type { ParsedDocument, ParsedFile } from '../parser/charterParser';
 import type { SchemaRef, SchemaWalker } from '../schema/schemaWalker';
 import { disableNextLineEdit } from '../suppressions';
 import type { Finding, Fix, Range, TextEdit } from '../types';
+import { lineBreakOf } from '../utils/lineIndex';
 import { keyText, type DataPath } from '../utils/yamlNodes';
 import { annotation, enumValues, schemasAt, schemaTypes } from './effectiveSchema';
 
@@ -26,6 +27,8 @@ export interface CodeActionContext {
   schemaIdFor: (document: ParsedDocument) => Promise<string | undefined>;
   /** Turns a finding's `docs` into a link the host can open. */
   docsHref?: (docs: string) => string;
+  /** Whether the policy protects a rule from suppression comments: no "Disable for this line" is offered for it. */
+  isProtected?: (rule: string) => boolean;
 }
 
 /**
@@ -62,7 +65,7 @@ export async function getCodeActions(file: ParsedFile, range: Range, findings: F
     const disabled = new Set<string>();
     for (const finding of here) {
       const key = `${finding.rule}@${finding.range.start.line}`;
-      if (disabled.has(key) || /^(suppression|waiver)\//.test(finding.rule)) continue;
+      if (disabled.has(key) || /^(suppression|waiver)\//.test(finding.rule) || context.isProtected?.(finding.rule)) continue;
       disabled.add(key);
       actions.push({ title: `Disable ${finding.rule} for this line`, kind: 'quickfix', findings: [finding], edits: { [file.uri]: [disableNextLineEdit(file, finding)] } });
     }
@@ -258,7 +261,7 @@ function insertEdit(file: ParsedFile, map: YAMLMap<Node, Node | null>, values: R
   const last = map.items[map.items.length - 1];
   const first = map.items[0];
   if (!first || !isScalar(first.key) || !first.key.range || !map.range) return undefined;
-  const eol = file.text.includes('\r\n') ? '\r\n' : '\n';
+  const eol = lineBreakOf(file.text);
   if (map.flow) {
     // `{ a: 1 }` -> `{ a: 1, b: 2 }`: insert before the closing brace, after the last entry.
     let at = map.range[1] - 1;
