@@ -42,8 +42,7 @@ export class LineIndex {
       if (this.lineStarts[mid] <= clamped) low = mid;
       else high = mid - 1;
     }
-    // An offset between the \r and \n of a CRLF is still the end of its line, not a column past it.
-    return { line: low, character: Math.min(clamped, this.lineEnd(low)) - this.lineStarts[low] };
+    return { line: low, character: clamped - this.lineStarts[low] };
   }
 
   offsetAt(position: Position): number {
