@@ -46,6 +46,9 @@ function hostileCharter(): string {
     `  - { project: ${h('dep')} }`,
     'statusReports:',
     `  - { date: 2020-01-01, rag: ${h('rag')}, summary: ${h('report')} }`,
+    'waivers:',
+    `  - { rule: risks/owned, reason: ${h('reason')}, approver: ${h('approver')}, expires: ${h('expires')} }`,
+    `# charter-disable text/no-placeholders -- ${HOSTILE.replace(/[\u0000-\u001f\u007f-\u009f\u202e]/g, ' ')}`,
     '',
   ].join('\n');
 }
@@ -137,6 +140,23 @@ describe('cli: hostile text in every output', function () {
     assert.doesNotMatch(output, /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202e]/);
     const findings = results.flatMap((r) => r.findings).length;
     assert.equal(output.trimEnd().split('\n').length, findings + 1, 'a line per finding and the summary');
+  });
+
+  it('exceptions register: html, md and csv hold the waiver and the suppression as text', async () => {
+    const html = (await runReport({ cwd: dir, paths: [], format: 'html', asOf: '2026-01-01', offline: true, exceptions: true })).output;
+    assertHtmlNeutral(html, 'exceptions html');
+    const md = (await runReport({ cwd: dir, paths: [], format: 'md', asOf: '2026-01-01', offline: true, exceptions: true })).output;
+    assert.doesNotMatch(outsideCode(md), /<a[\s>]|<svg/i);
+    assert.doesNotMatch(md, CONTROL);
+    const rows = md.split('\n').filter((l) => l.startsWith('|'));
+    assert.equal(rows.length, 4, 'a header, its rule, the waiver and the suppression');
+    for (const row of rows) assert.equal(row.replace(/\\\|/g, '').split('|').length, 8, `a row keeps its columns: ${row}`);
+    const csv = parseCsv((await runReport({ cwd: dir, paths: [], format: 'csv', asOf: '2026-01-01', offline: true, exceptions: true })).output, { columns: false }) as string[][];
+    assert.equal(csv.length, 3, 'a header, the waiver and the suppression');
+    for (const cell of csv.flat()) {
+      if (/^-?\d+(\.\d+)?$/.test(cell)) continue;
+      assert.doesNotMatch(cell, /^[=+\-@\t\r]/, `cell: ${JSON.stringify(cell)}`);
+    }
   });
 
   it('tree tooltips (Markdown): no raw HTML or links', () => {

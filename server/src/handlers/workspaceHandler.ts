@@ -312,6 +312,11 @@ export class WorkspaceHandler {
     setImmediate(() => this.drain().catch((e: unknown) => this.connection.console.error(`Charter could not check the closed charters: ${(e as Error)?.stack ?? String(e)}`)));
   }
 
+  /** Every closed file's findings may have changed (the change-control base moved): publish them again. */
+  baseChanged(): void {
+    this.scheduleAllClosed();
+  }
+
   private scheduleAllClosed(): void {
     for (const file of this.service.workspace.allFiles()) if (!this.documents.get(file.uri)) this.schedule(file.uri);
   }
