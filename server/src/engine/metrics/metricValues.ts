@@ -25,6 +25,13 @@ export function formatSignedMoney(amount: Money): string {
   return amount < 0n ? `-${formatMoney(-amount)}` : formatMoney(amount);
 }
 
+/** An amount rounded half up (away from zero) to the cent, for what people read; sums stay exact. */
+export function roundToCents(amount: Money): Money {
+  const CENT = 10_000n;
+  const magnitude = ((amount < 0n ? -amount : amount) + CENT / 2n) / CENT * CENT;
+  return amount < 0n ? -magnitude : magnitude;
+}
+
 /** A signed amount as a plain decimal string without grouping (`-12500.5`), for JSON and CSV. */
 export function moneyText(amount: Money): string {
   return formatSignedMoney(amount).replace(/,/g, '');
@@ -48,10 +55,10 @@ export function formatRatio(ratio: Ratio): string {
 
 /**
  * Compares a ratio exactly with a threshold written as a number or decimal string (`0.9`): -1, 0 or 1.
- * Undefined when the threshold is not a non-negative decimal.
+ * or already read as millionths (a policy threshold). Undefined when it is not a non-negative decimal.
  */
 export function compareRatio(ratio: Ratio, threshold: unknown): -1 | 0 | 1 | undefined {
-  const t = parseMoney(threshold);
+  const t = typeof threshold === 'bigint' ? threshold : parseMoney(threshold);
   if (t === undefined) return undefined;
   // numerator / denominator vs t / 10^6, with the denominator positive.
   const SCALE = 1_000_000n;

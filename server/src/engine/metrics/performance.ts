@@ -63,6 +63,8 @@ export interface PerformanceMetrics {
   currency?: string;
   /** The day earned and planned value are measured on: progress.asOf, else actualAsOf, else today. */
   measuredOn: string;
+  /** Actual cost to date (AC), as written. */
+  actualCost: Metric<Money>;
   /** Estimate at completion minus approved budget, positive when over (an overrun). */
   forecastOverrun: Metric<Money>;
   /** Approved budget minus estimate at completion (VAC): negative when the forecast is over budget. */
@@ -135,6 +137,7 @@ export function computePerformance(inputs: PerformanceInputs, today: string): Pe
   return {
     currency: inputs.currency,
     measuredOn,
+    actualCost: ac === undefined ? unknown(noActuals) : known(ac),
     forecastOverrun,
     forecastVariance,
     budgetRemaining,
