@@ -24,7 +24,8 @@ export const MAX_SNAPSHOTS = 200;
 /** A past version longer than this is skipped, not parsed: charters are a few kilobytes. */
 const MAX_VERSION_CHARS = 2_000_000;
 
-export type TrendSource = 'statusReports' | 'git' | 'none';
+/** Where the history came from: the charter's list, git, only the current report, or nothing. */
+export type TrendSource = 'statusReports' | 'git' | 'current' | 'none';
 
 export interface Trend {
   source: TrendSource;

@@ -6,6 +6,7 @@ import { locate, valueRange, type DataPath } from '../utils/yamlNodes';
 import { isCommitted, isLive } from '../rules/lifecycle';
 import { resolvePolicy, type Policy } from '../rules/policy';
 import { exceptionsIn } from './portfolioExceptions';
+import { projectPerformance } from './portfolioPerformance';
 import { rollup } from './portfolioGroups';
 import {
   RAGS,
@@ -34,6 +35,11 @@ export interface PortfolioOptions {
   asOf: string;
   /** The `charter.policy` setting, laid over the Portfolio document's policy as the rules do. */
   settingPolicy?: unknown;
+  /**
+   * Earlier texts of each file (relative path -> texts, any order), read from git by a host that may
+   * (the CLI, a trusted workspace): the trend of a charter without `statusReports:` of its own.
+   */
+  history?: Record<string, string[]>;
 }
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2, hint: 3 };
@@ -47,7 +53,7 @@ export function buildPortfolio(sources: PortfolioSource[], options: PortfolioOpt
     for (const doc of source.file.documents) {
       if (doc.empty || !isRecord(doc.value)) continue;
       const kind = detectKind(doc, source.relativePath).kind;
-      if (kind === 'Project') projects.push(readProject(source, doc, options.asOf, policy));
+      if (kind === 'Project') projects.push(readProject(source, doc, options.asOf, policy, options.history?.[source.relativePath]));
       else if (kind === 'Programme') {
         const programme = readProgramme(source, doc);
         if (programme) programmes.push(programme);
@@ -83,7 +89,7 @@ function policyOf(sources: PortfolioSource[], settingPolicy: unknown): Policy {
   return resolvePolicy(undefined, settingPolicy);
 }
 
-function readProject(source: PortfolioSource, doc: ParsedDocument, asOf: string, policy: Policy): PortfolioProject {
+function readProject(source: PortfolioSource, doc: ParsedDocument, asOf: string, policy: Policy, pastVersions?: string[]): PortfolioProject {
   const v = doc.value as Record<string, unknown>;
   const live = isLive(text(v.status), policy);
   const at = locator(source, doc);
@@ -167,6 +173,7 @@ function readProject(source: PortfolioSource, doc: ParsedDocument, asOf: string,
     findingCounts: countFindings(findings),
     findings,
     location: at(['id'], []),
+    performance: projectPerformance(v, asOf, policy, pastVersions),
   };
 }
 

@@ -2,6 +2,7 @@
 // LSP to the client and is what `charter report --format json` prints.
 import type { GroupBy } from '../settings';
 import type { Range, Severity } from '../types';
+import type { PerformanceRollup, ProjectPerformance } from './portfolioPerformance';
 
 export type Rag = 'green' | 'amber' | 'red';
 export const RAGS: readonly Rag[] = ['green', 'amber', 'red'];
@@ -94,6 +95,8 @@ export interface PortfolioProject {
   findings: PortfolioFinding[];
   /** The project's `id` (or the document's start) in its file. */
   location: SourceLocation;
+  /** Actuals, forecasts, metrics, tolerance breaches and the RAG trend (docs/metrics.md). */
+  performance?: ProjectPerformance;
 }
 
 export interface PortfolioProgramme {
@@ -118,6 +121,8 @@ export interface Rollup {
   approved: Record<string, number>;
   overdueMilestones: number;
   findingCounts: FindingCounts;
+  /** Approved, actual and forecast of the live projects, per currency: the base currency when the policy names one. */
+  performance?: PerformanceRollup[];
 }
 
 export interface PortfolioGroup {
