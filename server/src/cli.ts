@@ -29,6 +29,7 @@ Options for report (and --as-of, --config, --offline as for check):
   --out <file>                write the report to this file instead of printing it
   --group-by <programme|status|rag|sponsor|manager|phase>   roll-ups per group (default: charter.portfolio.groupBy)
   --exceptions                the exceptions register instead: every waiver and suppression, with reason, approver, expiry
+  --git-history               trends (RAG, forecast moves) from each charter's git history when it keeps no statusReports: list
 
 Exit codes: 0 no errors, 1 errors (or too many warnings), 2 usage error.
 `;
@@ -52,6 +53,7 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<{ code:
         fix: { type: 'boolean' },
         out: { type: 'string', short: 'o' },
         exceptions: { type: 'boolean' },
+        'git-history': { type: 'boolean' },
         'group-by': { type: 'string' },
         title: { type: 'string' },
         programme: { type: 'string' },
@@ -76,7 +78,7 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<{ code:
     const asOf = values['as-of'];
     if (asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(asOf)) throw new UsageError('--as-of needs a date written as YYYY-MM-DD.');
     if (command === 'report') {
-      const outcome = await runReport({ cwd, paths, format: values.format, out: values.out, groupBy: values['group-by'], asOf, config: values.config, offline: !!values.offline, exceptions: !!values.exceptions });
+      const outcome = await runReport({ cwd, paths, format: values.format, out: values.out, groupBy: values['group-by'], asOf, config: values.config, offline: !!values.offline, exceptions: !!values.exceptions, gitHistory: !!values['git-history'] });
       return { code: outcome.exitCode, stdout: outcome.output, stderr: '' };
     }
     if (values.out !== undefined || values['group-by'] !== undefined || values.exceptions) throw new UsageError('--out, --group-by and --exceptions are options of charter report.');

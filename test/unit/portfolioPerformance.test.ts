@@ -32,7 +32,7 @@ describe('portfolio performance', () => {
   const policy = resolvePolicy({ baseCurrency: 'EUR', fxRates: { GBP: 1.17 } });
 
   it('shows the hand-calculated metrics with their text, and the breaches of tolerance', () => {
-    const p = projectPerformance({ ...parse(INVOICE) }, '2027-05-15', policy);
+    const p = projectPerformance(parse(INVOICE), '2027-05-15', policy);
     assert.deepEqual(p.metrics.cpi, { value: 0.82, text: '0.82' });
     assert.deepEqual(p.metrics.spi, { value: 0.89, text: '0.89' });
     assert.deepEqual(p.metrics.forecastVariance, { value: '-30000', text: '-30,000 EUR' });
