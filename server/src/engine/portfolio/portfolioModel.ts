@@ -15,6 +15,8 @@ import {
   type PortfolioDependency,
   type PortfolioFinding,
   type PortfolioMilestone,
+  type PortfolioPerson,
+  type StrategicObjective,
   type PortfolioProgramme,
   type PortfolioProject,
   type PortfolioRisk,
@@ -48,6 +50,8 @@ const LEVEL: Record<string, number> = { low: 1, medium: 2, high: 3 };
 export function buildPortfolio(sources: PortfolioSource[], options: PortfolioOptions): Portfolio {
   const projects: PortfolioProject[] = [];
   const programmes: PortfolioProgramme[] = [];
+  const people: PortfolioPerson[] = [];
+  const strategicObjectives: StrategicObjective[] = [];
   const policy = policyOf(sources, options.settingPolicy);
   for (const source of sources) {
     for (const doc of source.file.documents) {
@@ -57,6 +61,17 @@ export function buildPortfolio(sources: PortfolioSource[], options: PortfolioOpt
       else if (kind === 'Programme') {
         const programme = readProgramme(source, doc);
         if (programme) programmes.push(programme);
+      } else if (kind === 'People') {
+        for (const person of list(doc.value.people)) {
+          const id = text(person.id);
+          const capacity = person.capacityPercent;
+          if (id) people.push({ id, name: text(person.name), capacityPercent: typeof capacity === 'number' && Number.isFinite(capacity) && capacity >= 0 ? capacity : undefined });
+        }
+      } else if (kind === 'Portfolio') {
+        for (const objective of list(doc.value.objectives)) {
+          const id = text(objective.id);
+          if (id && !strategicObjectives.some((o) => o.id === id)) strategicObjectives.push({ id, title: text(objective.title) });
+        }
       }
     }
   }
@@ -74,7 +89,18 @@ export function buildPortfolio(sources: PortfolioSource[], options: PortfolioOpt
     .slice()
     .sort((a, b) => a.relativePath.localeCompare(b.relativePath))
     .flatMap((s) => exceptionsIn(s.file, s.relativePath, options.asOf));
-  return { version: 1, asOf: options.asOf, projects, programmes, summary: rollup(projects), exceptions };
+  people.sort((a, b) => a.id.localeCompare(b.id));
+  return {
+    version: 1,
+    asOf: options.asOf,
+    projects,
+    programmes,
+    summary: rollup(projects),
+    exceptions,
+    people,
+    strategicObjectives,
+    maxAllocationPercent: policy.maxAllocationPercent,
+  };
 }
 
 /** The policy the rules apply: the first Portfolio document by path, overlaid by the setting. */
@@ -174,6 +200,12 @@ function readProject(source: PortfolioSource, doc: ParsedDocument, asOf: string,
     findings,
     location: at(['id'], []),
     performance: projectPerformance(v, asOf, policy, pastVersions),
+    allocations: list(v.allocations).flatMap((a) => {
+      const person = text(a.person);
+      const percent = a.percent;
+      return person && typeof percent === 'number' && Number.isFinite(percent) && percent >= 0 ? [{ person, percent, from: text(a.from), to: text(a.to) }] : [];
+    }),
+    strategicObjectives: [...new Set(list(v.objectives).flatMap((o) => (text(o.strategicObjective) ? [text(o.strategicObjective)!] : [])))],
   };
 }
 

@@ -1,5 +1,6 @@
 // The body of a portfolio page: RAG summary, timeline, budgets, dependencies, top findings and the
 // project table. Shared by the HTML report (static) and the dashboard webview (which adds a script).
+import { performanceSection } from './performanceCharts';
 import { budgetSvg, dependencySvg, escapeHtml, ganttSvg, money, ragSummarySvg } from './portfolioCharts';
 import type { Portfolio, PortfolioGroup, PortfolioProject } from './portfolioTypes';
 
@@ -23,6 +24,7 @@ export function portfolioPageBody(portfolio: Portfolio, groups: PortfolioGroup[]
   return [
     `<header><h1>Portfolio</h1><p class="as-of">As of ${escapeHtml(portfolio.asOf)} · committed (approved or live) ${escapeHtml(amounts(s.approved))}</p></header>`,
     `<section id="summary"><h2>RAG summary</h2><div class="tiles">${tiles}</div>${ragSummarySvg(portfolio)}</section>`,
+    `<section id="performance"><h2>Performance</h2>${performanceSection(portfolio)}</section>`,
     `<section id="timeline"><h2>Timeline</h2>${ganttSvg(portfolio)}</section>`,
     `<section id="budget"><h2>Budget by programme against caps</h2>${budgetSvg(portfolio)}${groupsTable(groups)}</section>`,
     `<section id="dependencies"><h2>Dependencies</h2>${dependencySvg(portfolio)}</section>`,

@@ -97,6 +97,30 @@ export interface PortfolioProject {
   location: SourceLocation;
   /** Actuals, forecasts, metrics, tolerance breaches and the RAG trend (docs/metrics.md). */
   performance?: ProjectPerformance;
+  /** Who is booked on the project, how much, when: for the capacity heat map. */
+  allocations?: PortfolioAllocation[];
+  /** The portfolio's strategic objectives this project's objectives serve. */
+  strategicObjectives?: string[];
+}
+
+export interface PortfolioAllocation {
+  person: string;
+  percent: number;
+  /** Absent: from the project's start (to its end). */
+  from?: string;
+  to?: string;
+}
+
+export interface PortfolioPerson {
+  id: string;
+  name?: string;
+  /** Percent of a full week the person can be booked; absent: the policy's maximum. */
+  capacityPercent?: number;
+}
+
+export interface StrategicObjective {
+  id: string;
+  title?: string;
 }
 
 export interface PortfolioProgramme {
@@ -145,6 +169,12 @@ export interface Portfolio {
   summary: Rollup;
   /** Every waiver and suppression comment in the portfolio: the list an auditor asks for. */
   exceptions: PortfolioException[];
+  /** From the People document(s), sorted by id. */
+  people?: PortfolioPerson[];
+  /** The Portfolio document's strategic objectives, as written. */
+  strategicObjectives?: StrategicObjective[];
+  /** The policy's booking limit for people without a capacity of their own. */
+  maxAllocationPercent?: number;
 }
 
 export interface PortfolioException {
