@@ -2,6 +2,7 @@
 import { money } from '../../engine/portfolio/portfolioCharts';
 import type { PortfolioProject, Rag } from '../../engine/portfolio/portfolioTypes';
 import type { PortfolioReport } from './json';
+import { markdownExceptions, markdownPerformance } from './performance';
 
 const RAG_MARK: Record<Rag | 'none', string> = { red: '🔴 red', amber: '🟠 amber', green: '🟢 green', none: '-' };
 
@@ -9,6 +10,9 @@ export function formatMarkdownReport(report: PortfolioReport): string {
   const s = report.summary;
   const out: string[] = [];
   out.push('# Portfolio report', '');
+  // Leadership reads the exceptions first: what needs a decision, what is red or getting worse.
+  out.push(...markdownExceptions(report));
+  out.push('## Summary', '');
   out.push(`As of ${report.asOf}: ${s.count} project${s.count === 1 ? '' : 's'}, ${s.live} live; RAG of the live ones ${s.rag.red} red, ${s.rag.amber} amber, ${s.rag.green} green, ${s.rag.none} without a status report; ` +
     `${s.overdueMilestones} overdue milestone${s.overdueMilestones === 1 ? '' : 's'}; ${s.findingCounts.errors} error${s.findingCounts.errors === 1 ? '' : 's'} and ${s.findingCounts.warnings} warning${s.findingCounts.warnings === 1 ? '' : 's'}; committed (approved or live) ${amounts(s.approved)}.`, '');
 
@@ -19,6 +23,8 @@ export function formatMarkdownReport(report: PortfolioReport): string {
     out.push(row([`\`${p.id}\``, p.title, p.status, p.phase, p.programme, p.manager, RAG_MARK[p.rag ?? 'none'], p.schedule.start, p.schedule.end, approved(p), findings(p)]));
   }
   out.push('');
+
+  out.push(...markdownPerformance(report));
 
   out.push(`## By ${report.groupBy}`, '');
   out.push(`| ${report.groupBy} | projects | worst RAG | red / amber / green | approved | cap | overdue milestones | errors |`);
