@@ -3,7 +3,9 @@ import { parseArgs } from 'node:util';
 import { runCheck, CHECK_FORMATS, type CheckFormat } from './cli/check';
 import { runReport, REPORT_FORMATS } from './cli/report';
 import { UsageError } from './cli/workspace';
+import { terminalText } from './engine/utils/escape';
 import { runNew } from './cli/new';
+import { isIsoDate } from './engine/utils/dates';
 
 declare const CHARTER_VERSION: string | undefined;
 const VERSION = typeof CHARTER_VERSION === 'string' ? CHARTER_VERSION : '0.1.0';
@@ -22,7 +24,10 @@ Options for check:
   --as-of <YYYY-MM-DD>        evaluate date rules as of this day (default: today, or charter.asOf)
   --config <file>             read charter.* settings from this file instead of .vscode/settings.json
   --offline                   download no schema: use cached copies of http(s) schemas only
-  --fix                       apply every automatic fix (as "Fix all" in the editor), write the files, report what is left
+  --fix                       apply every safe fix (as "Fix all" in the editor), write the files, list each change
+                              (file:line, rule, before -> after), then report what is left; suggestions that
+                              guess or insert a placeholder are left for the editor
+  --fix-dry-run               list the changes --fix would make, write nothing
 
 Options for report (and --as-of, --config, --offline as for check):
   --format <${REPORT_FORMATS.join('|')}>   output format (default: from --out's extension, else md)
@@ -51,6 +56,7 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<{ code:
         'no-color': { type: 'boolean' },
         offline: { type: 'boolean' },
         fix: { type: 'boolean' },
+        'fix-dry-run': { type: 'boolean' },
         out: { type: 'string', short: 'o' },
         exceptions: { type: 'boolean' },
         'git-history': { type: 'boolean' },
@@ -66,8 +72,8 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<{ code:
     if (command !== 'check' && command !== 'report' && command !== 'new') throw new UsageError(`Unknown command "${command}". Run charter --help.`);
     if (command === 'new') {
       if (paths.length > 1) throw new UsageError('charter new takes one project id.');
-      const created = runNew({ cwd, id: paths[0], title: values.title, programme: values.programme, dir: values.dir, asOf: values['as-of'] });
-      return { code: 0, stdout: created.output, stderr: '' };
+      const created = await runNew({ cwd, id: paths[0], title: values.title, programme: values.programme, dir: values.dir, asOf: values['as-of'], offline: !!values.offline });
+      return { code: 0, stdout: created.output, stderr: created.warnings };
     }
     if (values.title !== undefined || values.programme !== undefined || values.dir !== undefined) throw new UsageError('--title, --programme and --dir are options of charter new.');
     let maxWarnings: number | undefined;
@@ -76,18 +82,21 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<{ code:
       if (!Number.isInteger(maxWarnings) || maxWarnings < 0) throw new UsageError('--max-warnings needs a whole number of 0 or more.');
     }
     const asOf = values['as-of'];
-    if (asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(asOf)) throw new UsageError('--as-of needs a date written as YYYY-MM-DD.');
+    if (asOf !== undefined && !isIsoDate(asOf)) throw new UsageError('--as-of needs a real day written as YYYY-MM-DD.');
     if (command === 'report') {
       const outcome = await runReport({ cwd, paths, format: values.format, out: values.out, groupBy: values['group-by'], asOf, config: values.config, offline: !!values.offline, exceptions: !!values.exceptions, gitHistory: !!values['git-history'] });
-      return { code: outcome.exitCode, stdout: outcome.output, stderr: '' };
+      return { code: outcome.exitCode, stdout: outcome.output, stderr: outcome.warnings };
     }
     if (values.out !== undefined || values['group-by'] !== undefined || values.exceptions) throw new UsageError('--out, --group-by and --exceptions are options of charter report.');
     const color = values['no-color'] ? false : (values.color ?? (!!process.stdout.isTTY && !process.env.NO_COLOR));
-    const outcome = await runCheck({ cwd, paths, format: (values.format ?? 'stylish') as CheckFormat, maxWarnings, asOf, config: values.config, color, offline: !!values.offline, fix: !!values.fix });
-    return { code: outcome.exitCode, stdout: outcome.output, stderr: '' };
+    const format = (values.format ?? 'stylish') as CheckFormat;
+    const outcome = await runCheck({ cwd, paths, format, maxWarnings, asOf, config: values.config, color, offline: !!values.offline, fix: !!values.fix, fixDryRun: !!values['fix-dry-run'] });
+    // The list of fixes goes before the findings for a person; machine formats keep stdout to themselves.
+    if (format === 'stylish') return { code: outcome.exitCode, stdout: outcome.fixLog + outcome.output, stderr: outcome.warnings };
+    return { code: outcome.exitCode, stdout: outcome.output, stderr: outcome.fixLog + outcome.warnings };
   } catch (e) {
     if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      return { code: 2, stdout: '', stderr: `charter: ${(e as Error).message}\n` };
+      return { code: 2, stdout: '', stderr: `charter: ${terminalText((e as Error).message)}\n` };
     }
     throw e;
   }

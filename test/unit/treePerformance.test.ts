@@ -37,7 +37,7 @@ function tree() {
 describe('tree: performance', () => {
   it('shows the metrics and the trend in the project tooltip, and an arrow for a worsening RAG', () => {
     const project = allNodes(tree()).find((n) => n.kind === 'project')!;
-    assert.match(project.description ?? '', /^↓ worse · /);
+    assert.equal(project.label, 'Invoice ↓');
     const tip = project.tooltip ?? '';
     assert.match(tip, /- Actual to date: 20,000 GBP \(as of 2027-04-30\)/);
     assert.match(tip, /- Forecast at completion: 110,000 GBP/);
@@ -45,7 +45,7 @@ describe('tree: performance', () => {
     assert.match(tip, /- CPI 1\.50 · SPI /);
     assert.match(tip, /- Forecast variance: -9,999\.50 GBP · schedule slip: 14 days/);
     assert.match(tip, /\*\*Beyond tolerance\*\*: the forecast at completion, 110,000 GBP, is 9,999\.50 GBP \(10%\) over/);
-    assert.match(tip, /- Trend: Red for 15 days; amber -\\> red since last report/);
+    assert.match(tip, /- Trend: Red for 15 days; amber -&gt; red since last report/);
   });
 
   it('rolls the programme up in the base currency', () => {

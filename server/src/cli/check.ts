@@ -4,14 +4,17 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { getLanguageService, type CharterLanguageService, type ValidationContext } from '../engine/languageService';
 import type { ParsedFile } from '../engine/parser/charterParser';
-import { FIX_ALL_KIND } from '../engine/services/codeActions';
+import { safeFixesOf } from '../engine/services/codeActions';
+import { formatFixChanges, type FixChange } from './fixReport';
 import { applyTextEdits } from '../engine/utils/textEdits';
+import { notWrittenFinding, readSource, writeFixed, type SourceFile } from './fixWrite';
 import { cliCacheDir, SchemaFetcher, timeoutFromEnv } from '../schemaRequest';
 import type { CharterSettings } from '../engine/settings';
 import type { Finding } from '../engine/types';
 import { globSync } from 'tinyglobby';
 import { formatResults, OUTPUT_FORMATS, summarise, type FileResult } from './formatters';
 import { resolveWorkspace, UsageError } from './workspace';
+import { noChartersMessage, workspaceWarnings } from './warnings';
 
 export const CHECK_FORMATS = OUTPUT_FORMATS;
 export type CheckFormat = (typeof CHECK_FORMATS)[number];
@@ -28,8 +31,10 @@ export interface CheckOptions {
   offline?: boolean;
   /** Where downloaded schemas are cached; default `$XDG_CACHE_HOME/charter`, else `.charter-cache/` in the workspace. */
   cacheDir?: string;
-  /** Apply every auto-fix (the editor's "fix all", `source.fixAll.charter`) and write the files back. */
+  /** Apply every safe fix (the editor's "fix all", `source.fixAll.charter`) and write the files back. */
   fix?: boolean;
+  /** Work out the same fixes as `fix`, list them, and write nothing. */
+  fixDryRun?: boolean;
 }
 
 /** A fix can reveal or enable another (a renamed key, then its value); stop after a few rounds. */
@@ -42,6 +47,10 @@ export interface CheckOutcome {
   /** The checked files as parsed, with their workspace-relative paths: what `charter report` builds on. */
   checked: Array<{ parsed: ParsedFile; relativePath: string; findings: Finding[] }>;
   settings: CharterSettings;
+  /** With `fix` or `fixDryRun`: what was (or would be) changed, one line per fix; empty otherwise. */
+  fixLog: string;
+  /** Lines for stderr: ineffective settings, charter files outside the globs, no charter file at all. */
+  warnings: string;
 }
 
 export async function runCheck(options: CheckOptions): Promise<CheckOutcome> {
@@ -59,56 +68,86 @@ export async function runCheck(options: CheckOptions): Promise<CheckOutcome> {
   const folderUri = pathToFileURL(workspace.root).href;
   // The workspace is one portfolio: whole-portfolio rules see every charter in it, also when only some are checked.
   const parsedFiles = new Map<string, ReturnType<typeof service.parse>>();
-  for (const file of new Set([...portfolioFiles(workspace.root, workspace.settings.files), ...workspace.files])) {
-    const parsed = service.parse(pathToFileURL(file).href, readText(file));
+  const portfolio = new Set([...portfolioFiles(workspace.root, workspace.settings.files), ...workspace.files]);
+  const sources = new Map<string, SourceFile>();
+  for (const file of portfolio) {
+    const source = readSource(file);
+    sources.set(file, source);
+    const parsed = service.parse(pathToFileURL(file).href, source.text);
     service.workspace.setFile(parsed, toPosix(path.relative(workspace.root, file)));
     parsedFiles.set(file, parsed);
   }
-  if (options.fix) {
+  const changes: FixChange[] = [];
+  const notWritten = new Map<string, Finding>();
+  if (options.fix || options.fixDryRun) {
     for (const file of workspace.files) {
       const relativePath = toPosix(path.relative(workspace.root, file));
-      const fixed = await fixFile(service, parsedFiles.get(file)!, { relativePath, settings: workspace.settings, folderUri });
-      if (fixed === parsedFiles.get(file)) continue;
-      fs.writeFileSync(file, fixed.text);
+      const original = parsedFiles.get(file)!;
+      const { fixed, applied } = await fixFile(service, original, { relativePath, settings: workspace.settings, folderUri });
+      const fileChanges = applied.map((c) => ({ ...c, file: toPosix(path.relative(options.cwd, file)) }));
+      if (fixed === original) continue;
+      if (options.fixDryRun) {
+        changes.push(...fileChanges);
+        service.workspace.setFile(original, relativePath);
+        continue;
+      }
+      const refused = writeFixed(sources.get(file)!, fixed.text);
+      if (refused) {
+        // The file stays as it is on disk, and so is it checked and indexed; none of its changes were made.
+        notWritten.set(file, notWrittenFinding(file, refused));
+        service.workspace.setFile(original, relativePath);
+        continue;
+      }
+      changes.push(...fileChanges);
       parsedFiles.set(file, fixed);
     }
   }
+  const fixLog = options.fix || options.fixDryRun ? formatFixChanges(changes, !!options.fixDryRun) : '';
   const results: FileResult[] = [];
   const checked: CheckOutcome['checked'] = [];
   for (const file of workspace.files) {
     const parsed = parsedFiles.get(file)!;
     const relativePath = toPosix(path.relative(workspace.root, file));
-    const findings = sortFindings(await service.validate(parsed, { relativePath, settings: workspace.settings, folderUri }));
+    const refused = notWritten.get(file);
+    const unreadable = sources.get(file)!.unreadable;
+    const findings = unreadable
+      ? [unreadable]
+      : sortFindings([...(refused ? [refused] : []), ...(await service.validate(parsed, { relativePath, settings: workspace.settings, folderUri }))]);
     results.push({ file: toPosix(path.relative(options.cwd, file)), findings });
     checked.push({ parsed, relativePath, findings });
   }
   const summary = summarise(results);
-  const output = formatResults(options.format, results, { color: options.color, cwd: options.cwd });
+  const none = workspace.files.length === 0 ? noChartersMessage(workspace, options.cwd) : '';
+  const output = none && options.format === 'stylish' ? none : formatResults(options.format, results, { color: options.color, cwd: options.cwd });
+  const warnings = workspaceWarnings(workspace, [...portfolio], service, options.cwd).join('') + (none && options.format !== 'stylish' ? `charter: warning: ${none}` : '');
   const overWarnings = options.maxWarnings !== undefined && summary.warnings > options.maxWarnings;
-  return { output, exitCode: summary.errors > 0 || overWarnings ? 1 : 0, results, checked, settings: workspace.settings };
+  return { output, exitCode: summary.errors > 0 || overWarnings ? 1 : 0, results, checked, settings: workspace.settings, fixLog, warnings };
 }
 
-/** Applies the file's fix-all edits until none is left; returns the same parse when nothing changed. */
-async function fixFile(service: CharterLanguageService, parsed: ParsedFile, context: ValidationContext): Promise<ParsedFile> {
+/**
+ * Applies the file's safe fixes (what "Fix all" applies in the editor) until none is left; returns the
+ * same parse when nothing changed, and each change made. Suggestions are never applied here.
+ */
+async function fixFile(service: CharterLanguageService, parsed: ParsedFile, context: ValidationContext): Promise<{ fixed: ParsedFile; applied: Array<Omit<FixChange, 'file'>> }> {
   let current = parsed;
+  const applied: Array<Omit<FixChange, 'file'>> = [];
   for (let round = 0; round < MAX_FIX_ROUNDS; round++) {
-    const findings = await service.validate(current, context);
-    const whole = current.lines.rangeOf(0, current.text.length);
-    const [fixAll] = await service.getCodeActions(current, whole, findings, context, { only: [FIX_ALL_KIND] });
-    const edits = fixAll?.edits?.[current.uri] ?? [];
+    const findings = (await service.validate(current, context)).filter((f) => f.uri === current.uri);
+    const fixes = safeFixesOf(findings);
+    const edits = fixes.flatMap((f) => f.edits);
     if (edits.length === 0) break;
     const text = applyTextEdits(current.text, edits);
     if (text === current.text) break;
+    for (const { finding, edits: own } of fixes) {
+      for (const edit of own) {
+        const before = current.text.slice(current.lines.offsetAt(edit.range.start), current.lines.offsetAt(edit.range.end));
+        applied.push({ line: edit.range.start.line + 1, rule: finding.rule, before, after: edit.newText });
+      }
+    }
     current = service.parse(current.uri, text, current.version + 1);
     service.workspace.setFile(current, context.relativePath);
   }
-  return current;
-}
-
-/** Reads a file as UTF-8; a binary file keeps its NUL bytes so the engine reports it as not text. */
-function readText(file: string): string {
-  const buffer = fs.readFileSync(file);
-  return buffer.toString('utf8').replace(/^\uFEFF/, '');
+  return { fixed: current, applied };
 }
 
 /** Every charter file of the workspace, by the `charter.files.*` globs. */

@@ -6,12 +6,14 @@ import { SchemaService, type DocumentSchema, type SchemaProblem, type SchemaRequ
 import { SchemaWalker } from './schema/schemaWalker';
 import { DocumentCache } from './documentCache';
 import { detectKind } from './kinds';
-import { validateDocument } from './services/schemaValidation';
+import { checkDocument } from './services/schemaValidation';
+import { COMMA_IN_NUMBER } from './parser/commaNumbers';
+import { trustedPastSyntaxErrors, withoutRejectedValues } from './onePerProblem';
 import { applyRuleSettings } from './severities';
 import type { CharterSettings } from './settings';
 import { DOCUMENT_KINDS, type Finding } from './types';
 import { docsFor } from './utils/docs';
-import { suggestionsFor } from './utils/suggest';
+import { isClearNearest, suggestionsFor } from './utils/suggest';
 import { locate, valueRange } from './utils/yamlNodes';
 import type { ParsedDocument } from './parser/charterParser';
 import { kindFromFileName } from './kinds';
@@ -33,6 +35,7 @@ import type { Position, Range } from './types';
 import { todayIso } from './utils/dates';
 import { Governance, todayFor } from './rules/governance';
 import { applySuppressions, isProtectedRule } from './suppressions';
+import { ruleIds } from './ruleIds';
 import { WorkspaceIndex } from './workspace/workspaceIndex';
 
 export interface ValidationContext {
@@ -97,6 +100,8 @@ export interface CharterLanguageService {
   format(file: ParsedFile, context: ValidationContext): Promise<TextEdit[]>;
   /** The workspace index: files added to it are one portfolio, checked by the whole-portfolio rules. */
   readonly workspace: WorkspaceIndex;
+  /** Top-level keys that the schema applying to the file's first document requires and the document lacks (a PMO's `costCentre`). */
+  missingRequiredKeys(file: ParsedFile, context: ValidationContext): Promise<string[]>;
 }
 
 export function getLanguageService(options: LanguageServiceOptions = {}): CharterLanguageService {
@@ -110,13 +115,17 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Charte
   const validate = async (file: ParsedFile, context: ValidationContext): Promise<Finding[]> => {
     if (!context.settings.validate.enable) return [];
     const findings: Finding[] = [...file.findings];
+    // A number split by a comma was not written as meant: rules say nothing about the value YAML read.
+    const rejected: Range[] = file.findings.filter((f) => f.rule === COMMA_IN_NUMBER).map((f) => f.range);
     for (const doc of file.documents) {
       if (doc.empty || doc.value === undefined) continue;
       const detection = detectKind(doc, context.relativePath);
       if (detection.unknownKind !== undefined) {
         const located = locate(doc.yaml, ['kind']);
-        const range = valueRange(located, doc.start);
-        const suggestion = suggestionsFor(detection.unknownKind, DOCUMENT_KINDS)[0];
+        const range = valueRange(located, doc.start, file.text);
+        const suggestions = suggestionsFor(detection.unknownKind, DOCUMENT_KINDS);
+        const suggestion = suggestions[0];
+        const safe = isClearNearest(detection.unknownKind, suggestions);
         findings.push({
           rule: 'schema/enum',
           severity: 'error',
@@ -125,7 +134,7 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Charte
           range: file.lines.rangeOf(range[0], range[1]),
           docs: docsFor('schema/enum'),
           fixes: suggestion
-            ? [{ title: `Change to "${suggestion}"`, preferred: true, edits: { [file.uri]: [{ range: file.lines.rangeOf(range[0], range[1]), newText: suggestion }] } }]
+            ? [{ title: `Change to "${suggestion}"`, safe, preferred: safe, edits: { [file.uri]: [{ range: file.lines.rangeOf(range[0], range[1]), newText: suggestion }] } }]
             : undefined,
         });
         continue;
@@ -133,11 +142,16 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Charte
       const schema = await schemaService.forDocument(file, doc, detection.kind, context);
       if (!schema) continue;
       findings.push(...schema.findings);
-      if (schema.target) findings.push(...validateDocument(file, doc, schema.target, registry, walker));
+      if (schema.target) {
+        const checked = checkDocument(file, doc, schema.target, registry, walker);
+        findings.push(...checked.findings);
+        rejected.push(...checked.rejected);
+      }
     }
-    findings.push(...governance.findings(file, context, context.workspace ?? workspace));
+    // One finding per problem: a value the schema rejects gets the schema's finding, not also a rule's.
+    findings.push(...withoutRejectedValues(governance.findings(file, context, context.workspace ?? workspace), rejected));
     const protectedRules = governance.policyFor(file, context, context.workspace ?? workspace).protectedRules;
-    const unsuppressed = applySuppressions(file, findings, { today: todayFor(context.settings), relativePath: context.relativePath, protectedRules });
+    const unsuppressed = applySuppressions(file, trustedPastSyntaxErrors(file, findings), { today: todayFor(context.settings), relativePath: context.relativePath, protectedRules, rules: ruleIds(registry) });
     return applyRuleSettings(unsuppressed, context.settings.rules);
   };
 
@@ -198,5 +212,17 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Charte
     loadedSchemaLocations: () => schemaService.loadedLocations(),
     schemas: registry,
     workspace,
+    missingRequiredKeys: async (file, context) => {
+      const doc = file.documents.find((d) => !d.empty && d.value !== undefined);
+      const schemaId = doc && (await schemaIdFor(file, doc, context));
+      const root = schemaId ? walker.root(schemaId) : undefined;
+      if (!doc || !root || !doc.value || typeof doc.value !== 'object') return [];
+      const present = doc.value as Record<string, unknown>;
+      const required = walker.applicable([root], doc.value).flatMap((ref) => {
+        const list = (ref.schema as { required?: unknown })?.required;
+        return Array.isArray(list) ? list.filter((k): k is string => typeof k === 'string') : [];
+      });
+      return [...new Set(required)].filter((key) => !(key in present));
+    },
   };
 }

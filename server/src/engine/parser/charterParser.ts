@@ -3,6 +3,7 @@ import { isAlias, isMap, isPair, isSeq, parseAllDocuments, type Document, type N
 import type { Finding, Range } from '../types';
 import { LineIndex } from '../utils/lineIndex';
 import { docsFor } from '../utils/docs';
+import { commaNumberFindings } from './commaNumbers';
 
 /** An alias bomb expands exponentially; past this many alias resolutions we stop and say so. */
 export const MAX_ALIAS_COUNT = 1000;
@@ -48,7 +49,10 @@ export function parseCharterFile(uri: string, text: string, version = 0): Parsed
     return file;
   }
 
-  const docs = parseAllDocuments(text, { version: '1.2', schema: 'core', uniqueKeys: true, prettyErrors: false, strict: true });
+  // YAML 1.2 and our line index count a lone CR as a line break; the parser does not. It reads the text
+  // with each lone CR as LF: the same length, so every offset it gives is an offset of `text`.
+  const source = text.replace(/\r(?!\n)/g, '\n');
+  const docs = parseAllDocuments(source, { version: '1.2', schema: 'core', uniqueKeys: true, prettyErrors: false, strict: true });
   const list = Array.isArray(docs) ? docs : [];
   list.forEach((doc, index) => {
     for (const error of doc.errors) {
@@ -56,9 +60,9 @@ export function parseCharterFile(uri: string, text: string, version = 0): Parsed
       findings.push({
         rule: duplicate ? 'yaml/duplicate-key' : 'yaml/syntax',
         severity: 'error',
-        message: duplicate ? duplicateKeyMessage(text, error.pos) : syntaxMessage(error.code, error.message),
+        message: duplicate ? duplicateKeyMessage(source, error.pos) : syntaxMessage(error.code, error.message),
         uri,
-        range: errorRange(lines, text, duplicate ? keyExtent(text, error.pos) : openingQuote(text, error) ?? error.pos),
+        range: errorRange(lines, source, duplicate ? keyExtent(source, error.pos) : openingQuote(source, error) ?? error.pos),
         docs: docsFor(duplicate ? 'yaml/duplicate-key' : 'yaml/syntax'),
       });
     }
@@ -68,7 +72,7 @@ export function parseCharterFile(uri: string, text: string, version = 0): Parsed
         severity: 'warning',
         message: syntaxMessage(warning.code, warning.message),
         uri,
-        range: errorRange(lines, text, warning.pos),
+        range: errorRange(lines, source, warning.pos),
         docs: docsFor('yaml/syntax'),
       });
     }
@@ -91,6 +95,7 @@ export function parseCharterFile(uri: string, text: string, version = 0): Parsed
       });
       void e;
     }
+    findings.push(...commaNumberFindings(doc, text, lines, uri));
     file.documents.push({ index, yaml: doc, value, start, end, empty: doc.contents === null });
   });
   return file;

@@ -4,7 +4,7 @@
 // `coord` (so no NaN ever reaches the SVG), every amount through formatMoney (exact, from decimal strings).
 import { parseMoney, formatMoney, type Money } from '../rules/money';
 import { isIsoDate } from '../utils/dates';
-import { escapeHtml } from './portfolioCharts';
+import { classToken, escapeHtml } from '../utils/escape';
 import { groupPortfolio } from './portfolioGroups';
 import type { Portfolio, PortfolioProject } from './portfolioTypes';
 
@@ -74,7 +74,7 @@ export function cpiSpiScatterSvg(portfolio: Portfolio): string {
   for (const { p, cpi, spi } of withRatios) {
     parts.push(
       `<g class="project" data-project="${escapeHtml(p.id)}" data-uri="${escapeHtml(p.location.uri)}" data-line="${p.location.range.start.line}" data-character="${p.location.range.start.character}" tabindex="0">` +
-        `<circle class="dot rag-${p.rag ?? 'none'}" cx="${coord(x(spi))}" cy="${coord(y(cpi))}" r="6"><title>${escapeHtml(`${p.title} (${p.id}): CPI ${cpi.toFixed(2)}, SPI ${spi.toFixed(2)}`)}</title></circle>` +
+        `<circle class="dot rag-${classToken(p.rag ?? 'none')}" cx="${coord(x(spi))}" cy="${coord(y(cpi))}" r="6"><title>${escapeHtml(`${p.title} (${p.id}): CPI ${cpi.toFixed(2)}, SPI ${spi.toFixed(2)}`)}</title></circle>` +
         `<text class="node-label" x="${coord(x(spi) + 9)}" y="${coord(y(cpi) + 4)}">${escapeHtml(p.id)}</text></g>`,
     );
   }
@@ -129,7 +129,7 @@ export function ragTrendSvg(portfolio: Portfolio, limit = 30): string {
     const xs = trend.points.map((pt) => labelWidth + ((Date.parse(`${pt.asOf}T00:00:00Z`) - from) / span) * plot);
     out.push(`<text class="label" x="0" y="${y + 4}">${escapeHtml(p.id)}</text>`);
     out.push(`<polyline class="edge" points="${xs.map((x) => `${coord(x)},${y}`).join(' ')}"/>`);
-    trend.points.forEach((pt, j) => out.push(`<circle class="rag-${pt.rag ?? 'none'}" cx="${coord(xs[j])}" cy="${y}" r="5"><title>${escapeHtml(`${pt.asOf}: ${pt.rag ?? 'no rating'}`)}</title></circle>`));
+    trend.points.forEach((pt, j) => out.push(`<circle class="rag-${classToken(pt.rag ?? 'none')}" cx="${coord(xs[j])}" cy="${y}" r="5"><title>${escapeHtml(`${pt.asOf}: ${pt.rag ?? 'no rating'}`)}</title></circle>`));
     out.push(`<text class="value" x="${labelWidth + plot + 12}" y="${y + 4}">${escapeHtml(trend.phrases.join('; '))}</text>`);
   });
   const height = 14 + rows.length * 22;

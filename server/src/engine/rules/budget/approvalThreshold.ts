@@ -21,7 +21,7 @@ export const approvalThreshold: DocumentRule = {
     const approved = document.money(['budget', 'approved']);
     if (approved === undefined) return;
     const status = document.text(['status']) ?? 'proposed';
-    const unit = document.text(['budget', 'currency']);
+    const unit = document.currency(['budget', 'currency']);
     const inBase = toBaseCurrency(approved, unit, policy);
     if (!inBase.ok && policy.baseCurrency) return;
     const compared = inBase.ok ? inBase.amount : approved;
@@ -48,7 +48,7 @@ export const approvalThreshold: DocumentRule = {
       fields.push(['decision', 'pending']);
       const edit = appendListItem(document, ['approvals'], fields);
       report(range, `${why}. Add the ${threshold.role}'s approval to approvals.`, {
-        fixes: edit ? [{ title: `Add the ${threshold.role}'s approval`, preferred: true, edits: { [document.uri]: [edit] } }] : undefined,
+        fixes: edit ? [{ title: `Add the ${threshold.role}'s approval (decision: pending)`, safe: false, edits: { [document.uri]: [edit] } }] : undefined,
       });
     }
   },

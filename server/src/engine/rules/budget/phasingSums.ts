@@ -26,7 +26,7 @@ export const phasingSums: DocumentRule = {
     if (approved === undefined || amounts.some((a) => a === undefined)) return;
     const total = sumMoney(amounts as bigint[]);
     if (total === approved) return;
-    const unit = document.text(['budget', 'currency']) ?? '';
+    const unit = document.currency(['budget', 'currency']) ?? '';
     const diff = total > approved ? `${formatMoney(total - approved)} ${unit} more` : `${formatMoney(approved - total)} ${unit} less`;
     report(
       document.valueRange(['budget', 'approved']),

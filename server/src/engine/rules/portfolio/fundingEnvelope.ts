@@ -39,7 +39,8 @@ export const fundingEnvelope: PortfolioRule = {
   check({ target, portfolio, policy, report }) {
     const facts = target.facts;
     if (facts.kind === 'Project') {
-      if (!isCommitted(facts.status?.value, policy) || !facts.start || !facts.approved) return;
+      // No readable currency: the schema reports it; a mismatch here would be a second finding for one problem.
+      if (!isCommitted(facts.status?.value, policy) || !facts.start || !facts.approved || !facts.currency) return;
       const envelopes = portfolio.envelopes();
       if (envelopes.length === 0) return;
       for (const year of drawsByYear(facts, policy).keys()) {

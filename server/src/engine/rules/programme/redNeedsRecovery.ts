@@ -18,7 +18,7 @@ export const programmeRedNeedsRecovery: DocumentRule = {
     report(
       document.valueRange(['statusReport', 'rag']),
       'The programme is red but has no recovery plan. Add statusReport.recoveryPlan: what the programme will do to get back on track, by when, and who decides.',
-      { fixes: edit ? [{ title: 'Add a recovery plan', preferred: true, edits: { [document.uri]: [edit] } }] : undefined },
+      { fixes: edit ? [{ title: 'Add a recovery plan (a placeholder to fill in)', safe: false, edits: { [document.uri]: [edit] } }] : undefined },
     );
   },
 };
