@@ -37,7 +37,7 @@ const workspace = new WorkspaceHandler(connection, documents, service, settings,
 validation.waitForIndex = () => workspace.indexed();
 workspace.onSettingsFileChanged = () => configurationChanged();
 const schemas = new SchemaHandler(connection, documents, service, fetcher, validation, settings, folders);
-const portfolio = new PortfolioHandler(connection, service, settings, folders, (uri) => validation.published.get(uri) ?? workspace.findingsOf(uri));
+const portfolio = new PortfolioHandler(connection, service, settings, folders, (uri) => validation.published.get(uri) ?? workspace.findingsOf(uri), () => schemas.trusted);
 const features = new LanguageFeatures(documents, service, settings, folders, validation.published);
 let dynamicConfiguration = false;
 

@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { readGitHistory } from '../../server/src/cli/gitHistory';
+import { GitHistoryCache, readGitHistory } from '../../server/src/gitHistory';
 import { runReport } from '../../server/src/cli/report';
 
 const version = (asOf: string, rag: string, forecastEnd: string) => `apiVersion: charter/v1
@@ -52,6 +52,20 @@ describe('cli: trends from git history', function () {
     assert.deepEqual(trend?.phrases, ['Red for 15 days', 'amber -> red since last report', 'forecast end moved twice']);
     const without = await runReport({ cwd: dir, paths: [], format: 'json', asOf: '2027-05-15', offline: true });
     assert.equal(without.report.projects[0].performance?.trend.source, 'current');
+  });
+
+  it('caches history until HEAD moves (the server reads it on every portfolio refresh)', async () => {
+    const cache = new GitHistoryCache();
+    const files = [{ relativePath: 'p.charter.yaml', absolutePath: path.join(dir, 'p.charter.yaml') }];
+    assert.equal((await cache.read(dir, files))['p.charter.yaml'].length, 3);
+    // A change on disk without a commit: history is what git has, read once.
+    fs.writeFileSync(path.join(dir, 'p.charter.yaml'), version('2027-05-31', 'red', '2028-02-01'));
+    assert.equal((await cache.read(dir, files))['p.charter.yaml'].length, 3);
+    commit(version('2027-05-31', 'red', '2028-02-01'), 'May');
+    const after = (await cache.read(dir, files))['p.charter.yaml'];
+    assert.equal(after.length, 4);
+    assert.match(after[0], /asOf: 2027-05-31/);
+    assert.deepEqual(await cache.read(os.tmpdir(), files.map((f) => ({ ...f, absolutePath: path.join(os.tmpdir(), 'nowhere.charter.yaml') }))), {});
   });
 
   it('says why there is no history outside a repository', async () => {

@@ -7,7 +7,7 @@ import { buildPortfolio, type PortfolioSource } from '../engine/portfolio/portfo
 import { GROUP_BY, type GroupBy } from '../engine/portfolio/portfolioTypes';
 import { todayIso } from '../engine/utils/dates';
 import { runCheck } from './check';
-import { readGitHistory } from './gitHistory';
+import { readGitHistory } from '../gitHistory';
 import { EXCEPTIONS_FORMATTERS } from './reportFormats/exceptions';
 import { REPORT_FORMATTERS, REPORT_FORMATS, type PortfolioReport, type ReportFormat } from './reportFormats';
 import { UsageError } from './workspace';

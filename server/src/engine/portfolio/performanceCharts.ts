@@ -116,7 +116,7 @@ export function programmeMoneySvg(portfolio: Portfolio): string {
 /** A row per live project with history: a dot per report on a time axis, coloured by its RAG. */
 export function ragTrendSvg(portfolio: Portfolio, limit = 30): string {
   const rows = live(portfolio).filter((p) => (p.performance?.trend.points.length ?? 0) > 1).slice(0, limit);
-  if (rows.length === 0) return '<p class="empty">No live project has a history of status reports yet (statusReports:, or git history with --git-history).</p>';
+  if (rows.length === 0) return '<p class="empty">No live project has a history of status reports yet (statusReports:, or git history in a trusted workspace or with charter report --git-history).</p>';
   const days = rows.flatMap((p) => p.performance!.trend.points.map((pt) => pt.asOf)).filter(isIsoDate).sort();
   const from = Date.parse(`${days[0]}T00:00:00Z`);
   const span = Math.max(1, Date.parse(`${days[days.length - 1]}T00:00:00Z`) - from);

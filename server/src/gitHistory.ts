@@ -1,6 +1,7 @@
-// Earlier versions of charter files from git, for trends (`charter report --git-history`). A small
-// reader of our own: the engine never runs git; this hands it the texts as data. Bounded: a few dozen
-// commits per file, a size cap per version, a timeout per git call; no shell.
+// Earlier versions of charter files from git, for trends: `charter report --git-history`, and the
+// server in a trusted workspace. A small reader of our own: the engine never runs git; this hands it the
+// texts as data. Bounded: a few dozen commits per file, a size cap per version, a timeout per git call;
+// no shell.
 import { execFile } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -65,4 +66,37 @@ export async function readGitHistory(cwd: string, files: Array<{ relativePath: s
     if (texts.length > 0) history[relative] = texts;
   }
   return { history };
+}
+
+/**
+ * The server's reader: history is read again only when the repository's HEAD moves (a commit, a
+ * checkout), so a portfolio refresh after an edit costs one `git rev-parse`.
+ */
+export class GitHistoryCache {
+  private head: string | undefined;
+  private cached = new Map<string, string[]>();
+
+  async read(cwd: string, files: Array<{ relativePath: string; absolutePath: string }>): Promise<Record<string, string[]>> {
+    let head: string;
+    try {
+      head = `${(await git(['rev-parse', '--show-toplevel'], cwd)).trim()}@${(await git(['rev-parse', '--verify', '--quiet', 'HEAD'], cwd)).trim()}`;
+    } catch {
+      return {}; // no git, no repository, or no commit yet: no history
+    }
+    if (head !== this.head) {
+      this.head = head;
+      this.cached = new Map();
+    }
+    const missing = files.filter((f) => !this.cached.has(f.absolutePath));
+    if (missing.length > 0) {
+      const { history } = await readGitHistory(cwd, missing);
+      for (const f of missing) this.cached.set(f.absolutePath, history[f.relativePath] ?? []);
+    }
+    const out: Record<string, string[]> = {};
+    for (const f of files) {
+      const texts = this.cached.get(f.absolutePath);
+      if (texts && texts.length > 0) out[f.relativePath] = texts;
+    }
+    return out;
+  }
 }
