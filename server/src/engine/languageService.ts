@@ -37,6 +37,8 @@ import { Governance, todayFor } from './rules/governance';
 import { applySuppressions, isProtectedRule } from './suppressions';
 import { ruleIds } from './ruleIds';
 import { WorkspaceIndex } from './workspace/workspaceIndex';
+import type { BaseText, BaseTextProvider } from './change/baseline';
+import { changeHover } from './change/changeHover';
 
 export interface ValidationContext {
   /** The file's path relative to its workspace folder, `/`-separated: what globs and kind-by-name see. */
@@ -57,6 +59,8 @@ export interface LanguageServiceOptions {
   schemaRequest?: SchemaRequestService;
   /** Called once each time a schema fails to load (or is skipped as untrusted), so a host can tell the user once. */
   onSchemaProblem?: (problem: SchemaProblem) => void;
+  /** The text of a file on the base ref (change control). Without it, no change rule runs. */
+  baseText?: BaseTextProvider;
 }
 
 export interface CharterLanguageService {
@@ -65,6 +69,8 @@ export interface CharterLanguageService {
   forget(uri: string): void;
   /** All findings for one file. Async because a schema may first have to be loaded. */
   validate(file: ParsedFile, context: ValidationContext): Promise<Finding[]>;
+  /** The file's base text and its parse, when a provider is set and the file has a base. */
+  baseOf(file: ParsedFile, context: ValidationContext): Promise<{ text: BaseText; file: ParsedFile } | undefined>;
   /** Which schema each document of a file is checked against, where that came from, and whether it loaded. */
   describeSchemas(file: ParsedFile, context: ValidationContext): Promise<Array<DocumentSchema & { document: number }>>;
   /** Drops loaded schemas (all, or those that read `uri` and those that `$ref` them); true when documents need re-validating. */
@@ -112,6 +118,21 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Charte
   const workspace = new WorkspaceIndex();
   const governance = new Governance();
 
+  // One parse per base text: a base changes only when the ref moves.
+  const baseParses = new Map<string, ParsedFile>();
+  const baseOf = async (file: ParsedFile, context: ValidationContext) => {
+    if (!options.baseText) return undefined;
+    const text = await options.baseText(file.uri, context.relativePath);
+    if (!text) return undefined;
+    let parsed = baseParses.get(text.uri);
+    if (!parsed || parsed.text !== text.text) {
+      if (baseParses.size > 1000) baseParses.clear();
+      parsed = parseCharterFile(text.uri, text.text, 0);
+      baseParses.set(text.uri, parsed);
+    }
+    return { text, file: parsed };
+  };
+
   const validate = async (file: ParsedFile, context: ValidationContext): Promise<Finding[]> => {
     if (!context.settings.validate.enable) return [];
     const findings: Finding[] = [...file.findings];
@@ -149,7 +170,7 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Charte
       }
     }
     // One finding per problem: a value the schema rejects gets the schema's finding, not also a rule's.
-    findings.push(...withoutRejectedValues(governance.findings(file, context, context.workspace ?? workspace), rejected));
+    findings.push(...withoutRejectedValues(governance.findings(file, context, context.workspace ?? workspace, await baseOf(file, context)), rejected));
     const protectedRules = governance.policyFor(file, context, context.workspace ?? workspace).protectedRules;
     const unsuppressed = applySuppressions(file, trustedPastSyntaxErrors(file, findings), { today: todayFor(context.settings), relativePath: context.relativePath, protectedRules, rules: ruleIds(registry) });
     return applyRuleSettings(unsuppressed, context.settings.rules);
@@ -190,7 +211,13 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Charte
   return {
     parse: (uri, text, version = 0) => cache.get(uri, text, version),
     doComplete: (file, position, context) => doComplete(file, position, featureContext(file, context)),
-    doHover: (file, position, context, options = {}) => doHover(file, position, { ...featureContext(file, context), ...options }),
+    doHover: async (file, position, context, options = {}) => {
+      const hover = await doHover(file, position, { ...featureContext(file, context), ...options });
+      const base = await baseOf(file, context);
+      const change = base && changeHover(file, context.relativePath, base, position);
+      if (!change) return hover;
+      return hover ? { contents: `${change.contents}\n\n---\n\n${hover.contents}`, range: hover.range } : change;
+    },
     getCodeActions: (file, range, findings, context, options = {}) =>
       getCodeActions(file, range, findings, { ...featureContext(file, context), docsHref: options.docsHref, isProtected: protectedRulesOf(file, context) }, options.only),
     findDocumentSymbols,
@@ -206,6 +233,7 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Charte
     format: async (file, context) => (context.settings.format.enable ? formatFile(file, featureContext(file, context)) : []),
     forget: (uri) => cache.delete(uri),
     validate,
+    baseOf,
     describeSchemas,
     forgetSchemas: (uri) => schemaService.forget(uri),
     setWorkspaceTrust: (trusted) => schemaService.setTrusted(trusted),

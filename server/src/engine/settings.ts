@@ -21,6 +21,8 @@ export interface CharterSettings {
   portfolio: { groupBy: GroupBy };
   /** The day date rules are evaluated on (YYYY-MM-DD); today when unset. */
   asOf?: string;
+  /** The git ref of the approved baseline in the editor: `auto` (merge-base with the remote's default branch, else HEAD), `off`, or a ref. */
+  baseRef: string;
 }
 
 export const DEFAULT_INCLUDE = [
@@ -44,6 +46,7 @@ export function defaultSettings(): CharterSettings {
     format: { enable: false },
     schemaDownload: { enable: true },
     portfolio: { groupBy: 'programme' },
+    baseRef: 'auto',
   };
 }
 
@@ -90,6 +93,8 @@ export function normaliseSettings(raw: unknown): CharterSettings {
   settings.schemaDownload.enable = bool('schemaDownload.enable', true);
   const groupBy = get('portfolio.groupBy');
   if (typeof groupBy === 'string' && GROUPS.has(groupBy)) settings.portfolio.groupBy = groupBy as GroupBy;
+  const baseRef = get('baseRef');
+  if (typeof baseRef === 'string' && baseRef.trim() && !baseRef.startsWith('-')) settings.baseRef = baseRef.trim();
   const asOf = get('asOf');
   if (typeof asOf === 'string' && isIsoDate(asOf)) settings.asOf = asOf;
   return settings;

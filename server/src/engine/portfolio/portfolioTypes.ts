@@ -97,6 +97,8 @@ export interface PortfolioProject {
   findings: PortfolioFinding[];
   /** The project's `id` (or the document's start) in its file. */
   location: SourceLocation;
+  /** Set by a host with a change-control base: what changed against it, one line each. */
+  changedAgainstBase?: { ref: string; changes: string[] };
   /** Actuals, forecasts, metrics, tolerance breaches and the RAG trend (docs/metrics.md). */
   performance?: ProjectPerformance;
   /** Who is booked on the project, how much, when: for the capacity heat map. */
