@@ -5,6 +5,7 @@
 import { execFile } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { URI } from 'vscode-uri';
 
 /** Commits read per file: two or three years of monthly reports. */
 const MAX_VERSIONS = 40;
@@ -99,4 +100,19 @@ export class GitHistoryCache {
     }
     return out;
   }
+}
+
+/**
+ * The server's source of past versions: the charters on disk (`file:` URIs), from git, and only while
+ * the workspace is trusted; nothing otherwise.
+ */
+export function charterHistoryReader(trusted: () => boolean, cache = new GitHistoryCache()) {
+  return async (sources: Array<{ file: { uri: string }; relativePath: string }>): Promise<Record<string, string[]>> => {
+    if (!trusted()) return {};
+    const files = sources.flatMap((s) => {
+      const uri = URI.parse(s.file.uri);
+      return uri.scheme === 'file' && /\.charter\.ya?ml$/i.test(uri.fsPath) ? [{ relativePath: s.relativePath, absolutePath: uri.fsPath }] : [];
+    });
+    return files.length === 0 ? {} : cache.read(path.dirname(files[0].absolutePath), files);
+  };
 }

@@ -1,10 +1,7 @@
 // `charter/portfolio`: the portfolio model built from the workspace index (every charter of the
 // workspace, open or not) and the findings last published for each file. `charter/portfolioChanged`
 // tells the client when to ask again.
-import * as path from 'node:path';
 import type { Connection } from 'vscode-languageserver/node';
-import { URI } from 'vscode-uri';
-import { GitHistoryCache } from '../gitHistory';
 import type { CharterLanguageService } from '../engine/languageService';
 import { groupPortfolio } from '../engine/portfolio/portfolioGroups';
 import { buildPortfolio, type PortfolioSource } from '../engine/portfolio/portfolioModel';
@@ -32,9 +29,11 @@ export class PortfolioHandler {
     private readonly folders: WorkspaceFolders,
     /** The findings last published for a file, open or closed. */
     private readonly findingsOf: (uri: string) => Finding[] | undefined,
-    /** Whether the workspace is trusted: only then is git run, for trends from each charter's history. */
-    private readonly trusted: () => boolean = () => false,
-    private readonly gitHistory = new GitHistoryCache(),
+    /**
+     * Earlier texts of the charters (relative path -> texts), for trends: the Node server reads them from
+     * git in a trusted workspace (gitHistory.ts); the web server has none.
+     */
+    private readonly pastVersions: (sources: PortfolioSource[]) => Promise<Record<string, string[]>> = async () => ({}),
   ) {}
 
   listen(): void {
@@ -60,16 +59,6 @@ export class PortfolioHandler {
     return { content: render({ ...result.portfolio, groupBy: result.groupBy, groups: result.groups }) };
   }
 
-  /** Past versions of the charters on disk (`file:` URIs) from git; nothing when git is not there. */
-  private async historyOf(sources: PortfolioSource[]): Promise<Record<string, string[]>> {
-    const files = sources.flatMap((s) => {
-      const uri = URI.parse(s.file.uri);
-      return uri.scheme === 'file' && /\.charter\.ya?ml$/i.test(uri.fsPath) ? [{ relativePath: s.relativePath, absolutePath: uri.fsPath }] : [];
-    });
-    if (files.length === 0) return {};
-    return this.gitHistory.read(path.dirname(files[0].absolutePath), files);
-  }
-
   async portfolio(params: PortfolioParams): Promise<PortfolioResult> {
     const files = this.service.workspace.allFiles();
     const sources: PortfolioSource[] = files.map((f) => ({
@@ -80,7 +69,7 @@ export class PortfolioHandler {
     // One portfolio per window: the first folder's settings decide the as-of day and the grouping.
     const folder = this.folders.folderOf(files[0]?.uri ?? '') ?? files[0]?.uri;
     const settings = folder ? await this.settings.get(folder) : undefined;
-    const history = this.trusted() ? await this.historyOf(sources) : undefined;
+    const history = await this.pastVersions(sources);
     const portfolio = buildPortfolio(sources, { asOf: settings?.asOf ?? todayIso(), settingPolicy: settings?.policy, history });
     await this.markChanged(sources, portfolio.projects);
     const groupBy = params.groupBy ?? settings?.portfolio.groupBy ?? 'programme';
