@@ -188,8 +188,8 @@ export function projectTooltip(p: PortfolioProject): string {
   if (p.budget.approved !== undefined) lines.push(`- Budget: ${money(p.budget.approved)} ${markdownText(p.budget.currency ?? '')} approved${p.budget.contingency !== undefined ? `, ${money(p.budget.contingency)} contingency` : ''}`);
   if (p.nextMilestone) lines.push(`- Next milestone: ${markdownText(p.nextMilestone.name ?? p.nextMilestone.id)}, ${markdownText(p.nextMilestone.date ?? '')}${p.nextMilestone.overdue ? ' (overdue)' : ''}`);
   if (p.findings.length) lines.push(`- Findings: ${findingSummary(p)}`);
-  if (p.changedAgainstBase) lines.push('', `**Changed against ${markdownText(p.changedAgainstBase.ref)}:**`, ...p.changedAgainstBase.changes.map((c) => `- ${markdownText(c)}`));
   lines.push(...performanceLines(p));
+  if (p.changedAgainstBase) lines.push('', `**Changed against ${markdownText(p.changedAgainstBase.ref)}:**`, ...p.changedAgainstBase.changes.map((c) => `- ${markdownText(c)}`));
   return lines.join('\n');
 }
 
