@@ -33,6 +33,16 @@ describe('code lens', () => {
     assert.equal(downstream[3].command, 'workbench.actions.view.problems');
   });
 
+  it('shows the RAG of live projects only: a finished project\'s last report is history', async () => {
+    const text = read('fin-erp-upgrade.charter.yaml');
+    for (const status of ['closed', 'cancelled', 'proposed']) {
+      const [standing] = await lenses('fin-erp-upgrade.charter.yaml', text.replace('status: active', `status: ${status}`));
+      assert.equal(standing.title, status);
+    }
+    const [onHold] = await lenses('fin-erp-upgrade.charter.yaml', text.replace('status: active', 'status: on-hold'));
+    assert.equal(onHold.title, 'on-hold · RAG green');
+  });
+
   it('has nothing to say on other kinds of document', async () => {
     assert.deepEqual(await lenses('people.yaml'), []);
   });

@@ -254,7 +254,8 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Charte
     prepareRename: (file, position, context) => prepareRename(file, position, featureContext(file, context)),
     doRename: (file, position, newName, context) => doRename(file, position, newName, featureContext(file, context)),
     findWorkspaceSymbols: (query) => findWorkspaceSymbols(workspace, query),
-    getCodeLenses: (file, findings, context) => getCodeLenses(file, findings, featureContext(file, context)),
+    getCodeLenses: (file, findings, context) =>
+      getCodeLenses(file, findings, { ...featureContext(file, context), policy: governance.policyFor(file, context, context.workspace ?? workspace) }),
     getSelectionRanges,
     findDocumentLinks,
     format: async (file, context) => (context.settings.format.enable ? formatFile(file, featureContext(file, context)) : []),

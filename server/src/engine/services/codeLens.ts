@@ -4,6 +4,8 @@ import type { ParsedDocument, ParsedFile } from '../parser/charterParser';
 import type { DocumentKind, Finding, Range } from '../types';
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 import { referencesTo, targetsOf, type IdLocation } from './idReferences';
+import { isLive } from '../rules/lifecycle';
+import type { Policy } from '../rules/policy';
 
 /** Client commands the lenses call (the client registers them). */
 export const SHOW_REFERENCES_COMMAND = 'charter.showReferences';
@@ -20,6 +22,8 @@ export interface CodeLens {
 export interface CodeLensContext {
   workspace: WorkspaceIndex;
   kindOf: (document: ParsedDocument) => DocumentKind | undefined;
+  /** The policy's live statuses: a finished or not yet approved project's last RAG is history, not its standing. */
+  policy: Pick<Policy, 'liveStatuses'>;
 }
 
 export function getCodeLenses(file: ParsedFile, findings: Finding[], context: CodeLensContext): CodeLens[] {
@@ -30,7 +34,9 @@ export function getCodeLenses(file: ParsedFile, findings: Finding[], context: Co
     const start = file.lines.positionAt(doc.start);
     const range: Range = { start: { line: start.line, character: 0 }, end: { line: start.line, character: 0 } };
     const report = isRecord(value.statusReport) ? value.statusReport : {};
-    const standing = [typeof value.status === 'string' ? value.status : undefined, typeof report.rag === 'string' ? `RAG ${report.rag}` : undefined].filter(Boolean);
+    const status = typeof value.status === 'string' ? value.status : undefined;
+    const rag = typeof report.rag === 'string' && isLive(status, context.policy) ? `RAG ${report.rag}` : undefined;
+    const standing = [status, rag].filter(Boolean);
     if (standing.length) lenses.push({ range, title: standing.join(' · ') });
 
     const id = typeof value.id === 'string' ? value.id : undefined;
