@@ -87,7 +87,8 @@ describe('protocol: language features over stdio', function () {
     assert.equal(skeleton.items[0].insertTextFormat, InsertTextFormat.Snippet);
     let text = insertItem('', skeleton.items[0]);
     const diagnostics = await replaceText(text);
-    assert.deepEqual(diagnostics.filter((d) => String(d.code).startsWith('schema/')), []);
+    assert.deepEqual(diagnostics.filter((d) => String(d.code).startsWith('schema/')).map((d) => d.message.split('.')[0]), ['approved is still a placeholder ("<approved amount>")']);
+    text = text.replace('<approved amount>', '120000');
 
     text += '\n';
     await replaceText(text);
@@ -189,6 +190,10 @@ describe('protocol: language features over stdio', function () {
     const lastLine = (text: string) => text.split('\n').length - 1;
 
     let text = await pick('', 0, 0, 'New project charter');
+    // The skeleton makes up no amount: the one finding points at the placeholder the author fills in.
+    const skeletonFindings = await replaceText(text);
+    assert.deepEqual(skeletonFindings.map((d) => text.split('\n')[d.range.start.line].slice(d.range.start.character, d.range.end.character)), ['<approved amount>']);
+    text = text.replace('approved: <approved amount>', 'approved: 120000');
     assert.deepEqual(await replaceText(text), []);
 
     text += '\n';
@@ -215,7 +220,7 @@ describe('protocol: language features over stdio', function () {
     }
     assert.deepEqual(diagnostics.map((d) => `${d.code}: ${d.message}`), [], text);
     assert.match(text, /status: proposed/);
-    assert.match(text, /budget:\n {2}approved: 0\n {2}currency: EUR/);
+    assert.match(text, /budget:\n {2}approved: 120000\n {2}currency: EUR/);
     assert.match(text, /milestones:\n {2}- id: /);
   });
 

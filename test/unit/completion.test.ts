@@ -193,8 +193,27 @@ describe('completion', () => {
     const applied = apply(marked, items[0]);
     const file = svc.parse('file:///workspace/skeleton.charter.yaml', applied, 1);
     const findings = await svc.validate(file, { relativePath: 'skeleton.charter.yaml', settings: normaliseSettings({ asOf: '2027-02-01' }) });
-    assert.deepEqual(findings.filter((f) => f.rule.startsWith('schema/') || f.rule.startsWith('yaml/')).map((f) => f.message), []);
+    // No made-up amount that would pass the checks: the amount is a placeholder the checks point at.
+    const schemaFindings = findings.filter((f) => f.rule.startsWith('schema/') || f.rule.startsWith('yaml/'));
+    assert.deepEqual(
+      schemaFindings.map((f) => applied.split('\n')[f.range.start.line].slice(f.range.start.character, f.range.end.character)),
+      ['<approved amount>'],
+    );
+    assert.match(schemaFindings[0].message, /^approved is still a placeholder/);
     assert.match(applied, /^apiVersion: charter\/v1\nkind: Project\n/);
+  });
+
+  it('writes no made-up numbers in the programme and portfolio skeletons or the objective and budget snippets', async () => {
+    const skeleton = async (name: string) => apply('|', (await complete('|', name))[0]);
+    assert.match(await skeleton('x.programme.yaml'), /\n {2}cap: <cap>\n/);
+    assert.match(await skeleton('portfolio.yaml'), /\n {4}amount: <amount>\n/);
+    const objective = (await complete(`${HEAD}objectives:\n  - |\n`)).find((i) => i.label === 'Objective');
+    assert.ok(objective);
+    assert.match(objective.insertText, /baseline: \$\{4:<where it stands today>\}/);
+    assert.match(objective.insertText, /target: \$\{5:<where it should be>\}/);
+    const budget = (await complete(`${HEAD}budget:\n  |\n`)).find((i) => i.label === 'Budget');
+    assert.ok(budget);
+    assert.doesNotMatch(budget.insertText, /:\d+\}/);
   });
 
   it('offers a skeleton per kind when the file name does not decide, after a comment too', async () => {
