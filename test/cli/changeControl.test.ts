@@ -205,6 +205,26 @@ describe('cli: change control against a git base', function () {
     }
   });
 
+  it('lists a removed charter under a folder given as a path argument, and only there', () => {
+    git(repo, 'checkout', '-q', '-b', 'removed', 'main');
+    git(repo, 'rm', '-q', 'projects/fin-legacy.charter.yaml');
+    git(repo, 'commit', '-q', '-m', 'Remove a live charter');
+    try {
+      const removed = (args: string[]) => {
+        const run = charter(['diff', '--base', 'main', '--format', 'json', ...args], repo);
+        assert.equal(run.code, 0, run.stderr);
+        return (JSON.parse(run.stdout) as { projects: Array<{ id: string; state: string }> }).projects.filter((p) => p.state === 'removed').map((p) => p.id);
+      };
+      assert.deepEqual(removed([]), ['fin-legacy']);
+      assert.deepEqual(removed(['projects']), ['fin-legacy']);
+      assert.deepEqual(removed(['.']), ['fin-legacy']);
+      assert.deepEqual(removed(['programmes', 'people.yaml']), [], 'outside the folders given');
+      assert.deepEqual(removed(['projects/fin-portal.charter.yaml']), [], 'a file argument');
+    } finally {
+      git(repo, 'checkout', '-q', 'raise');
+    }
+  });
+
   it('says once, on stderr, why no change rule ran outside a repository or without git, and still checks', () => {
     const plain = fs.mkdtempSync(path.join(os.tmpdir(), 'charter-nogit-'));
     try {

@@ -50,11 +50,12 @@ export async function runDiff(options: DiffOptions): Promise<DiffOutcome> {
   const removed: RemovedFile[] = [];
   const prefix = baseline.relativeOf(checked.root) ?? '';
   const isCharter = picomatch(checked.settings.files.include, { ignore: checked.settings.files.exclude, dot: false });
-  const inScope = options.paths.length === 0;
-  for (const repoPath of inScope ? baseline.tree.keys() : []) {
+  const inScope = scopeOf(options.cwd, options.paths);
+  for (const repoPath of baseline.tree.keys()) {
     if (basePaths.has(repoPath) || (prefix && !repoPath.startsWith(`${prefix}/`))) continue;
     const relative = prefix ? repoPath.slice(prefix.length + 1) : repoPath;
-    if (!isCharter(relative) || fs.existsSync(path.join(checked.root, relative))) continue;
+    const absolute = path.join(checked.root, relative);
+    if (!isCharter(relative) || !inScope(absolute) || fs.existsSync(absolute)) continue;
     const text = await baseline.textAt(repoPath);
     if (text !== undefined) removed.push({ parsed: parseCharterFile(baseUri(baseline.ref, repoPath), text), path: repoPath });
   }
@@ -66,6 +67,16 @@ export async function runDiff(options: DiffOptions): Promise<DiffOutcome> {
   fs.mkdirSync(path.dirname(target), { recursive: true });
   fs.writeFileSync(target, text);
   return { output: `Wrote the change summary against ${baseline.ref} (${format}) to ${path.relative(options.cwd, target) || target}\n`, exitCode: 0, summary };
+}
+
+/**
+ * Which removed files the summary lists: all of the workspace without path arguments, else those under
+ * a folder argument (a file argument exists, so it was not removed; its rename is followed as a change).
+ */
+function scopeOf(cwd: string, paths: string[]): (absolute: string) => boolean {
+  if (paths.length === 0) return () => true;
+  const folders = paths.map((p) => path.resolve(cwd, p)).filter((p) => fs.statSync(p).isDirectory());
+  return (absolute) => folders.some((folder) => absolute.startsWith(folder.endsWith(path.sep) ? folder : folder + path.sep));
 }
 
 function headPortfolioPolicy(head: HeadFile[]): unknown {
