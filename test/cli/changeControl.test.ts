@@ -225,6 +225,25 @@ describe('cli: change control against a git base', function () {
     }
   });
 
+  it('totals programmes and fiscal years in the policy base currency, against cap and envelope', () => {
+    git(repo, 'checkout', '-q', '-b', 'fx', 'main');
+    write(repo, {
+      'portfolio.yaml': `${PORTFOLIO.trimEnd()}\n  baseCurrency: EUR\n  fxRates: { asOf: 2027-01-31, GBP: 1.17 }\n`,
+      'projects/fin-portal.charter.yaml': other('fin-portal').replace('currency: EUR', 'currency: GBP'),
+    });
+    git(repo, 'commit', '-q', '-am', 'Budget the portal in GBP');
+    try {
+      const run = charter(['diff', '--base', 'main', '--format', 'json'], repo);
+      assert.equal(run.code, 0, run.stderr);
+      const summary = JSON.parse(run.stdout) as { programmes: unknown[]; fiscalYears: unknown[] };
+      // 200,000 EUR became 200,000 GBP = 234,000 EUR at 1.17.
+      assert.deepEqual(summary.programmes, [{ programme: 'finance', currency: 'EUR', before: '1250000', after: '1284000', delta: '+34000', limit: '2000000', over: false }]);
+      assert.deepEqual(summary.fiscalYears, [{ fiscalYear: 2027, currency: 'EUR', before: '1250000', after: '1284000', delta: '+34000', limit: '3000000', over: false }]);
+    } finally {
+      git(repo, 'checkout', '-q', 'raise');
+    }
+  });
+
   it('says once, on stderr, why no change rule ran outside a repository or without git, and still checks', () => {
     const plain = fs.mkdtempSync(path.join(os.tmpdir(), 'charter-nogit-'));
     try {

@@ -87,7 +87,7 @@ describe('protocol: language features over stdio', function () {
     assert.equal(skeleton.items[0].insertTextFormat, InsertTextFormat.Snippet);
     let text = insertItem('', skeleton.items[0]);
     const diagnostics = await replaceText(text);
-    assert.deepEqual(diagnostics.filter((d) => String(d.code).startsWith('schema/')).map((d) => d.message.split('.')[0]), ['approved is still a placeholder ("<approved amount>")']);
+    assert.deepEqual(diagnostics.filter((d) => String(d.code).startsWith('schema/')).map((d) => String(d.message).split('.')[0]), ['approved is still a placeholder ("<approved amount>")']);
     text = text.replace('<approved amount>', '120000');
 
     text += '\n';

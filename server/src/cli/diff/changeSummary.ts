@@ -8,6 +8,7 @@ import { detectKind } from '../../engine/kinds';
 import type { ParsedFile } from '../../engine/parser/charterParser';
 import { CharterDocument, isDict } from '../../engine/rules/charterDocument';
 import { formatMoney, parseMoney, type Money } from '../../engine/rules/money';
+import { toBaseCurrency } from '../../engine/rules/fx';
 import { fiscalYearOf, type Policy } from '../../engine/rules/policy';
 import type { Finding } from '../../engine/types';
 
@@ -170,7 +171,11 @@ function lineOf(doc: CharterDocument, edge: 'start' | 'end'): number {
   return doc.file.lines.positionAt(Math.min(offset, doc.file.text.length)).line;
 }
 
-/** Approved budgets summed per programme and per fiscal year of the start date, per currency, on both sides. */
+/**
+ * Approved budgets summed per programme and per fiscal year of the start date, on both sides, in the
+ * policy's base currency when it has one (as the cap and envelope rules compare), else per currency.
+ * An amount the policy has no rate for stays in its own currency (the fx rule reports the missing rate).
+ */
 class BudgetTotals {
   private readonly programmes = new Map<string, { before: Money; after: Money }>();
   private readonly years = new Map<string, { before: Money; after: Money }>();
@@ -181,10 +186,16 @@ class BudgetTotals {
     const approved = doc.money(['budget', 'approved']);
     const currency = doc.text(['budget', 'currency']);
     if (approved === undefined || !currency || doc.text(['status']) === 'cancelled') return;
+    const money = this.inBase(approved, currency);
     const programme = doc.text(['programme']);
-    if (programme) bump(this.programmes, `${programme}\u0000${currency}`, side, approved);
+    if (programme) bump(this.programmes, `${programme}\u0000${money.currency}`, side, money.amount);
     const start = doc.date(['schedule', 'start']);
-    if (start) bump(this.years, `${fiscalYearOf(start, this.policy.fiscalYearStartMonth)}\u0000${currency}`, side, approved);
+    if (start) bump(this.years, `${fiscalYearOf(start, this.policy.fiscalYearStartMonth, this.policy.fiscalYearNaming)}\u0000${money.currency}`, side, money.amount);
+  }
+
+  private inBase(amount: Money, currency: string): { amount: Money; currency: string } {
+    const converted = toBaseCurrency(amount, currency, this.policy);
+    return converted.ok ? { amount: converted.amount, currency: converted.currency } : { amount, currency };
   }
 
   lines(head: HeadFile[]): { programmes: ChangeSummary['programmes']; fiscalYears: ChangeSummary['fiscalYears'] } {
@@ -197,11 +208,17 @@ class BudgetTotals {
         const value = doc.value;
         const budget = isDict(value.budget) ? value.budget : undefined;
         const cap = parseMoney(budget?.cap);
-        if (kind === 'Programme' && typeof value.id === 'string' && typeof budget?.currency === 'string' && cap !== undefined) caps.set(`${value.id}\u0000${budget.currency}`, cap);
+        if (kind === 'Programme' && typeof value.id === 'string' && typeof budget?.currency === 'string' && cap !== undefined) {
+          const limit = this.inBase(cap, budget.currency);
+          caps.set(`${value.id}\u0000${limit.currency}`, limit.amount);
+        }
         if (kind === 'Portfolio' && Array.isArray(value.funding)) {
           for (const f of value.funding) {
             const amount = isDict(f) ? parseMoney(f.amount) : undefined;
-            if (isDict(f) && typeof f.fiscalYear === 'number' && typeof f.currency === 'string' && amount !== undefined) envelopes.set(`${f.fiscalYear}\u0000${f.currency}`, amount);
+            if (isDict(f) && typeof f.fiscalYear === 'number' && typeof f.currency === 'string' && amount !== undefined) {
+              const limit = this.inBase(amount, f.currency);
+              envelopes.set(`${f.fiscalYear}\u0000${limit.currency}`, (envelopes.get(`${f.fiscalYear}\u0000${limit.currency}`) ?? 0n) + limit.amount);
+            }
           }
         }
       }
