@@ -448,3 +448,20 @@ describe('examples', () => {
     }
   });
 });
+
+describe('the README says what each kind requires', () => {
+  const readme = readFileSync(path.join(schemaDir, '..', 'README.md'), 'utf8');
+  const rows = new Map([...readme.matchAll(/^\| `(Project|Programme|Portfolio|People)` \| (.*) \|$/gm)].map((m) => [m[1], m[2]]));
+  const always = ['apiVersion', 'kind', 'id', 'title'];
+
+  for (const kind of ['Project', 'Programme', 'Portfolio', 'People'] as Kind[]) {
+    it(`${kind}: the same top-level required fields as the schema`, () => {
+      const row = rows.get(kind);
+      assert.ok(row !== undefined, `README has a row for ${kind}`);
+      // The row's names outside parentheses and before a colon are the extra required fields.
+      const listed = row.replace(/\([^)]*\)/g, '').split(':')[0].match(/`(\w+)`/g)?.map((n) => n.slice(1, -1)) ?? [];
+      const required = (schemas[kind].required as string[]).filter((k) => !always.includes(k));
+      assert.deepEqual(listed.sort(), required.sort());
+    });
+  }
+});
