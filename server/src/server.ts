@@ -28,6 +28,10 @@ const service = getLanguageService({
     return fetcher.request(uri, options);
   },
   onSchemaProblem: (problem) => schemas.reportProblem(problem),
+  // Once per load: a broken ruleset also shows a ruleset/unavailable finding on each document.
+  onRulesetProblem: (problem) => {
+    if (problem.state === 'unavailable') void connection.window.showErrorMessage(`Charter: the ruleset ${problem.label} cannot be used: ${problem.reason}.`);
+  },
 });
 const settings = new SettingsCache(connection);
 const folders = new WorkspaceFolders();

@@ -34,6 +34,8 @@ import { todayIso } from './utils/dates';
 import { Governance, todayFor } from './rules/governance';
 import { applySuppressions } from './suppressions';
 import { WorkspaceIndex } from './workspace/workspaceIndex';
+import { RulesetService, type RulesetProblem } from './rulesets/rulesetService';
+import { rulesetFindings } from './rulesets/rulesetChecks';
 
 export interface ValidationContext {
   /** The file's path relative to its workspace folder, `/`-separated: what globs and kind-by-name see. */
@@ -54,6 +56,8 @@ export interface LanguageServiceOptions {
   schemaRequest?: SchemaRequestService;
   /** Called once each time a schema fails to load (or is skipped as untrusted), so a host can tell the user once. */
   onSchemaProblem?: (problem: SchemaProblem) => void;
+  /** Called once each time a PMO ruleset fails to load (or is skipped as untrusted). */
+  onRulesetProblem?: (problem: RulesetProblem) => void;
 }
 
 export interface CharterLanguageService {
@@ -71,6 +75,8 @@ export interface CharterLanguageService {
   /** The URIs of the schema files loaded so far, to watch for changes. */
   loadedSchemaLocations(): string[];
   readonly schemas: SchemaRegistry;
+  /** The PMO rulesets (`charter.rulesets`, `rulesets:` in portfolio.yaml), loaded like schemas. */
+  readonly rulesets: RulesetService;
   /** Completion at a position: keys still missing, allowed values, snippets; a skeleton in an empty document. */
   doComplete(file: ParsedFile, position: Position, context: ValidationContext): Promise<CompletionResult>;
   /** What the schema says about the key or value at a position, and the given findings there. */
@@ -106,6 +112,7 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Charte
   const cache = new DocumentCache((uri, text, version) => parseCharterFile(uri, text, version));
   const workspace = new WorkspaceIndex();
   const governance = new Governance();
+  const rulesets = new RulesetService(options.schemaRequest, options.onRulesetProblem);
 
   const validate = async (file: ParsedFile, context: ValidationContext): Promise<Finding[]> => {
     if (!context.settings.validate.enable) return [];
@@ -136,6 +143,7 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Charte
       if (schema.target) findings.push(...validateDocument(file, doc, schema.target, registry, walker));
     }
     findings.push(...governance.findings(file, context, context.workspace ?? workspace));
+    findings.push(...(await rulesetFindings(rulesets, file, context, context.workspace ?? workspace)));
     const unsuppressed = applySuppressions(file, findings, { today: todayFor(context.settings), relativePath: context.relativePath });
     return applyRuleSettings(unsuppressed, context.settings.rules);
   };
@@ -188,10 +196,15 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Charte
     forget: (uri) => cache.delete(uri),
     validate,
     describeSchemas,
-    forgetSchemas: (uri) => schemaService.forget(uri),
-    setWorkspaceTrust: (trusted) => schemaService.setTrusted(trusted),
-    loadedSchemaLocations: () => schemaService.loadedLocations(),
+    // Ruleset files are watched, refreshed and trusted exactly as schema files are.
+    forgetSchemas: (uri) => [schemaService.forget(uri), rulesets.forget(uri)].some(Boolean),
+    setWorkspaceTrust: (trusted) => {
+      schemaService.setTrusted(trusted);
+      rulesets.setTrusted(trusted);
+    },
+    loadedSchemaLocations: () => [...new Set([...schemaService.loadedLocations(), ...rulesets.loadedLocations()])],
     schemas: registry,
+    rulesets,
     workspace,
   };
 }

@@ -73,6 +73,8 @@ export interface RulesetWorkspace {
   ids(namespace: 'Project' | 'Programme' | 'People' | 'objective'): ReadonlySet<string>;
   /** The plain values of every document of a kind in the workspace. */
   values(kind: DocumentKind): unknown[];
+  /** A result computed once until the workspace changes (portfolio aggregates per group). */
+  memo<T>(key: string, compute: () => T): T;
 }
 
 export interface RulesetFunction {

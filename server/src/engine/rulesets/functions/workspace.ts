@@ -1,7 +1,7 @@
 // `references` and `portfolio`: checks that read the rest of the workspace, never the disk.
 import { parseMoney } from '../../rules/money';
 import { isRecord, parseJsonPath, valueAt, valueAtData, type JsonPath } from '../jsonPath';
-import type { Check, RulesetFunction } from '../rulesetTypes';
+import type { Check, FunctionContext, FunctionOptions, RulesetFunction } from '../rulesetTypes';
 import { breakLimits, checkLimits } from './money';
 import { isWholeNumber, show, unknownOptions } from './options';
 
@@ -29,27 +29,33 @@ const COUNT_LIMITS = [['above', 'more than'], ['atLeast', 'at least'], ['below',
 
 /**
  * An aggregate over the workspace's projects: how many there are, or what a field adds up to, among
- * those that share `match` fields with this document (the same programme, manager...) and pass `where`.
+ * those that share `sameAs` fields with this document (the same programme, manager...) and pass `where`.
  */
 export const portfolio: RulesetFunction = {
   name: 'portfolio',
   checkOptions: (options) => {
-    const limits = checkLimits(options, ['aggregate', 'field', 'match', 'where', 'above', 'atLeast', 'below', 'atMost', 'currency'], false);
+    const limits = checkLimits(options, ['aggregate', 'field', 'sameAs', 'where', 'above', 'atLeast', 'below', 'atMost', 'currency'], false);
     if (limits) return limits;
     if (!(AGGREGATES as readonly unknown[]).includes(options.aggregate)) return '"aggregate" is "count" or "sum"';
     if (options.aggregate === 'sum' && (typeof options.field !== 'string' || typeof parseJsonPath(options.field) === 'string')) return '"field" is the path of the amount to add up, such as "$.budget.approved"';
     if (options.aggregate === 'count' && options.field !== undefined) return '"field" is for "sum"; "count" counts projects';
-    if (options.match !== undefined && (!Array.isArray(options.match) || !options.match.every((m) => typeof m === 'string' && typeof parseJsonPath(m) !== 'string'))) return '"match" is a list of paths such as ["$.programme"]';
+    if (options.sameAs !== undefined && (!Array.isArray(options.sameAs) || !options.sameAs.every((m) => typeof m === 'string' && typeof parseJsonPath(m) !== 'string'))) return '"sameAs" is a list of paths such as ["$.programme"]';
     const limit = ['above', 'atLeast', 'below', 'atMost'].find((k) => options[k] !== undefined);
     if (!limit) return 'give one of above, atLeast, below, atMost';
     if (options.aggregate === 'count') for (const k of ['above', 'atLeast', 'below', 'atMost']) if (options[k] !== undefined && !isWholeNumber(options[k])) return `"${k}" is a whole number for "count"`;
     return undefined;
   },
   evaluate: (_value, options, context) => {
-    const match = ((options.match as string[] | undefined) ?? []).map((m) => parseJsonPath(m) as JsonPath);
+    const match = ((options.sameAs as string[] | undefined) ?? []).map((m) => parseJsonPath(m) as JsonPath);
     const own = match.map((path) => valueAt(path, context.root));
     // A document without the fields it is grouped by belongs to no group.
     if (own.some((v) => v === undefined || v === null)) return undefined;
+    return context.workspace.memo(`portfolio\u0000${JSON.stringify(options)}\u0000${JSON.stringify(own)}`, () => aggregate(options, context, match, own));
+  },
+};
+
+function aggregate(options: FunctionOptions, context: FunctionContext, match: JsonPath[], own: unknown[]): string | undefined {
+  {
     const where = options.where as Check | undefined;
     const members = context.workspace
       .values('Project')
@@ -89,8 +95,8 @@ export const portfolio: RulesetFunction = {
       unit = target;
     }
     return breakLimits(total, unit ?? currency, options, context, `the total of ${field.text}${group}`);
-  },
-};
+  }
+}
 
 function pathOf(path: JsonPath): Array<string | number> {
   return path.steps.map((s) => ('key' in s ? s.key : 'index' in s ? s.index : 0));
