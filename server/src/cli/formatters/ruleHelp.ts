@@ -23,7 +23,9 @@ export function ruleDescription(id: RuleId, findings: Finding[] = []): RuleDescr
       ? `The document matches its JSON Schema (keyword "${keyword}").`
       : area === 'yaml'
         ? 'The file is well-formed YAML.'
-        : `Rule ${id}${sample?.origin ? ` from ${sample.origin}` : ''}.`;
+        : sample?.description
+          ? sample.description
+          : `Rule ${id}${sample?.origin ? ` from ${sample.origin}` : ''}.`;
   const severity: Severity = sample?.severity ?? 'error';
   return { id, severity, summary, docs: sample?.docs ?? docsFor(id) };
 }

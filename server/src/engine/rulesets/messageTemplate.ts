@@ -1,4 +1,4 @@
-// A rule's message, from its template: `{{value}}`, `{{path}}`, `{{reason}}`, `{{description}}`,
+// A rule's message, from its template: `{{value}}`, `{{given}}`, `{{path}}`, `{{reason}}`, `{{description}}`,
 // `{{rule}}`, `{{tier}}` and any field of the document as `{{project.title}}` (or `{{document.title}}`).
 // Values are shown as short one-line text; the message is bounded; nothing in it is evaluated.
 import { formatPath, parseJsonPath, valueAt } from './jsonPath';
@@ -9,6 +9,8 @@ export const MAX_MESSAGE_LENGTH = 500;
 
 export interface MessageValues {
   value: unknown;
+  /** The value of the rule's `given` node (`{{value}}` is the value a check looked at). */
+  given: unknown;
   path: DataPath;
   reason: string;
   description: string;
@@ -25,6 +27,8 @@ export function renderMessage(template: string | undefined, values: MessageValue
     switch (name) {
       case 'value':
         return show(values.value);
+      case 'given':
+        return show(values.given);
       case 'path':
         return formatPath(values.path);
       case 'reason':

@@ -109,8 +109,8 @@ function readCheck(raw: unknown, at: string, depth: number): Check {
   const options = { ...rawOptions };
   if (NESTED_CONDITION.has(fn.name) && options.where !== undefined) {
     if (depth >= MAX_NESTING) fail(`${at}: conditions nest more than ${MAX_NESTING} deep`);
-    const [nested] = readChecks(options.where, `${at}, "where"`, depth + 1);
-    if (!nested) fail(`${at}: "where" is empty`);
+    const nested = readChecks(options.where, `${at}, "where"`, depth + 1);
+    if (nested.length === 0) fail(`${at}: "where" is empty`);
     options.where = nested;
   }
   const problem = fn.checkOptions(options);

@@ -89,9 +89,9 @@ function runRule(rule: RulesetRule, ruleset: Ruleset, root: unknown, run: Rulese
         out.push({
           rule: rule.id,
           severity: rule.severity,
-          message: renderMessage(rule.message, { value: target.value, path: target.path, reason, description: rule.description, rule: rule.id, tier, root }),
+          message: renderMessage(rule.message, { value: target.value, given: match.value, path: target.path, reason, description: rule.description, rule: rule.id, tier, root }),
           uri: run.file.uri,
-          range: rangeOf(run.file, run.doc, target.path),
+          range: rangeOf(run.file, run.doc, target.path, match.path),
           docs: rule.docs,
           origin: `ruleset ${ruleset.label}`,
           description: rule.description,
@@ -103,9 +103,13 @@ function runRule(rule: RulesetRule, ruleset: Ruleset, root: unknown, run: Rulese
   return out;
 }
 
-/** The node at a path, or, when it is absent, the key of the nearest node above it that exists. */
-function rangeOf(file: ParsedFile, doc: ParsedDocument, path: DataPath) {
+/**
+ * The node at a path; when it is absent, the key of the nearest node above it, unless that is the
+ * document itself: then the rule's `given` node, which says more than the first line would.
+ */
+function rangeOf(file: ParsedFile, doc: ParsedDocument, path: DataPath, given: DataPath) {
   const located = locate(doc.yaml, path);
+  if (located.node === null && !located.pair && located.reached === doc.yaml.contents && given.length > 0 && path !== given) return rangeOf(file, doc, given, given);
   const [start, end] = located.node !== null || located.pair ? valueRange(located, doc.start) : ownerKeyRange({ node: located.reached, pair: located.reachedPair, reached: located.reached }, doc.start);
   return file.lines.rangeOf(start, end);
 }

@@ -16,8 +16,8 @@ export const count: RulesetFunction = {
   evaluate: (value, options, context) => {
     if (value !== undefined && value !== null && !Array.isArray(value) && !isRecord(value)) return `${show(value)} is not a list`;
     const items = Array.isArray(value) ? value.map((item, i) => [i, item] as const) : isRecord(value) ? Object.entries(value) : [];
-    const where = options.where as Check | undefined;
-    const n = where ? items.filter(([key, item]) => context.holds(where, item, context.root, [...context.at, key])).length : items.length;
+    const where = options.where as Check[] | undefined;
+    const n = where ? items.filter(([key, item]) => where.every((check) => context.holds(check, item, context.root, [...context.at, key]))).length : items.length;
     const what = where ? 'matching items' : 'items';
     if (isWholeNumber(options.min) && n < options.min) return `it has ${n} ${what}, fewer than ${options.min}`;
     if (isWholeNumber(options.max) && n > options.max) return `it has ${n} ${what}, more than ${options.max}`;

@@ -74,7 +74,7 @@ export const date: RulesetFunction = {
         comparison === 'before' ? value < limit : comparison === 'after' ? value > limit : comparison === 'onOrBefore' ? value <= limit : value >= limit;
       if (!ok) {
         const what = spec === 'today' ? `today (${context.today})` : spec.startsWith('$') ? `${spec} (${base})` : base;
-        return `${value} is not ${WORDS[comparison]} ${offset ? `${options.offset as string} from ${what}, ${limit}` : what}`;
+        return `${value} is not ${WORDS[comparison]} ${offset ? `${limit} (${options.offset as string} ${offset.sign < 0 ? 'before' : 'after'} ${what})` : what}`;
       }
     }
     return undefined;

@@ -56,11 +56,11 @@ export const portfolio: RulesetFunction = {
 
 function aggregate(options: FunctionOptions, context: FunctionContext, match: JsonPath[], own: unknown[]): string | undefined {
   {
-    const where = options.where as Check | undefined;
+    const where = options.where as Check[] | undefined;
     const members = context.workspace
       .values('Project')
       .filter((project) => match.every((path, i) => JSON.stringify(valueAt(path, project)) === JSON.stringify(own[i])))
-      .filter((project) => !where || context.holds(where, project, project, []));
+      .filter((project) => !where || where.every((check) => context.holds(check, project, project, [])));
     const group = match.length > 0 ? ` with the same ${match.map((m) => m.text.replace(/^\$\./, '')).join(' and ')} (${own.map((v) => show(v)).join(', ')})` : ' in the portfolio';
     if (options.aggregate === 'count') {
       const n = BigInt(members.length);
