@@ -35,7 +35,8 @@ import { Governance, todayFor } from './rules/governance';
 import { applySuppressions } from './suppressions';
 import { WorkspaceIndex } from './workspace/workspaceIndex';
 import { RulesetService, type RulesetProblem } from './rulesets/rulesetService';
-import { rulesetFindings } from './rulesets/rulesetChecks';
+import { loadRulesets, rulesetFindings } from './rulesets/rulesetChecks';
+import { MAX_TEMPLATE_BYTES, renderTemplate, templateChoices, type TemplateChoice, type TemplateVariables } from './rulesets/templates';
 
 export interface ValidationContext {
   /** The file's path relative to its workspace folder, `/`-separated: what globs and kind-by-name see. */
@@ -44,6 +45,13 @@ export interface ValidationContext {
   /** The workspace folder's URI, the base of relative `charter.schemas` URLs; derived from the URI and relativePath when absent. */
   folderUri?: string;
   /** The portfolio the file belongs to, for whole-portfolio rules; the service's own `workspace` when absent. */
+  workspace?: WorkspaceIndex;
+}
+
+export interface TemplateContext {
+  settings: CharterSettings;
+  /** The workspace folder: relative template and ruleset paths resolve against it. */
+  folderUri?: string;
   workspace?: WorkspaceIndex;
 }
 
@@ -101,6 +109,10 @@ export interface CharterLanguageService {
   findDocumentLinks(file: ParsedFile): DocumentLink[];
   /** Keys in schema order, two-space indentation, comments kept; nothing unless `charter.format.enable`. */
   format(file: ParsedFile, context: ValidationContext): Promise<TextEdit[]>;
+  /** The templates New Charter offers besides the built-in skeleton: `charter.templates`, then each ruleset's. */
+  templates(context: TemplateContext): Promise<TemplateChoice[]>;
+  /** A new charter from a named template; rejects with a sentence the user can act on. */
+  renderTemplate(name: string, variables: TemplateVariables, context: TemplateContext): Promise<string>;
   /** The workspace index: files added to it are one portfolio, checked by the whole-portfolio rules. */
   readonly workspace: WorkspaceIndex;
 }
@@ -176,7 +188,26 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Charte
     };
   };
 
+  const templates = async (context: TemplateContext): Promise<TemplateChoice[]> => {
+    const loaded = await loadRulesets(rulesets, undefined, { relativePath: '', settings: context.settings, folderUri: context.folderUri }, context.workspace ?? workspace);
+    return templateChoices(context.settings, context.folderUri, loaded.rulesets);
+  };
+
   return {
+    templates,
+    renderTemplate: async (name, variables, context) => {
+      const choices = await templates(context);
+      const choice = choices.find((c) => c.name === name);
+      if (!choice) throw new Error(choices.length > 0 ? `There is no template "${name}"; the templates are ${choices.map((c) => c.name).join(', ')}.` : `There is no template "${name}": neither charter.templates nor a ruleset names one.`);
+      let text: string;
+      try {
+        text = await rulesets.readText(choice.uri, context.folderUri, context.settings.schemaDownload.enable);
+      } catch (e) {
+        throw new Error(`The template ${name} (from ${choice.from}) cannot be read: ${(e as Error).message}.`);
+      }
+      if (text.length > MAX_TEMPLATE_BYTES) throw new Error(`The template ${name} is larger than ${MAX_TEMPLATE_BYTES / 1000} kB, too large for a charter.`);
+      return renderTemplate(text.replace(/^\uFEFF/, ''), variables);
+    },
     parse: (uri, text, version = 0) => cache.get(uri, text, version),
     doComplete: (file, position, context) => doComplete(file, position, featureContext(file, context)),
     doHover: (file, position, context, options = {}) => doHover(file, position, { ...featureContext(file, context), ...options }),

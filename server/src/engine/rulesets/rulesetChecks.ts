@@ -24,14 +24,14 @@ export interface RulesetCheckContext {
 }
 
 /** The portfolio a file belongs to: the workspace's Portfolio document, else one in the file itself. */
-export function portfolioOf(file: ParsedFile, relativePath: string, workspace: WorkspaceIndex): { uri: string; value: unknown } | undefined {
+export function portfolioOf(file: ParsedFile | undefined, relativePath: string, workspace: WorkspaceIndex): { uri: string; value: unknown } | undefined {
   const indexed = workspace.documents('Portfolio')[0];
   if (indexed) {
     const value = rulesetWorkspace(workspace).values('Portfolio')[0];
     return { uri: indexed.ref.uri, value };
   }
-  const own = file.documents.find((d) => !d.empty && detectKind(d, relativePath).kind === 'Portfolio');
-  return own ? { uri: file.uri, value: own.value } : undefined;
+  const own = file?.documents.find((d) => !d.empty && detectKind(d, relativePath).kind === 'Portfolio');
+  return own && file ? { uri: file.uri, value: own.value } : undefined;
 }
 
 /** The policy's raw keys rulesets read (`tiers`, `baseCurrency`, `fxRates`): the portfolio's, overridden by `charter.policy`. */
@@ -47,7 +47,7 @@ export interface LoadedRulesets {
   policy: Record<string, unknown>;
 }
 
-export async function loadRulesets(service: RulesetService, file: ParsedFile, context: RulesetCheckContext, workspace: WorkspaceIndex): Promise<LoadedRulesets> {
+export async function loadRulesets(service: RulesetService, file: ParsedFile | undefined, context: RulesetCheckContext, workspace: WorkspaceIndex): Promise<LoadedRulesets> {
   const portfolio = portfolioOf(file, context.relativePath, workspace);
   const references = rulesetReferences(context.settings.rulesets, context.folderUri, portfolio);
   const states = await Promise.all(references.map(async (reference) => ({ reference, state: await service.load(reference, context.folderUri, context.settings.schemaDownload.enable) })));
