@@ -18,6 +18,7 @@ import { WorkspaceHandler } from './handlers/workspaceHandler';
 import { PortfolioHandler } from './handlers/portfolioHandler';
 import { LANGUAGE_FEATURE_CAPABILITIES, LanguageFeatures } from './handlers/languageFeatures';
 import { Requests, type ValidateWorkspaceResult } from './protocol';
+import { TemplateHandler } from './handlers/templateHandler';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -39,6 +40,7 @@ const validation = new ValidationHandler(connection, documents, service, setting
 const workspace = new WorkspaceHandler(connection, documents, service, settings, validation);
 const schemas = new SchemaHandler(connection, documents, service, fetcher, validation, settings, folders);
 const portfolio = new PortfolioHandler(connection, service, settings, folders, (uri) => validation.published.get(uri) ?? workspace.findingsOf(uri));
+const templates = new TemplateHandler(connection, service, settings);
 const features = new LanguageFeatures(documents, service, settings, folders, validation.published);
 let dynamicConfiguration = false;
 
@@ -99,6 +101,7 @@ connection.onDidChangeWatchedFiles((event) => {
 });
 
 portfolio.listen();
+templates.listen();
 features.register(connection);
 documents.listen(connection);
 connection.listen();
