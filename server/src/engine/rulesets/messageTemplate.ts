@@ -22,7 +22,7 @@ export interface MessageValues {
 const PLACEHOLDER = /\{\{\s*([A-Za-z][\w.-]{0,100})\s*\}\}/g;
 
 export function renderMessage(template: string | undefined, values: MessageValues): string {
-  const source = template ?? '{{description}}: {{reason}}.';
+  const source = template ?? `${values.description.replace(/[.\s]+$/, '')}: {{reason}}.`;
   const text = source.replace(PLACEHOLDER, (whole, name: string) => {
     switch (name) {
       case 'value':
