@@ -2,6 +2,8 @@
 import {
   createConnection,
   DidChangeConfigurationNotification,
+  MessageType,
+  ShowMessageNotification,
   ProposedFeatures,
   TextDocuments,
   TextDocumentSyncKind,
@@ -31,7 +33,9 @@ const service = getLanguageService({
   onSchemaProblem: (problem) => schemas.reportProblem(problem),
   // Once per load: a broken ruleset also shows a ruleset/unavailable finding on each document.
   onRulesetProblem: (problem) => {
-    if (problem.state === 'unavailable') void connection.window.showErrorMessage(`Charter: the ruleset ${problem.label} cannot be used: ${problem.reason}.`);
+    if (problem.state !== 'unavailable') return;
+    const message = `Charter: the ruleset ${problem.label} cannot be used: ${problem.reason}. Documents show a ruleset/unavailable finding on their first line.`;
+    void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Error, message });
   },
 });
 const settings = new SettingsCache(connection);

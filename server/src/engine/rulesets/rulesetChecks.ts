@@ -4,6 +4,7 @@
 import { detectKind } from '../kinds';
 import type { ParsedDocument, ParsedFile } from '../parser/charterParser';
 import { docsFor } from '../utils/docs';
+import { folderOf } from '../schema/schemaService';
 import { locate, ownerKeyRange } from '../utils/yamlNodes';
 import type { CharterSettings } from '../settings';
 import type { Finding } from '../types';
@@ -56,7 +57,9 @@ export async function loadRulesets(service: RulesetService, file: ParsedFile | u
   return { rulesets, states, tiers: readTiers(policy), policy };
 }
 
-export async function rulesetFindings(service: RulesetService, file: ParsedFile, context: RulesetCheckContext, workspace: WorkspaceIndex): Promise<Finding[]> {
+export async function rulesetFindings(service: RulesetService, file: ParsedFile, given: RulesetCheckContext, workspace: WorkspaceIndex): Promise<Finding[]> {
+  // As for schemas: relative setting paths resolve against the workspace folder, derived from the file when not given.
+  const context = { ...given, folderUri: given.folderUri ?? folderOf(file.uri, given.relativePath) };
   if (context.settings.rulesets.length === 0 && workspace.documents('Portfolio').length === 0 && !file.documents.some((d) => isRecord(d.value) && d.value.rulesets)) return [];
   const loaded = await loadRulesets(service, file, context, workspace);
   if (loaded.states.length === 0) return [];
