@@ -5,7 +5,10 @@ import { getLanguageService, type CharterLanguageService } from '../../../server
 import type { SchemaRequestService } from '../../../server/src/engine/schema/schemaService';
 import { normaliseSettings } from '../../../server/src/engine/settings';
 import type { Finding } from '../../../server/src/engine/types';
-import { describe as show, underlined, VALID_PROJECT } from '../../support/engine';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { RULESET_NOTES } from '../../../server/src/engine/rulesets/rulesetService';
+import { describe as show, REPO, underlined, VALID_PROJECT } from '../../support/engine';
 
 const FOLDER = 'file:///ws';
 
@@ -150,6 +153,14 @@ describe('rulesets: in validation', () => {
     const large = WITHOUT_OWNER.replace(/approved: \d+/, 'approved: 900000');
     assert.deepEqual((await check(small, settings)).map((f) => f.rule), []);
     assert.deepEqual((await check(large, settings)).map((f) => f.rule), ['pmo/risk-owner']);
+  });
+
+  it('documents every ruleset/* rule with a page like the built-in rules\'', () => {
+    for (const note of RULESET_NOTES) {
+      const page = fs.readFileSync(path.join(REPO, note.docs), 'utf8');
+      assert.ok(page.startsWith(`# \`${note.id}\``), note.docs);
+      for (const section of ['## What', '## Why', '## How to fix', '## Options', '## Example']) assert.ok(page.includes(section), `${note.docs}: ${section}`);
+    }
   });
 
   it('never runs anything from a ruleset, and bounds messages', async () => {

@@ -30,6 +30,13 @@ export interface RulesetProblem {
   state: 'unavailable' | 'untrusted';
 }
 
+/** Findings about rulesets themselves, for SARIF rule metadata. */
+export const RULESET_NOTES = [
+  { id: 'ruleset/unavailable', severity: 'error' as Severity, summary: 'A PMO ruleset named in the settings or portfolio.yaml can be read and is valid.', docs: docsFor('ruleset/unavailable') },
+  { id: 'ruleset/cached', severity: 'info' as Severity, summary: 'A ruleset on a web server could not be downloaded, so a cached copy is used.', docs: docsFor('ruleset/cached') },
+  { id: 'ruleset/untrusted', severity: 'info' as Severity, summary: 'In an untrusted workspace no ruleset is downloaded or read from outside the workspace.', docs: docsFor('ruleset/untrusted') },
+];
+
 const FROM: Record<RulesetReference['source'], string> = { setting: 'the charter.rulesets setting', portfolio: 'rulesets in portfolio.yaml' };
 
 /** The rulesets named by the settings (relative to the workspace folder) and by the portfolio (relative to its file). */
