@@ -8,7 +8,7 @@ import type * as Sarif from 'sarif';
 import { REPO } from '../support/engine';
 
 const CLI = path.join(REPO, 'dist', 'cli.js');
-const EXAMPLE = path.join(REPO, 'test/fixtures/pmo/rulesets');
+const EXAMPLE = path.join(REPO, 'test/fixtures/pmo-rulesets');
 
 function charter(args: string[], cwd: string) {
   const result = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', XDG_CACHE_HOME: path.join(os.tmpdir(), 'charter-cli-rulesets-cache') } });

@@ -19,6 +19,7 @@ const SUITES: Array<() => unknown> = [
   () => require('./suite/governance.test'),
   () => require('./suite/examples.test'),
   () => require('./suite/pmoSchemas.test'),
+  () => require('./suite/pmoRulesets.test'),
   () => require('./suite/languageFeatures.test'),
   () => require('./suite/portfolio.test'),
   // Last: it restarts the language server, then checks findings come back.

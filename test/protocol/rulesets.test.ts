@@ -12,7 +12,7 @@ import { Requests, type RenderTemplateResult, type TemplateInfo } from '../../se
 import { fileUri, REPO } from '../support/engine';
 import { startServer, type ServerSession } from '../support/lspClient';
 
-const EXAMPLE = path.join(REPO, 'test/fixtures/pmo/rulesets');
+const EXAMPLE = path.join(REPO, 'test/fixtures/pmo-rulesets');
 const PAYROLL = 'projects/fin-uk-payroll.charter.yaml';
 
 /** The `charter.*` keys of the example's .vscode/settings.json, as an editor hands them to the server. */

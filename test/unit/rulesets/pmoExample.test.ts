@@ -1,4 +1,4 @@
-// The README's worked example, test/fixtures/pmo/rulesets: Acme's ruleset over its portfolio, read from
+// The README's worked example, test/fixtures/pmo-rulesets: Acme's ruleset over its portfolio, read from
 // disk with its own settings. Every function of the library is used by at least one of its rules.
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
@@ -11,7 +11,7 @@ import { FUNCTIONS } from '../../../server/src/engine/rulesets/functions/index';
 import { REPO } from '../../support/engine';
 import { globSync } from 'tinyglobby';
 
-const ROOT = path.join(REPO, 'test/fixtures/pmo/rulesets');
+const ROOT = path.join(REPO, 'test/fixtures/pmo-rulesets');
 const read = async (uri: string) => fs.readFileSync(new URL(uri), 'utf8');
 
 async function checkAll() {
