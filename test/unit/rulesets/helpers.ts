@@ -23,7 +23,7 @@ export function workspaceOf(values: Partial<Record<DocumentKind, unknown[]>>, id
 export function contextFor(root: unknown, at: DataPath = [], extra: { today?: string; policy?: unknown; workspace?: RulesetWorkspace } = {}): FunctionContext {
   const fx = fxTableFrom(extra.policy ?? {});
   return {
-    ...functionContext(root, { today: extra.today ?? '2027-01-15', toBase: (a, c) => toBaseCurrency(fx, a, c), workspace: extra.workspace ?? workspaceOf({}) }),
+    ...functionContext(root, { today: extra.today ?? '2027-01-15', toBase: (a, c) => toBaseCurrency(fx, a, c), policyKey: JSON.stringify(extra.policy ?? {}), workspace: extra.workspace ?? workspaceOf({}) }),
     at,
   };
 }

@@ -163,6 +163,20 @@ describe('rulesets: in validation', () => {
     }
   });
 
+  it('recomputes portfolio aggregates when the workspace or the policy\'s rates change', async () => {
+    const envelope = 'rules:\n  - id: pmo/envelope\n    description: At most 1 M EUR in the portfolio.\n    given: $.budget.approved\n    then: { function: portfolio, options: { aggregate: sum, field: $.budget.approved, atMost: 1000000, currency: EUR } }\n';
+    const { service, check } = setup({ 'pmo/acme.ruleset.yaml': envelope });
+    const gbp = PROJECT.replace('currency: EUR', 'currency: GBP');
+    service.workspace.setFile(service.parse(`${FOLDER}/projects/x.charter.yaml`, gbp), 'projects/x.charter.yaml');
+    const withRate = (rate: number) => ({ rulesets: ['pmo/acme.ruleset.yaml'], policy: { baseCurrency: 'EUR', fxRates: { GBP: rate } } });
+    // 850,000 GBP: 994,500 EUR at 1.17, 1,020,000 EUR at 1.2
+    assert.deepEqual((await check(gbp, withRate(1.17))).map((f) => f.rule), []);
+    assert.deepEqual((await check(gbp, withRate(1.2))).map((f) => f.rule), ['pmo/envelope']);
+    const other = PROJECT.replace('id: fin-invoice-automation', 'id: fin-other').replace('approved: 850000', 'approved: 10');
+    service.workspace.setFile(service.parse(`${FOLDER}/projects/y.charter.yaml`, other), 'projects/y.charter.yaml');
+    assert.match((await check(gbp, withRate(1.2)))[0].message, /1,020,010 EUR/);
+  });
+
   it('never runs anything from a ruleset, and bounds messages', async () => {
     const hostile = RULESET.replace('message: "Risk {{path}} of {{project.title}} has no owner: {{reason}}."', `message: "{{constructor}} {{__proto__.x}} \${process.exit(1)} ${'x'.repeat(2000)}"`);
     const { check } = setup({ 'pmo/acme.ruleset.yaml': hostile });

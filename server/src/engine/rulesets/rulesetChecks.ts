@@ -64,6 +64,7 @@ export async function rulesetFindings(service: RulesetService, file: ParsedFile,
   const loaded = await loadRulesets(service, file, context, workspace);
   if (loaded.states.length === 0) return [];
   const fx = fxTableFrom(loaded.policy);
+  const policyKey = `${fx.base ?? ''}|${[...fx.rates].map(([c, r]) => `${c}=${r}`).join(',')}|${context.settings.asOf ?? todayIso()}`;
   const findings: Finding[] = [];
   for (const doc of file.documents) {
     if (doc.empty || doc.value === undefined) continue;
@@ -85,6 +86,7 @@ export async function rulesetFindings(service: RulesetService, file: ParsedFile,
         today: context.settings.asOf ?? todayIso(),
         tiers: typeof loaded.tiers === 'string' ? [] : loaded.tiers,
         toBase: (amount, currency) => toBaseCurrency(fx, amount, currency),
+        policyKey,
         workspace: rulesetWorkspace(workspace),
       }),
     );

@@ -20,6 +20,7 @@ export interface RulesetRunContext {
   today: string;
   tiers: Tier[];
   toBase: FunctionContext['toBase'];
+  policyKey: string;
   workspace: RulesetWorkspace;
 }
 
@@ -31,12 +32,13 @@ export function targetsOf(check: Check, match: PathMatch, root: unknown): PathMa
 }
 
 /** A function context for one document, with `holds` for nested conditions. */
-export function functionContext(root: unknown, run: Pick<RulesetRunContext, 'today' | 'toBase' | 'workspace'>): FunctionContext {
+export function functionContext(root: unknown, run: Pick<RulesetRunContext, 'today' | 'toBase' | 'workspace' | 'policyKey'>): FunctionContext {
   const context: FunctionContext = {
     root,
     at: [],
     today: run.today,
     toBase: run.toBase,
+    policyKey: run.policyKey,
     workspace: run.workspace,
     holds: (check, value, checkRoot, at) => firstFailure(check, { path: at, value }, checkRoot, run) === undefined,
   };
@@ -44,7 +46,7 @@ export function functionContext(root: unknown, run: Pick<RulesetRunContext, 'tod
 }
 
 /** The first target of a check that fails, with why; undefined when every target passes. */
-function firstFailure(check: Check, match: PathMatch, root: unknown, run: Pick<RulesetRunContext, 'today' | 'toBase' | 'workspace'>): { target: PathMatch; reason: string } | undefined {
+function firstFailure(check: Check, match: PathMatch, root: unknown, run: Pick<RulesetRunContext, 'today' | 'toBase' | 'workspace' | 'policyKey'>): { target: PathMatch; reason: string } | undefined {
   const fn = FUNCTIONS.get(check.function)!;
   const base = functionContext(root, run);
   for (const target of targetsOf(check, match, root)) {
@@ -55,7 +57,7 @@ function firstFailure(check: Check, match: PathMatch, root: unknown, run: Pick<R
 }
 
 /** The tier of a document under the policy's tiers. */
-export function documentTier(root: unknown, run: Pick<RulesetRunContext, 'today' | 'toBase' | 'workspace' | 'tiers'>): string | undefined {
+export function documentTier(root: unknown, run: Pick<RulesetRunContext, 'today' | 'toBase' | 'workspace' | 'policyKey' | 'tiers'>): string | undefined {
   return tierOf(run.tiers, (check) => firstFailure(check, { path: [], value: root }, root, run) === undefined);
 }
 

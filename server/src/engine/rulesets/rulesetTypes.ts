@@ -58,6 +58,8 @@ export interface FunctionContext {
   at: DataPath;
   /** `YYYY-MM-DD`: the day date checks are evaluated on. */
   today: string;
+  /** What else a result depends on (the policy's rates, the day): part of every memo key. */
+  policyKey: string;
   /** Converts an amount to the policy's base currency; a string says why it cannot. */
   toBase(amount: bigint, currency: string | undefined): { amount: bigint; currency: string } | string;
   /** The other documents of the workspace, for `references` and `portfolio`. */

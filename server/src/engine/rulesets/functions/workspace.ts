@@ -50,7 +50,7 @@ export const portfolio: RulesetFunction = {
     const own = match.map((path) => valueAt(path, context.root));
     // A document without the fields it is grouped by belongs to no group.
     if (own.some((v) => v === undefined || v === null)) return undefined;
-    return context.workspace.memo(`portfolio\u0000${JSON.stringify(options)}\u0000${JSON.stringify(own)}`, () => aggregate(options, context, match, own));
+    return context.workspace.memo(`portfolio\u0000${context.policyKey}\u0000${JSON.stringify(options)}\u0000${JSON.stringify(own)}`, () => aggregate(options, context, match, own));
   },
 };
 
