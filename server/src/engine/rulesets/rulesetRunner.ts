@@ -45,11 +45,19 @@ export function functionContext(root: unknown, run: Pick<RulesetRunContext, 'tod
   return context;
 }
 
-/** The first target of a check that fails, with why; undefined when every target passes. */
+/** Functions that say something about an absent value; every other one is about a value that is there. */
+const ABOUT_ABSENCE = new Set(['defined', 'undefined', 'truthy', 'count', 'portfolio']);
+
+/**
+ * The first target of a condition (`when`, `where`, a tier) that does not hold, with why; undefined
+ * when it holds for every target. A condition about a value's form does not hold when the value is
+ * absent: "when the category is regulatory" is false for a charter without a category.
+ */
 function firstFailure(check: Check, match: PathMatch, root: unknown, run: Pick<RulesetRunContext, 'today' | 'toBase' | 'workspace' | 'policyKey'>): { target: PathMatch; reason: string } | undefined {
   const fn = FUNCTIONS.get(check.function)!;
   const base = functionContext(root, run);
   for (const target of targetsOf(check, match, root)) {
+    if (target.value === undefined && !ABOUT_ABSENCE.has(fn.name)) return { target, reason: 'it is missing' };
     const reason = fn.evaluate(target.value, check.options, { ...base, at: target.path });
     if (reason !== undefined) return { target, reason };
   }
