@@ -27,7 +27,10 @@ Options for check:
   --as-of <YYYY-MM-DD>        evaluate date rules as of this day (default: today, or charter.asOf)
   --config <file>             read charter.* settings from this file instead of .vscode/settings.json
   --offline                   download no schema: use cached copies of http(s) schemas only
-  --fix                       apply every automatic fix (as "Fix all" in the editor), write the files, report what is left
+  --fix                       apply every safe fix (as "Fix all" in the editor), write the files, list each change
+                              (file:line, rule, before -> after), then report what is left; suggestions that
+                              guess or insert a placeholder are left for the editor
+  --fix-dry-run               list the changes --fix would make, write nothing
 
 Options for report (and --as-of, --config, --offline as for check):
   --format <${REPORT_FORMATS.join('|')}>   output format (default: from --out's extension, else md)
@@ -54,6 +57,7 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<{ code:
         'no-color': { type: 'boolean' },
         offline: { type: 'boolean' },
         fix: { type: 'boolean' },
+        'fix-dry-run': { type: 'boolean' },
         out: { type: 'string', short: 'o' },
         'group-by': { type: 'string' },
         title: { type: 'string' },
@@ -114,8 +118,11 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<{ code:
     }
     if (values.out !== undefined || values['group-by'] !== undefined) throw new UsageError('--out and --group-by are options of charter report.');
     const color = values['no-color'] ? false : (values.color ?? (!!process.stdout.isTTY && !process.env.NO_COLOR));
-    const outcome = await runCheck({ cwd, paths, format: (values.format ?? 'stylish') as CheckFormat, maxWarnings, asOf, config: values.config, color, offline: !!values.offline, fix: !!values.fix });
-    return { code: outcome.exitCode, stdout: outcome.output, stderr: '' };
+    const format = (values.format ?? 'stylish') as CheckFormat;
+    const outcome = await runCheck({ cwd, paths, format, maxWarnings, asOf, config: values.config, color, offline: !!values.offline, fix: !!values.fix, fixDryRun: !!values['fix-dry-run'] });
+    // The list of fixes goes before the findings for a person; machine formats keep stdout to themselves.
+    if (format === 'stylish') return { code: outcome.exitCode, stdout: outcome.fixLog + outcome.output, stderr: '' };
+    return { code: outcome.exitCode, stdout: outcome.output, stderr: outcome.fixLog };
   } catch (e) {
     if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       return { code: 2, stdout: '', stderr: `charter: ${(e as Error).message}\n` };

@@ -155,6 +155,37 @@ describe('cli: charter check --fix', function () {
     assert.equal(result.code, 1);
   });
 
+  it('prints each change (file:line, rule, before -> after); --fix-dry-run prints the same and writes nothing', () => {
+    const before = VALID_PROJECT.replace('currency: EUR', 'currency: eur').replace('end: 2027-12-17', 'end: 17 December 2027');
+    const dir = workspace({ 'p.charter.yaml': before });
+    const expected = [
+      'p.charter.yaml:10  schema/format   17 December 2027 -> 2027-12-17',
+      'p.charter.yaml:12  schema/pattern  eur -> EUR',
+    ];
+    const dry = charter(['check', '--fix-dry-run'], dir);
+    assert.equal(fs.readFileSync(path.join(dir, 'p.charter.yaml'), 'utf8'), before);
+    assert.match(dry.stdout, /^Would fix 2 problems in 1 file \(dry run: nothing written\):\n/);
+    for (const line of expected) assert.ok(dry.stdout.includes(`  ${line}\n`), dry.stdout);
+    assert.equal(dry.code, 1, 'the findings are still there');
+    const fixed = charter(['check', '--fix'], dir);
+    assert.match(fixed.stdout, /^Fixed 2 problems in 1 file:\n/);
+    for (const line of expected) assert.ok(fixed.stdout.includes(`  ${line}\n`), fixed.stdout);
+    assert.equal(fixed.code, 0, fixed.stdout);
+    const json = charter(['check', '--fix-dry-run', '--format', 'json'], workspace({ 'p.charter.yaml': before }));
+    assert.equal(JSON.parse(json.stdout).findings.length, 2, 'machine formats keep stdout to themselves');
+    assert.match(json.stderr, /^Would fix 2 problems/);
+    assert.match(charter(['--help']).stdout, /--fix-dry-run/);
+  });
+
+  it('does not turn an error into a placeholder: a red status without a recovery plan stays an error', () => {
+    const before = `${VALID_PROJECT}statusReport:\n  asOf: 2027-01-20\n  rag: red\n`;
+    const dir = workspace({ 'p.charter.yaml': before });
+    const result = charter(['check', '--fix', '--format', 'json', '--as-of', '2027-02-01'], dir);
+    assert.equal(fs.readFileSync(path.join(dir, 'p.charter.yaml'), 'utf8'), before);
+    assert.deepEqual(JSON.parse(result.stdout).findings.map((f: { rule: string }) => f.rule), ['status/red-needs-recovery']);
+    assert.equal(result.code, 1);
+  });
+
   it('leaves a clean file byte for byte as it was', () => {
     const dir = workspace({ 'p.charter.yaml': VALID_PROJECT });
     assert.equal(charter(['check', '--fix'], dir).code, 0);

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { daysBetween, isIsoDate, normaliseDate, todayIso } from '../../server/src/engine/utils/dates';
+import { daysBetween, isIsoDate, normaliseDate, readDate, spokenDate, todayIso } from '../../server/src/engine/utils/dates';
 
 describe('dates', () => {
   it('accepts only real ISO calendar days', () => {
@@ -17,6 +17,25 @@ describe('dates', () => {
     assert.equal(normaliseDate('2027-3-5'), '2027-03-05');
     assert.equal(normaliseDate('31/02/2027'), undefined);
     assert.equal(normaliseDate('March 31'), undefined);
+  });
+
+  it('reads a date people type: one reading is unambiguous, two are offered, none is not a date', () => {
+    assert.deepEqual(readDate('31/03/2027'), ['2027-03-31']);
+    assert.deepEqual(readDate('03/13/2027'), ['2027-03-13']);
+    assert.deepEqual(readDate('31 March 2027'), ['2027-03-31']);
+    assert.deepEqual(readDate('March 31, 2027'), ['2027-03-31']);
+    assert.deepEqual(readDate('3 Sept 2027'), ['2027-09-03']);
+    assert.deepEqual(readDate('12.03.2027'), ['2027-03-12']);
+    assert.deepEqual(readDate('03/03/2027'), ['2027-03-03']);
+    assert.deepEqual(readDate('12/03/2027'), ['2027-03-12', '2027-12-03']);
+    assert.deepEqual(readDate('31/02/2027'), []);
+    assert.deepEqual(readDate('Smarch 3 2027'), []);
+  });
+
+  it('normalises only a date with one reading, and says a reading in words', () => {
+    assert.equal(normaliseDate('12/03/2027'), undefined);
+    assert.equal(normaliseDate('31 March 2027'), '2027-03-31');
+    assert.equal(spokenDate('2027-12-03'), '3 December 2027');
   });
 
   it('counts days and formats today', () => {

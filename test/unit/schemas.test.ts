@@ -32,6 +32,7 @@ const ANNOTATION_KEYWORDS = [
   'x-rule',
   'x-severity',
   'x-docs',
+  'x-synonyms',
 ];
 
 function loadSchema(name: string): SchemaNode {

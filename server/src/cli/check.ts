@@ -4,7 +4,8 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { getLanguageService, type CharterLanguageService, type ValidationContext } from '../engine/languageService';
 import type { ParsedFile } from '../engine/parser/charterParser';
-import { FIX_ALL_KIND } from '../engine/services/codeActions';
+import { safeFixesOf } from '../engine/services/codeActions';
+import { formatFixChanges, type FixChange } from './fixReport';
 import { applyTextEdits } from '../engine/utils/textEdits';
 import { cliCacheDir, SchemaFetcher, timeoutFromEnv } from '../schemaRequest';
 import type { CharterSettings } from '../engine/settings';
@@ -28,8 +29,10 @@ export interface CheckOptions {
   offline?: boolean;
   /** Where downloaded schemas are cached; default `$XDG_CACHE_HOME/charter`, else `.charter-cache/` in the workspace. */
   cacheDir?: string;
-  /** Apply every auto-fix (the editor's "fix all", `source.fixAll.charter`) and write the files back. */
+  /** Apply every safe fix (the editor's "fix all", `source.fixAll.charter`) and write the files back. */
   fix?: boolean;
+  /** Work out the same fixes as `fix`, list them, and write nothing. */
+  fixDryRun?: boolean;
 }
 
 /** A fix can reveal or enable another (a renamed key, then its value); stop after a few rounds. */
@@ -42,6 +45,8 @@ export interface CheckOutcome {
   /** The checked files as parsed, with their workspace-relative paths: what `charter report` builds on. */
   checked: Array<{ parsed: ParsedFile; relativePath: string; findings: Finding[] }>;
   settings: CharterSettings;
+  /** With `fix` or `fixDryRun`: what was (or would be) changed, one line per fix; empty otherwise. */
+  fixLog: string;
 }
 
 export async function runCheck(options: CheckOptions): Promise<CheckOutcome> {
@@ -64,15 +69,23 @@ export async function runCheck(options: CheckOptions): Promise<CheckOutcome> {
     service.workspace.setFile(parsed, toPosix(path.relative(workspace.root, file)));
     parsedFiles.set(file, parsed);
   }
-  if (options.fix) {
+  const changes: FixChange[] = [];
+  if (options.fix || options.fixDryRun) {
     for (const file of workspace.files) {
       const relativePath = toPosix(path.relative(workspace.root, file));
-      const fixed = await fixFile(service, parsedFiles.get(file)!, { relativePath, settings: workspace.settings, folderUri });
-      if (fixed === parsedFiles.get(file)) continue;
+      const original = parsedFiles.get(file)!;
+      const { fixed, applied } = await fixFile(service, original, { relativePath, settings: workspace.settings, folderUri });
+      changes.push(...applied.map((c) => ({ ...c, file: toPosix(path.relative(options.cwd, file)) })));
+      if (fixed === original) continue;
+      if (options.fixDryRun) {
+        service.workspace.setFile(original, relativePath);
+        continue;
+      }
       fs.writeFileSync(file, fixed.text);
       parsedFiles.set(file, fixed);
     }
   }
+  const fixLog = options.fix || options.fixDryRun ? formatFixChanges(changes, !!options.fixDryRun) : '';
   const results: FileResult[] = [];
   const checked: CheckOutcome['checked'] = [];
   for (const file of workspace.files) {
@@ -85,24 +98,33 @@ export async function runCheck(options: CheckOptions): Promise<CheckOutcome> {
   const summary = summarise(results);
   const output = formatResults(options.format, results, { color: options.color, cwd: options.cwd });
   const overWarnings = options.maxWarnings !== undefined && summary.warnings > options.maxWarnings;
-  return { output, exitCode: summary.errors > 0 || overWarnings ? 1 : 0, results, checked, settings: workspace.settings };
+  return { output, exitCode: summary.errors > 0 || overWarnings ? 1 : 0, results, checked, settings: workspace.settings, fixLog };
 }
 
-/** Applies the file's fix-all edits until none is left; returns the same parse when nothing changed. */
-async function fixFile(service: CharterLanguageService, parsed: ParsedFile, context: ValidationContext): Promise<ParsedFile> {
+/**
+ * Applies the file's safe fixes (what "Fix all" applies in the editor) until none is left; returns the
+ * same parse when nothing changed, and each change made. Suggestions are never applied here.
+ */
+async function fixFile(service: CharterLanguageService, parsed: ParsedFile, context: ValidationContext): Promise<{ fixed: ParsedFile; applied: Array<Omit<FixChange, 'file'>> }> {
   let current = parsed;
+  const applied: Array<Omit<FixChange, 'file'>> = [];
   for (let round = 0; round < MAX_FIX_ROUNDS; round++) {
-    const findings = await service.validate(current, context);
-    const whole = current.lines.rangeOf(0, current.text.length);
-    const [fixAll] = await service.getCodeActions(current, whole, findings, context, { only: [FIX_ALL_KIND] });
-    const edits = fixAll?.edits?.[current.uri] ?? [];
+    const findings = (await service.validate(current, context)).filter((f) => f.uri === current.uri);
+    const fixes = safeFixesOf(findings);
+    const edits = fixes.flatMap((f) => f.edits);
     if (edits.length === 0) break;
     const text = applyTextEdits(current.text, edits);
     if (text === current.text) break;
+    for (const { finding, edits: own } of fixes) {
+      for (const edit of own) {
+        const before = current.text.slice(current.lines.offsetAt(edit.range.start), current.lines.offsetAt(edit.range.end));
+        applied.push({ line: edit.range.start.line + 1, rule: finding.rule, before, after: edit.newText });
+      }
+    }
     current = service.parse(current.uri, text, current.version + 1);
     service.workspace.setFile(current, context.relativePath);
   }
-  return current;
+  return { fixed: current, applied };
 }
 
 /** Reads a file as UTF-8; a binary file keeps its NUL bytes so the engine reports it as not text. */

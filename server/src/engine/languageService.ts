@@ -6,12 +6,14 @@ import { SchemaService, type DocumentSchema, type SchemaProblem, type SchemaRequ
 import { SchemaWalker } from './schema/schemaWalker';
 import { DocumentCache } from './documentCache';
 import { detectKind } from './kinds';
-import { validateDocument } from './services/schemaValidation';
+import { checkDocument } from './services/schemaValidation';
+import { COMMA_IN_NUMBER } from './parser/commaNumbers';
+import { trustedPastSyntaxErrors, withoutRejectedValues } from './onePerProblem';
 import { applyRuleSettings } from './severities';
 import type { CharterSettings } from './settings';
 import { DOCUMENT_KINDS, type Finding } from './types';
 import { docsFor } from './utils/docs';
-import { suggestionsFor } from './utils/suggest';
+import { isClearNearest, suggestionsFor } from './utils/suggest';
 import { locate, valueRange } from './utils/yamlNodes';
 import type { ParsedDocument } from './parser/charterParser';
 import { kindFromFileName } from './kinds';
@@ -129,13 +131,17 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Charte
   const validate = async (file: ParsedFile, context: ValidationContext): Promise<Finding[]> => {
     if (!context.settings.validate.enable) return [];
     const findings: Finding[] = [...file.findings];
+    // A number split by a comma was not written as meant: rules say nothing about the value YAML read.
+    const rejected: Range[] = file.findings.filter((f) => f.rule === COMMA_IN_NUMBER).map((f) => f.range);
     for (const doc of file.documents) {
       if (doc.empty || doc.value === undefined) continue;
       const detection = detectKind(doc, context.relativePath);
       if (detection.unknownKind !== undefined) {
         const located = locate(doc.yaml, ['kind']);
         const range = valueRange(located, doc.start);
-        const suggestion = suggestionsFor(detection.unknownKind, DOCUMENT_KINDS)[0];
+        const suggestions = suggestionsFor(detection.unknownKind, DOCUMENT_KINDS);
+        const suggestion = suggestions[0];
+        const safe = isClearNearest(detection.unknownKind, suggestions);
         findings.push({
           rule: 'schema/enum',
           severity: 'error',
@@ -144,7 +150,7 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Charte
           range: file.lines.rangeOf(range[0], range[1]),
           docs: docsFor('schema/enum'),
           fixes: suggestion
-            ? [{ title: `Change to "${suggestion}"`, preferred: true, edits: { [file.uri]: [{ range: file.lines.rangeOf(range[0], range[1]), newText: suggestion }] } }]
+            ? [{ title: `Change to "${suggestion}"`, safe, preferred: safe, edits: { [file.uri]: [{ range: file.lines.rangeOf(range[0], range[1]), newText: suggestion }] } }]
             : undefined,
         });
         continue;
@@ -152,11 +158,16 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Charte
       const schema = await schemaService.forDocument(file, doc, detection.kind, context);
       if (!schema) continue;
       findings.push(...schema.findings);
-      if (schema.target) findings.push(...validateDocument(file, doc, schema.target, registry, walker));
+      if (schema.target) {
+        const checked = checkDocument(file, doc, schema.target, registry, walker);
+        findings.push(...checked.findings);
+        rejected.push(...checked.rejected);
+      }
     }
-    findings.push(...governance.findings(file, context, context.workspace ?? workspace));
-    findings.push(...(await rulesetFindings(rulesets, file, context, context.workspace ?? workspace)));
-    const unsuppressed = applySuppressions(file, findings, { today: todayFor(context.settings), relativePath: context.relativePath });
+    // One finding per problem: a value the schema rejects gets the schema's finding, not also a rule's (built-in or a PMO ruleset's).
+    findings.push(...withoutRejectedValues(governance.findings(file, context, context.workspace ?? workspace), rejected));
+    findings.push(...withoutRejectedValues(await rulesetFindings(rulesets, file, context, context.workspace ?? workspace), rejected));
+    const unsuppressed = applySuppressions(file, trustedPastSyntaxErrors(file, findings), { today: todayFor(context.settings), relativePath: context.relativePath });
     return applyRuleSettings(unsuppressed, context.settings.rules);
   };
 

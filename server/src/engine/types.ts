@@ -28,6 +28,12 @@ export interface TextEdit {
 
 export interface Fix {
   title: string;
+  /**
+   * Safe: the only reasonable repair, applied by fix-all (`source.fixAll.charter`) and `charter check --fix`.
+   * A suggestion guesses (one reading of an ambiguous date, a swap of two dates) or inserts a placeholder
+   * someone still has to fill in: offered as a quick-fix in the editor, never applied in bulk.
+   */
+  safe: boolean;
   /** Edits keyed by file URI; most fixes touch only the finding's own file. */
   edits: Record<string, TextEdit[]>;
   /** The fix a user most likely wants (for example the closest did-you-mean). */

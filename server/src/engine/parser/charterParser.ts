@@ -3,6 +3,7 @@ import { isAlias, isMap, isPair, isSeq, parseAllDocuments, type Document, type N
 import type { Finding, Range } from '../types';
 import { LineIndex } from '../utils/lineIndex';
 import { docsFor } from '../utils/docs';
+import { commaNumberFindings } from './commaNumbers';
 
 /** An alias bomb expands exponentially; past this many alias resolutions we stop and say so. */
 export const MAX_ALIAS_COUNT = 1000;
@@ -91,6 +92,7 @@ export function parseCharterFile(uri: string, text: string, version = 0): Parsed
       });
       void e;
     }
+    findings.push(...commaNumberFindings(doc, text, lines, uri));
     file.documents.push({ index, yaml: doc, value, start, end, empty: doc.contents === null });
   });
   return file;

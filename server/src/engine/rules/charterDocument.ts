@@ -54,6 +54,15 @@ export class CharterDocument {
     return typeof v === 'string' && isIsoDate(v) ? v : undefined;
   }
 
+  /**
+   * A currency written as the schema asks (three capital letters, ISO 4217), else undefined: `eur` is
+   * the schema's finding, and no rule compares it with another currency.
+   */
+  currency(path: DataPath): string | undefined {
+    const v = this.get(path);
+    return typeof v === 'string' && /^[A-Z]{3}$/.test(v) ? v : undefined;
+  }
+
   money(path: DataPath): Money | undefined {
     return parseMoney(this.get(path));
   }

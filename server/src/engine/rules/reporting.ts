@@ -1,5 +1,5 @@
 // Turns a rule's `report(range, message)` into a Finding with the rule's id, severity and docs.
-import type { Finding, Range } from '../types';
+import type { Finding, Fix, Range } from '../types';
 import type { ReportExtras, RuleMeta } from './ruleTypes';
 
 export function reporterFor(rule: RuleMeta, uri: string, into: Finding[]): (range: Range, message: string, extras?: ReportExtras) => void {
@@ -11,7 +11,7 @@ export function reporterFor(rule: RuleMeta, uri: string, into: Finding[]): (rang
   };
 }
 
-/** A fix that replaces one range with new text in one file. */
-export function replaceFix(title: string, uri: string, range: Range, newText: string, preferred = true) {
-  return { title, preferred, edits: { [uri]: [{ range, newText }] } };
+/** A fix that replaces one range with new text in one file; `safe` when it is the only reasonable repair. */
+export function replaceFix(title: string, uri: string, range: Range, newText: string, safe: boolean, preferred = safe): Fix {
+  return { title, safe, preferred, edits: { [uri]: [{ range, newText }] } };
 }

@@ -22,6 +22,7 @@ export const ANNOTATION_KEYWORDS = [
   'x-rule',
   'x-severity',
   'x-docs',
+  'x-synonyms',
 ];
 
 export type CompiledSchema = { ok: true; validate: ValidateFunction } | { ok: false; reason: string };

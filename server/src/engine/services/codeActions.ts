@@ -4,7 +4,7 @@ import { isMap, isPair, isScalar, isSeq, stringify, type Node, type Pair, type Y
 import type { ParsedDocument, ParsedFile } from '../parser/charterParser';
 import type { SchemaRef, SchemaWalker } from '../schema/schemaWalker';
 import { disableNextLineEdit } from '../suppressions';
-import type { Finding, Range, TextEdit } from '../types';
+import type { Finding, Fix, Range, TextEdit } from '../types';
 import { keyText, type DataPath } from '../utils/yamlNodes';
 import { annotation, enumValues, schemasAt, schemaTypes } from './effectiveSchema';
 
@@ -54,9 +54,9 @@ export async function getCodeActions(file: ParsedFile, range: Range, findings: F
     }
     for (const rule of unique(here.map((f) => f.rule))) {
       const ofRule = own.filter((f) => f.rule === rule);
-      const preferred = ofRule.filter((f) => preferredFix(f));
-      if (preferred.length > 1) {
-        actions.push({ title: `Fix all ${rule} problems in this file`, kind: 'quickfix', findings: preferred, edits: { [file.uri]: nonOverlapping(preferred) } });
+      const fixable = ofRule.filter((f) => safeFix(f));
+      if (fixable.length > 1) {
+        actions.push({ title: `Fix all ${rule} problems in this file`, kind: 'quickfix', findings: fixable, edits: { [file.uri]: nonOverlapping(fixable).flatMap((a) => a.edits) } });
       }
     }
     const disabled = new Set<string>();
@@ -79,26 +79,42 @@ export async function getCodeActions(file: ParsedFile, range: Range, findings: F
   }
 
   if (wants(FIX_ALL_KIND)) {
-    const fixable = own.filter((f) => preferredFix(f));
-    if (fixable.length) actions.push({ title: 'Fix all auto-fixable Charter problems', kind: FIX_ALL_KIND, findings: fixable, edits: { [file.uri]: nonOverlapping(fixable) } });
+    const applied = safeFixesOf(own);
+    if (applied.length) actions.push({ title: 'Fix all auto-fixable Charter problems', kind: FIX_ALL_KIND, findings: applied.map((a) => a.finding), edits: { [file.uri]: applied.flatMap((a) => a.edits) } });
   }
   return actions;
 }
 
-function preferredFix(finding: Finding) {
-  const fix = finding.fixes?.find((f) => f.preferred) ?? (finding.fixes?.length === 1 ? finding.fixes[0] : undefined);
+/** A fix that fix-all may apply: a safe one that edits only the finding's own file. */
+function safeFix(finding: Finding): Fix | undefined {
+  const fix = finding.fixes?.find((f) => f.safe);
   if (!fix) return undefined;
   // Fix-all applies edits to this file only; a fix that reaches into other files stays a single quick-fix.
   return Object.keys(fix.edits).every((uri) => uri === finding.uri) ? fix : undefined;
 }
 
-/** The preferred edits of the findings, dropping any that overlap an edit already taken. */
-function nonOverlapping(findings: Finding[]): TextEdit[] {
-  const taken: TextEdit[] = [];
+export interface AppliedFix {
+  finding: Finding;
+  fix: Fix;
+  edits: TextEdit[];
+}
+
+/**
+ * What fix-all applies to a file: the safe fix of each finding that has one, dropping any whose edits
+ * overlap an edit already taken. Suggestions (guesses, placeholders) are never among them.
+ */
+export function safeFixesOf(findings: Finding[]): AppliedFix[] {
+  return nonOverlapping(findings.filter((f) => safeFix(f)));
+}
+
+function nonOverlapping(findings: Finding[]): AppliedFix[] {
+  const taken: AppliedFix[] = [];
   for (const finding of findings) {
-    const edits = preferredFix(finding)?.edits[finding.uri] ?? [];
-    if (edits.some((e) => taken.some((t) => overlaps(e.range, t.range, true)))) continue;
-    taken.push(...edits);
+    const fix = safeFix(finding);
+    const edits = fix?.edits[finding.uri] ?? [];
+    if (!fix || edits.length === 0) continue;
+    if (edits.some((e) => taken.some((t) => t.edits.some((x) => overlaps(e.range, x.range, true))))) continue;
+    taken.push({ finding, fix, edits });
   }
   return taken;
 }

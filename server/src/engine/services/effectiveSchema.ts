@@ -68,3 +68,21 @@ export function enumValues(refs: SchemaRef[]): Array<{ value: unknown; descripti
   }
   return [];
 }
+
+/**
+ * The words an `x-synonyms` annotation maps to allowed values (`{ "completed": "closed" }`), keys in
+ * lower case, from every applicable subschema (a property's own before its `$ref`'s; the first wins).
+ * Only values `allowed` lists count, so a synonym can never lead to a value the schema rejects.
+ */
+export function enumSynonyms(refs: SchemaRef[], allowed: readonly unknown[]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const ref of refs) {
+    const synonyms = ref.schema && typeof ref.schema === 'object' ? (ref.schema as SchemaObject)['x-synonyms'] : undefined;
+    if (!synonyms || typeof synonyms !== 'object' || Array.isArray(synonyms)) continue;
+    for (const [word, value] of Object.entries(synonyms as SchemaObject)) {
+      const key = word.trim().toLowerCase();
+      if (typeof value === 'string' && allowed.includes(value) && !out.has(key)) out.set(key, value);
+    }
+  }
+  return out;
+}

@@ -56,3 +56,47 @@ export function listExpected(keys: string[]): string {
   const shown = keys.slice(0, 12);
   return shown.join(', ') + (keys.length > shown.length ? ', ...' : '');
 }
+
+/** Schema text quoted in a message is cut here: a hostile schema cannot flood the problems panel. */
+const MAX_QUOTED = 200;
+
+export function clip(text: string, max = MAX_QUOTED): string {
+  return text.length > max ? `${text.slice(0, max - 3)}...` : text;
+}
+
+/**
+ * A `pattern` failure in words: what the value should look like (the schema's description of it) and an
+ * example, never the regular expression itself. `schemas` are the failing subschema, then the others
+ * that apply at the spot (a property's own words before its `$ref`'s).
+ */
+export function patternMessage(path: DataPath, data: unknown, pattern: string, schemas: unknown[]): string {
+  const objects = schemas.filter((s): s is Record<string, unknown> => !!s && typeof s === 'object');
+  const field = describeField(path);
+  const placeholder = typeof data === 'string' && PLACEHOLDER_VALUE.test(data);
+  const example = objects
+    .flatMap((s) => (Array.isArray(s.examples) ? s.examples : []))
+    .find((e) => (typeof e === 'string' || typeof e === 'number') && String(e).length <= MAX_QUOTED);
+  // A description that spells out the regex itself would put it in front of the user after all.
+  const description = objects
+    .map((s) => s.description)
+    .find((d): d is string => typeof d === 'string' && d.trim() !== '' && !d.includes(pattern) && !looksLikeRegex(d));
+  let message = placeholder
+    ? `${field} is still a placeholder (${describeValue(data)}). Write the real value.`
+    : `${field} ${describeValue(data)} is not written the expected way.`;
+  if (description) message += ` ${clip(sentence(description))}`;
+  if (example !== undefined && !description?.includes(String(example))) message += ` For example: ${clip(String(example))}.`;
+  if (!description && example === undefined) message += ` Check how your organisation writes ${field}: the schema does not describe it.`;
+  return message;
+}
+
+/** A value that only stands in for one: `<manager>`, `TBD`, `TODO`, `...`. */
+const PLACEHOLDER_VALUE = /^\s*(<[^<>]*>|TBD|TBC|TBA|TODO|FIXME|\.\.\.|…|\?+)\s*$/i;
+
+function looksLikeRegex(text: string): boolean {
+  return /\^\[|\[[^\]]*\]\{|\\d|\(\?:|\$\s*$/.test(text);
+}
+
+function sentence(text: string): string {
+  const t = text.trim();
+  return /[.!?]$/.test(t) ? t : `${t}.`;
+}

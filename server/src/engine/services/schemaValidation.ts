@@ -4,12 +4,19 @@ import { isMap, isScalar, isSeq, type Node } from 'yaml';
 import type { ParsedDocument, ParsedFile } from '../parser/charterParser';
 import type { SchemaRegistry } from '../schema/schemaRegistry';
 import type { SchemaRef, SchemaWalker } from '../schema/schemaWalker';
-import type { Finding, Fix, RelatedLocation, Severity } from '../types';
+import type { Finding, Fix, Range, RelatedLocation, Severity } from '../types';
 import { docsFor } from '../utils/docs';
-import { normaliseDate } from '../utils/dates';
-import { didYouMean, suggestionsFor } from '../utils/suggest';
+import { readDate, spokenDate } from '../utils/dates';
+import { didYouMean, isClearNearest, suggestionsFor } from '../utils/suggest';
+import { enumSynonyms, schemasAt } from './effectiveSchema';
+import { pruneCompositeNoise } from './compositeErrors';
+import { COMMA_IN_NUMBER } from '../parser/commaNumbers';
+import { candidateSpellings, onlyAccepted, replaceAt, yamlScalarText } from './valueRepairs';
 import { childKeyRange, keyText, locate, ownerKeyRange, pathFromPointer, valueRange, type DataPath, type OffsetRange } from '../utils/yamlNodes';
-import { describeField, describeOwner, describeType, describeValue, listExpected } from './schemaMessages';
+import { clip, describeField, describeOwner, describeType, describeValue, listExpected, patternMessage } from './schemaMessages';
+
+/** Keywords that reject a value as written; the rules then leave that value alone. */
+const VALUE_KEYWORDS = new Set(['type', 'enum', 'const', 'format', 'pattern', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'multipleOf', 'minLength', 'maxLength']);
 
 const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info', 'hint'];
 /** Deeper than any real charter; stops the key walk on pathological input. */
@@ -31,9 +38,28 @@ export function validateDocument(
   registry: SchemaRegistry,
   walker: SchemaWalker,
 ): Finding[] {
+  return checkDocument(file, doc, target, registry, walker).findings;
+}
+
+export interface SchemaCheck {
+  findings: Finding[];
+  /** The values the schema rejects (wrong type, form, value): rules say nothing more about them. */
+  rejected: Range[];
+}
+
+/** Repairs of misspelt values are tried by validating the document again; at most this many per document. */
+const MAX_REPAIR_ATTEMPTS = 50;
+
+export function checkDocument(
+  file: ParsedFile,
+  doc: ParsedDocument,
+  target: SchemaTarget,
+  registry: SchemaRegistry,
+  walker: SchemaWalker,
+): SchemaCheck {
   const compiled = registry.compile(target.id);
   if (!compiled.ok) {
-    return [
+    return { rejected: [], findings: [
       {
         rule: 'schema/unavailable',
         severity: 'error',
@@ -43,71 +69,60 @@ export function validateDocument(
         docs: docsFor('schema/unavailable'),
         origin: target.label,
       },
-    ];
+    ] };
   }
-  if (doc.value === undefined) return [];
+  if (doc.value === undefined) return { findings: [], rejected: [] };
   const value = doc.value;
-  compiled.validate(value);
-  const errors = pruneCompositeNoise(compiled.validate.errors ?? []);
+  const validate = compiled.validate;
+  validate(value);
+  const errors = pruneCompositeNoise(validate.errors ?? []);
 
-  const builder = new FindingBuilder(file, doc, target);
+  let attempts = 0;
+  const lookup: SchemaLookup = {
+    schemasAt: (path) => schemasAt(walker, target.id, value, path),
+    accepts: (pointer, candidate) => {
+      if (attempts++ >= MAX_REPAIR_ATTEMPTS) return false;
+      const copy = replaceAt(value, pathFromPointer(pointer), candidate);
+      if (copy === undefined) return false;
+      validate(copy);
+      return !(validate.errors ?? []).some((e) => e.instancePath === pointer || e.instancePath.startsWith(`${pointer}/`));
+    },
+  };
+  const builder = new FindingBuilder(file, doc, target, lookup);
   for (const error of errors) builder.addAjvError(error);
 
   const root = walker.root(target.id);
   if (root && doc.yaml.contents) builder.addUnknownKeys(walker, doc.yaml.contents as Node, value, [root]);
-  return builder.result();
+  return { findings: builder.result(), rejected: builder.rejectedValues() };
 }
 
-/**
- * `anyOf`/`oneOf` report the errors of every branch. Keep the branch that came closest (its errors reach
- * deepest into the data, then the fewest), and turn "wrong type in every branch" into one message.
- */
-export function pruneCompositeNoise(errors: ErrorObject[]): ErrorObject[] {
-  const removed = new Set<ErrorObject>();
-  const extra: ErrorObject[] = [];
-  const composites = errors
-    .filter((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf')
-    .sort((a, b) => a.schemaPath.length - b.schemaPath.length);
-  for (const composite of composites) {
-    if (removed.has(composite)) continue;
-    if (composite.keyword === 'oneOf' && (composite.params as { passingSchemas?: unknown }).passingSchemas) continue;
-    const prefix = composite.schemaPath + '/';
-    const branches = new Map<string, ErrorObject[]>();
-    for (const e of errors) {
-      if (e === composite || removed.has(e) || !e.schemaPath.startsWith(prefix)) continue;
-      if (!e.instancePath.startsWith(composite.instancePath)) continue;
-      const branch = e.schemaPath.slice(prefix.length).split('/')[0];
-      branches.set(branch, [...(branches.get(branch) ?? []), e]);
-    }
-    if (branches.size === 0) continue;
-    const depth = (list: ErrorObject[]) => Math.max(...list.map((e) => e.instancePath.length));
-    const typeOnly = (list: ErrorObject[]) => list.every((e) => e.keyword === 'type' && e.instancePath === composite.instancePath);
-    const all = [...branches.values()];
-    removed.add(composite);
-    if (all.every(typeOnly)) {
-      all.flat().forEach((e) => removed.add(e));
-      const types = [...new Set(all.flat().flatMap((e) => String((e.params as { type: string }).type).split(',')))];
-      extra.push({ ...all[0][0], params: { type: types.join(',') } });
-      continue;
-    }
-    const candidates = all.filter((list) => !typeOnly(list));
-    candidates.sort((a, b) => depth(b) - depth(a) || a.length - b.length);
-    const best = candidates[0];
-    for (const list of all) if (list !== best) list.forEach((e) => removed.add(e));
-  }
-  return [...errors.filter((e) => !removed.has(e) && e.keyword !== 'if'), ...extra];
+/** What the finding builder may ask of the schema beyond ajv's errors. */
+interface SchemaLookup {
+  /** The subschemas that apply at a path of the document: their descriptions, examples and `x-synonyms`. */
+  schemasAt(path: DataPath): SchemaRef[];
+  /** Whether the document would pass the schema at `pointer` with `candidate` there instead. */
+  accepts(pointer: string, candidate: unknown): boolean;
 }
+
 
 class FindingBuilder {
   private readonly findings: Finding[] = [];
   /** Missing properties already explained by a misspelt key ("sponser" for "sponsor"), per object path. */
   private readonly explainedMissing = new Set<string>();
 
+  /** Offsets of the values the schema rejects as they are (not a missing or unknown key). */
+  private readonly rejected: OffsetRange[] = [];
+
   constructor(
     private readonly file: ParsedFile,
     private readonly doc: ParsedDocument,
     private readonly target: SchemaTarget,
+    private readonly lookup: SchemaLookup,
   ) {}
+
+  rejectedValues(): Range[] {
+    return this.rejected.map(([start, end]) => this.file.lines.rangeOf(start, end));
+  }
 
   addAjvError(error: ErrorObject): void {
     const original = error.keyword === 'errorMessage' ? ((error.params as { errors?: ErrorObject[] }).errors ?? [])[0] : error;
@@ -153,21 +168,35 @@ class FindingBuilder {
         const allowed = (params.allowedValues as unknown[]) ?? [];
         const actual = located.node && isScalar(located.node) ? String(located.node.value) : undefined;
         const strings = allowed.filter((v): v is string => typeof v === 'string');
-        const suggestions = actual === undefined ? [] : suggestionsFor(actual, strings);
         message = `${describeField(path)} must be one of ${allowed.map(String).join(', ')}.`;
+        const synonym = actual === undefined ? undefined : enumSynonyms([{ schema: parentSchema, rootId: this.target.id, pointer: error.schemaPath }, ...this.lookup.schemasAt(path)], strings).get(actual.trim().toLowerCase());
+        if (synonym !== undefined) {
+          message += ` "${clip(actual!)}" is called "${synonym}" here.`;
+          fixes = [this.replaceFix(range, yamlScalarText(synonym), `Change to "${synonym}"`, true)];
+          break;
+        }
+        const suggestions = actual === undefined ? [] : suggestionsFor(actual, strings);
         if (suggestions[0]) message += ` Did you mean "${suggestions[0]}"?`;
-        fixes = suggestions.map((s, i) => this.replaceFix(range, s, `Change to "${s}"`, i === 0));
+        const clear = actual !== undefined && isClearNearest(actual, suggestions);
+        fixes = suggestions.map((s, i) => this.replaceFix(range, s, `Change to "${s}"`, i === 0 && clear));
         break;
       }
       case 'const': {
         range = valueRange(located, this.doc.start);
         message = `${describeField(path)} must be ${JSON.stringify(params.allowedValue)}.`;
-        if (typeof params.allowedValue === 'string') fixes = [this.replaceFix(range, params.allowedValue, `Change to "${params.allowedValue}"`, true)];
+        if (typeof params.allowedValue === 'string') {
+          // The one allowed value: safe when what is written is a spelling of it, a suggestion otherwise.
+          const actual = located.node && isScalar(located.node) ? String(located.node.value) : '';
+          const safe = actual.toLowerCase() === params.allowedValue.toLowerCase() || isClearNearest(actual, suggestionsFor(actual, [params.allowedValue]));
+          fixes = [this.replaceFix(range, params.allowedValue, `Change to "${params.allowedValue}"`, safe)];
+        }
         break;
       }
       case 'type': {
         range = valueRange(located, this.doc.start);
         message = typeMessage(path, String(params.type).split(','), original?.data ?? error.data);
+        fixes = this.repairFixes(error.instancePath, original?.data ?? error.data, range);
+        if (fixes) message += ` Did you mean ${fixes[0].edits[this.file.uri][0].newText}?`;
         break;
       }
       case 'format': {
@@ -176,10 +205,14 @@ class FindingBuilder {
         const data = original?.data ?? error.data;
         if (format === 'date') {
           message = `${describeField(path)} must be a date written as YYYY-MM-DD, like 2027-03-31.`;
-          const iso = typeof data === 'string' ? normaliseDate(data) : undefined;
-          if (iso && iso !== data) {
-            message += ` Did you mean ${iso}?`;
-            fixes = [this.replaceFix(range, iso, `Write the date as ${iso}`, true)];
+          const readings = typeof data === 'string' ? readDate(data).filter((r) => r !== data) : [];
+          if (readings.length === 1) {
+            message += ` Did you mean ${readings[0]}?`;
+            fixes = [this.replaceFix(range, readings[0], `Write the date as ${readings[0]}`, true)];
+          } else if (readings.length > 1) {
+            // 12/03/2027: 12 March or 3 December. Only the person who wrote it knows.
+            message += ` "${clip(String(data))}" can be read as ${readings.join(' or ')}; write the one you mean.`;
+            fixes = readings.map((r) => this.replaceFix(range, r, `Write the date as ${r} (${spokenDate(r)})`, false));
           } else if (typeof data === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(data)) {
             message = `${describeField(path)} is not a real day (${data}). Use an existing date written as YYYY-MM-DD.`;
           }
@@ -191,12 +224,13 @@ class FindingBuilder {
       case 'pattern': {
         range = valueRange(located, this.doc.start);
         const custom = parentSchema.patternErrorMessage;
-        const example = Array.isArray(parentSchema.examples) ? parentSchema.examples.find((e) => typeof e === 'string') : undefined;
-        const like = example !== undefined ? `, like "${example}"` : '';
+        const data = original?.data ?? error.data;
         message =
           typeof custom === 'string'
             ? custom
-            : `${describeField(path)} ${describeValue(original?.data ?? error.data)} is not written the expected way${like}. It must match ${String(params.pattern)}.`;
+            : patternMessage(path, data, String(params.pattern), [parentSchema, ...this.lookup.schemasAt(path).map((r) => r.schema)]);
+        fixes = this.repairFixes(error.instancePath, data, range);
+        if (fixes && typeof custom !== 'string') message += ` Did you mean ${fixes[0].edits[this.file.uri][0].newText}?`;
         break;
       }
       case 'minimum':
@@ -237,7 +271,20 @@ class FindingBuilder {
         message = `${describeField(path)} ${error.message ?? 'is not valid'}.`;
     }
     if (error.keyword === 'errorMessage' && error.message) message = error.message;
+    if (VALUE_KEYWORDS.has(keyword) && located.node) this.rejected.push(range);
     this.push({ rule, severity, message, range, docs, fixes }, objectKey);
+  }
+
+  /** A safe fix when exactly one common respelling of the value passes the schema (`50%` -> 50, `eur` -> EUR). */
+  private repairFixes(pointer: string, data: unknown, range: OffsetRange): Fix[] | undefined {
+    const candidates = candidateSpellings(data);
+    if (candidates.length === 0) return undefined;
+    const repaired = onlyAccepted(candidates, (c) => this.lookup.accepts(pointer, c));
+    if (repaired === undefined) return undefined;
+    const node = locate(this.doc.yaml, pathFromPointer(pointer)).node;
+    const quote = node && isScalar(node) ? (node.type === 'QUOTE_DOUBLE' ? '"' : node.type === 'QUOTE_SINGLE' ? "'" : undefined) : undefined;
+    const text = yamlScalarText(repaired, typeof repaired === 'string' ? quote : undefined);
+    return [this.replaceFix(range, text, `Write ${text}`, true)];
   }
 
   addUnknownKeys(walker: SchemaWalker, node: Node, value: unknown, refs: SchemaRef[], depth = 0): void {
@@ -251,6 +298,8 @@ class FindingBuilder {
         const key = keyText(pair.key);
         if (key === undefined || key === '<<') continue;
         if (!unknownAllowed && walker.isUnknownKey(applicable, key) && isScalar(pair.key) && pair.key.range) {
+          // `850,000` in a flow mapping: the parser names the real cause; the "key" is not a key.
+          if (this.splitByComma(pair.key.range[0])) continue;
           this.reportUnknownKey(pair.key.range, key, declared.filter((k) => !present.has(k)), declared);
           continue;
         }
@@ -265,13 +314,18 @@ class FindingBuilder {
     }
   }
 
+  private splitByComma(offset: number): boolean {
+    return this.file.findings.some((f) => f.rule === COMMA_IN_NUMBER && this.file.lines.offsetAt(f.range.start) <= offset && offset <= this.file.lines.offsetAt(f.range.end));
+  }
+
   private reportUnknownKey(keyRange: [number, number, number], key: string, missing: string[], declared: string[]): void {
     const range: OffsetRange = [keyRange[0], keyRange[1]];
     const suggestions = suggestionsFor(key, missing.length > 0 ? missing : declared);
     const best = suggestions[0] ?? didYouMean(key, declared);
     let message = `Unknown property "${key}".`;
     message += best ? ` Did you mean "${best}"?` : ` Remove it or check the spelling; this place allows ${listExpected(declared)}.`;
-    const fixes = suggestions.map((s, i) => this.replaceFix(range, s, `Rename to "${s}"`, i === 0));
+    const clear = isClearNearest(key, suggestions);
+    const fixes = suggestions.map((s, i) => this.replaceFix(range, s, `Rename to "${s}"`, i === 0 && clear));
     if (best && missing.includes(best)) {
       const objectPath = this.objectPathOfKey(range);
       if (objectPath !== undefined) this.explainedMissing.add(`${objectPath}\u0000${best}`);
@@ -279,8 +333,8 @@ class FindingBuilder {
     this.push({ rule: 'schema/additionalProperties', severity: 'error', message, range, docs: docsFor('schema/additionalProperties'), fixes });
   }
 
-  private replaceFix(range: OffsetRange, newText: string, title: string, preferred: boolean): Fix {
-    return { title, preferred, edits: { [this.file.uri]: [{ range: this.file.lines.rangeOf(range[0], range[1]), newText }] } };
+  private replaceFix(range: OffsetRange, newText: string, title: string, safe: boolean): Fix {
+    return { title, safe, preferred: safe, edits: { [this.file.uri]: [{ range: this.file.lines.rangeOf(range[0], range[1]), newText }] } };
   }
 
   /** The JSON pointer of the mapping that holds the key at `range`. */

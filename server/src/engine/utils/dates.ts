@@ -11,20 +11,62 @@ function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
+const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+
+/** `mar`, `March`, `sept` -> 3, 3, 9; undefined for anything else. */
+function monthNumber(word: string): number | undefined {
+  const w = word.toLowerCase().replace(/\.$/, '');
+  if (w.length < 3) return undefined;
+  const index = MONTHS.findIndex((m) => m.startsWith(w) || (w === 'sept' && m === 'september'));
+  return index < 0 ? undefined : index + 1;
+}
+
+function iso(y: number, mo: number, d: number): string | undefined {
+  const text = `${String(y).padStart(4, '0')}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+  return isIsoDate(text) ? text : undefined;
+}
+
 /**
- * Reads a date a person might type (`31/03/2027`, `2027/3/31`, `31.03.2027`, `2027-3-31`) and writes it
- * as ISO 8601. Day-first for slashed dates, as in most of the world's charters; undefined when ambiguous
- * or not a real day.
+ * The real days a date as people type it can mean, as ISO 8601. One reading: the date is unambiguous
+ * (`31/03/2027`, `03/13/2027`, `2027/3/31`, `31.03.2027`, `31 March 2027`, `March 31, 2027`). Two: a
+ * slashed or dashed date whose day and month could be either way round (`12/03/2027`: 12 March or
+ * 3 December). None: not a date, or not a real day. Dotted dates are read day first only: that
+ * notation is not used month first.
  */
-export function normaliseDate(text: string): string | undefined {
+export function readDate(text: string): string[] {
   const t = text.trim();
-  let y: number, mo: number, d: number;
+  if (t.length > 40) return [];
   let m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/.exec(t);
-  if (m) [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  else if ((m = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$/.exec(t))) [d, mo, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  else return undefined;
-  const iso = `${String(y).padStart(4, '0')}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-  return isIsoDate(iso) ? iso : undefined;
+  if (m) return compact([iso(Number(m[1]), Number(m[2]), Number(m[3]))]);
+  if ((m = /^(\d{1,2})([-/.])(\d{1,2})\2(\d{4})$/.exec(t))) {
+    const [a, b, y] = [Number(m[1]), Number(m[3]), Number(m[4])];
+    const dayFirst = iso(y, b, a);
+    if (m[2] === '.') return compact([dayFirst]);
+    return unique(compact([dayFirst, iso(y, a, b)]));
+  }
+  if ((m = /^(\d{1,2})(?:st|nd|rd|th)?[ -]([A-Za-z]+\.?)[ -,]+(\d{4})$/.exec(t))) {
+    const month = monthNumber(m[2]);
+    return month ? compact([iso(Number(m[3]), month, Number(m[1]))]) : [];
+  }
+  if ((m = /^([A-Za-z]+\.?) (\d{1,2})(?:st|nd|rd|th)?,? (\d{4})$/.exec(t))) {
+    const month = monthNumber(m[1]);
+    return month ? compact([iso(Number(m[3]), month, Number(m[2]))]) : [];
+  }
+  return [];
+}
+
+/** The ISO 8601 form of a date people typed when it has exactly one reading, else undefined. */
+export function normaliseDate(text: string): string | undefined {
+  const readings = readDate(text);
+  return readings.length === 1 ? readings[0] : undefined;
+}
+
+function compact(values: Array<string | undefined>): string[] {
+  return values.filter((v): v is string => v !== undefined);
+}
+
+function unique(values: string[]): string[] {
+  return [...new Set(values)];
 }
 
 /** Days from `a` to `b` (both ISO dates). */
@@ -34,4 +76,11 @@ export function daysBetween(a: string, b: string): number {
 
 export function todayIso(now = new Date()): string {
   return now.toISOString().slice(0, 10);
+}
+
+/** `2027-03-12` -> `12 March 2027`: a reading of an ambiguous date, in words that cannot be misread. */
+export function spokenDate(isoDate: string): string {
+  const [y, mo, d] = isoDate.split('-').map(Number);
+  const month = MONTHS[mo - 1];
+  return `${d} ${month[0].toUpperCase()}${month.slice(1)} ${y}`;
 }

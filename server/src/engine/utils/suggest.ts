@@ -20,3 +20,14 @@ export function suggestionsFor(input: string, candidates: Iterable<string>, limi
 export function didYouMean(input: string, candidates: Iterable<string>): string | undefined {
   return suggestionsFor(input, candidates, 1)[0];
 }
+
+/**
+ * True when the first of `suggestions` (as `suggestionsFor` returns them, nearest first) is strictly
+ * nearer to `input` than the next one: then replacing the input with it is no guess.
+ */
+export function isClearNearest(input: string, suggestions: readonly string[]): boolean {
+  if (suggestions.length === 0) return false;
+  if (suggestions.length === 1) return true;
+  const needle = input.toLowerCase();
+  return distance(needle, suggestions[0].toLowerCase()) < distance(needle, suggestions[1].toLowerCase());
+}

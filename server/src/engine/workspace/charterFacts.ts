@@ -69,7 +69,7 @@ function projectFacts(d: CharterDocument): ProjectFacts {
     start: locatedDate(d, ['schedule', 'start']),
     end: locatedDate(d, ['schedule', 'end']),
     approved: locatedMoney(d, ['budget', 'approved']),
-    currency: d.text(['budget', 'currency']),
+    currency: d.currency(['budget', 'currency']),
     rag: locatedText(d, ['statusReport', 'rag']),
     dependencies,
     allocations,
@@ -87,7 +87,7 @@ function programmeFacts(d: CharterDocument): ProgrammeFacts {
     id: locatedText(d, ['id']),
     title: d.text(['title']),
     cap: locatedMoney(d, ['budget', 'cap']),
-    currency: d.text(['budget', 'currency']),
+    currency: d.currency(['budget', 'currency']),
     rag: locatedText(d, ['statusReport', 'rag']),
     personRefs: personReferences(d, [['owner']]),
   };
@@ -104,8 +104,9 @@ function portfolioFacts(d: CharterDocument): PortfolioFacts {
     funding: d.records(['funding']).flatMap(({ path, value }) => {
       const amount = locatedMoney(d, [...path, 'amount']);
       const fiscalYear = value.fiscalYear;
-      return amount && typeof fiscalYear === 'number' && Number.isInteger(fiscalYear) && typeof value.currency === 'string'
-        ? [{ fiscalYear, currency: value.currency, amount }]
+      const currency = d.currency([...path, 'currency']);
+      return amount && typeof fiscalYear === 'number' && Number.isInteger(fiscalYear) && currency
+        ? [{ fiscalYear, currency, amount }]
         : [];
     }),
     policy: isDict(d.root.policy) ? d.root.policy : undefined,

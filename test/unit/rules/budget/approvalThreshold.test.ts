@@ -27,7 +27,8 @@ describe('budget/approval-threshold', () => {
     const withSteering = { 'a.charter.yaml': PROJECT, 'portfolio.yaml': PORTFOLIO };
     const { findings, uri, text } = await check(RULE, withSteering);
     assert.equal(findings.length, 1);
-    assert.equal(findings[0].fixes![0].title, "Add the steering-committee's approval");
+    assert.equal(findings[0].fixes![0].title, "Add the steering-committee's approval (decision: pending)");
+    assert.equal(findings[0].fixes![0].safe, false, 'a pending approval is a placeholder: a suggestion, never applied by fix-all');
     const fixed = applyEdits(text, findings[0].fixes![0].edits[uri]);
     assert.ok(fixed.includes('decision: approved, date: 2026-12-01 }\n  - { role: steering-committee, decision: pending }\nphaseLog:'), fixed);
 

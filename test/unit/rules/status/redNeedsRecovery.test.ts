@@ -16,7 +16,8 @@ describe('status/red-needs-recovery', () => {
     const text = RED.replace('  commentary: Vendor contract signed two weeks late.\n', '  commentary: >-\n    Vendor contract signed\n    two weeks late.   # see minutes\n\n# the end\n');
     const { findings, uri } = await check(RULE, text);
     const fix = findings[0].fixes![0];
-    assert.equal(fix.title, 'Add a recovery plan');
+    assert.equal(fix.title, 'Add a recovery plan (a placeholder to fill in)');
+    assert.equal(fix.safe, false, 'a placeholder plan is a suggestion, never applied by fix-all or --fix');
     const fixed = applyEdits(text, fix.edits[uri]);
     assert.ok(fixed.endsWith('    two weeks late.   # see minutes\n  recoveryPlan: "<How the project gets back on track, by when, and who decides>"\n\n# the end\n'), fixed);
     assert.deepEqual((await check(RULE, fixed)).findings, []);

@@ -18,7 +18,7 @@ export const approvalThreshold: DocumentRule = {
     const approved = document.money(['budget', 'approved']);
     if (approved === undefined) return;
     const status = document.text(['status']) ?? 'proposed';
-    const unit = document.text(['budget', 'currency']);
+    const unit = document.currency(['budget', 'currency']);
     const money = (m: bigint) => `${formatMoney(m)}${unit ? ` ${unit}` : ''}`;
     const approvals = document.records(['approvals']).map((r) => r.value);
     const roles = new Set<string>();
@@ -41,7 +41,7 @@ export const approvalThreshold: DocumentRule = {
       fields.push(['decision', 'pending']);
       const edit = appendListItem(document, ['approvals'], fields);
       report(range, `${why}. Add the ${threshold.role}'s approval to approvals.`, {
-        fixes: edit ? [{ title: `Add the ${threshold.role}'s approval`, preferred: true, edits: { [document.uri]: [edit] } }] : undefined,
+        fixes: edit ? [{ title: `Add the ${threshold.role}'s approval (decision: pending)`, safe: false, edits: { [document.uri]: [edit] } }] : undefined,
       });
     }
   },

@@ -11,7 +11,7 @@ export const breakdownSums: DocumentRule = {
   kinds: ['Project'],
   check({ document, report }) {
     const approved = document.money(['budget', 'approved']);
-    const currency = document.text(['budget', 'currency']);
+    const currency = document.currency(['budget', 'currency']);
     const lines = document.records(['budget', 'breakdown']);
     if (approved === undefined || lines.length === 0) return;
     const amounts: Money[] = [];

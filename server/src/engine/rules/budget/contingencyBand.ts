@@ -17,7 +17,7 @@ export const contingencyBand: DocumentRule = {
     const low = minPercent !== undefined && comparePercent(contingency, approved, minPercent) < 0;
     const high = maxPercent !== undefined && comparePercent(contingency, approved, maxPercent) > 0;
     if (!low && !high) return;
-    const unit = document.text(['budget', 'currency']) ?? '';
+    const unit = document.currency(['budget', 'currency']) ?? '';
     const band =
       minPercent !== undefined && maxPercent !== undefined ? `between ${minPercent} % and ${maxPercent} %` : minPercent !== undefined ? `at least ${minPercent} %` : `at most ${maxPercent} %`;
     report(

@@ -9,13 +9,14 @@ export const singleCurrency: DocumentRule = {
   docs: docsFor('budget/single-currency'),
   kinds: ['Project'],
   check({ document, report }) {
-    const currency = document.text(['budget', 'currency']);
+    const currency = document.currency(['budget', 'currency']);
     if (!currency) return;
-    for (const { path, value } of document.records(['budget', 'breakdown'])) {
-      if (typeof value.currency !== 'string' || value.currency === currency) continue;
+    for (const { path } of document.records(['budget', 'breakdown'])) {
+      const line = document.currency([...path, 'currency']);
+      if (!line || line === currency) continue;
       report(
         document.valueRange([...path, 'currency']),
-        `This budget line is in ${value.currency}, but the budget is in ${currency}. Keep one currency per budget: convert the amount to ${currency}.`,
+        `This budget line is in ${line}, but the budget is in ${currency}. Keep one currency per budget: convert the amount to ${currency}.`,
       );
     }
   },

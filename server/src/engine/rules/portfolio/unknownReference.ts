@@ -1,5 +1,5 @@
 import { docsFor } from '../../utils/docs';
-import { didYouMean } from '../../utils/suggest';
+import { isClearNearest, suggestionsFor } from '../../utils/suggest';
 import type { IdNamespace, Located } from '../../workspace/indexTypes';
 import { replaceFix } from '../reporting';
 import type { PortfolioRule, PortfolioRuleContext } from '../ruleTypes';
@@ -43,9 +43,12 @@ export const unknownReference: PortfolioRule = {
 
 function unknown(context: PortfolioRuleContext, ref: Located<string>, namespace: IdNamespace, what: string): void {
   const candidates = context.portfolio.ids(namespace);
-  const suggestion = didYouMean(ref.value, candidates) ?? closestByWords(ref.value, candidates);
+  const spelling = suggestionsFor(ref.value, candidates);
+  const suggestion = spelling[0] ?? closestByWords(ref.value, candidates);
+  // A clear spelling slip is safe to fix; an id that only shares words with this one is a guess.
+  const safe = spelling.length > 0 && isClearNearest(ref.value, spelling);
   context.report(ref.range, `${what}.${suggestion ? ` Did you mean "${suggestion}"?` : ' Check the spelling, or add it.'}`, {
-    fixes: suggestion ? [replaceFix(`Change to "${suggestion}"`, context.target.ref.uri, ref.range, suggestion)] : undefined,
+    fixes: suggestion ? [replaceFix(`Change to "${suggestion}"`, context.target.ref.uri, ref.range, suggestion, safe)] : undefined,
   });
 }
 

@@ -20,15 +20,14 @@ export const oneAccountable: DocumentRule = {
     const people = new Set(accountable.map((s) => String(s.value.person ?? `#${s.index}`)));
     if (people.size > 1) {
       const names = [...people].filter((p) => !p.startsWith('#'));
-      for (const row of accountable) {
-        const others = accountable.filter((o) => o !== row && o.value.person !== row.value.person);
-        if (others.length === 0) continue;
-        report(
-          document.valueRange([...row.path, 'role']),
-          `${people.size} stakeholders are accountable${names.length ? ` (${names.join(', ')})` : ''}; exactly one person answers for the outcome. Keep one accountable and make the others responsible or consulted.`,
-          { related: others.map((o) => ({ uri: document.uri, range: document.valueRange([...o.path, 'role']), message: `also accountable: ${String(o.value.person ?? 'unnamed')}` })) },
-        );
-      }
+      // One problem, one finding: on the first accountable row, pointing at the others.
+      const [first] = accountable;
+      const others = accountable.slice(1).filter((o) => o.value.person === undefined || o.value.person !== first.value.person);
+      report(
+        document.valueRange([...first.path, 'role']),
+        `${people.size} stakeholders are accountable${names.length ? ` (${names.join(', ')})` : ''}; exactly one person answers for the outcome. Keep one accountable and make the others responsible or consulted.`,
+        { related: others.map((o) => ({ uri: document.uri, range: document.valueRange([...o.path, 'role']), message: `also accountable: ${String(o.value.person ?? 'unnamed')}` })) },
+      );
       return;
     }
     if (people.size === 0 && stakeholders.some((s) => typeof s.value.role === 'string' && RACI_ROLES.has(s.value.role))) {

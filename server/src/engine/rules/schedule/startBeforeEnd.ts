@@ -18,7 +18,8 @@ export const startBeforeEnd: DocumentRule = {
       fixes: [
         {
           title: 'Swap start and end',
-          preferred: true,
+          // Which of the two dates is wrong is a guess.
+          safe: false,
           edits: {
             [document.uri]: [
               { range: document.valueRange(['schedule', 'start']), newText: endText },

@@ -1,5 +1,5 @@
 import { docsFor } from '../../utils/docs';
-import { didYouMean } from '../../utils/suggest';
+import { isClearNearest, suggestionsFor } from '../../utils/suggest';
 import { replaceFix } from '../reporting';
 import type { DocumentRule } from '../ruleTypes';
 
@@ -15,10 +15,11 @@ export const phaseInPolicy: DocumentRule = {
     for (const path of paths) {
       const phase = document.get(path);
       if (typeof phase !== 'string' || policy.phases.includes(phase)) continue;
-      const suggestion = didYouMean(phase, policy.phases);
+      const suggestions = suggestionsFor(phase, policy.phases);
+      const suggestion = suggestions[0];
       const range = document.valueRange(path);
       report(range, `"${phase}" is not a phase of the policy (${policy.phases.join(', ')}).${suggestion ? ` Did you mean "${suggestion}"?` : ''}`, {
-        fixes: suggestion ? [replaceFix(`Change to "${suggestion}"`, document.uri, range, suggestion)] : undefined,
+        fixes: suggestion ? [replaceFix(`Change to "${suggestion}"`, document.uri, range, suggestion, isClearNearest(phase, suggestions))] : undefined,
       });
     }
   },

@@ -18,7 +18,7 @@ export const redNeedsRecovery: DocumentRule = {
     report(
       document.valueRange(['statusReport', 'rag']),
       'The status is red but there is no recovery plan. Add statusReport.recoveryPlan: what will be done to get back on track, by when, and who decides.',
-      { fixes: edit ? [{ title: 'Add a recovery plan', preferred: true, edits: { [document.uri]: [edit] } }] : undefined },
+      { fixes: edit ? [{ title: 'Add a recovery plan (a placeholder to fill in)', safe: false, edits: { [document.uri]: [edit] } }] : undefined },
     );
   },
 };

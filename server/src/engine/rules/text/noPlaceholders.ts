@@ -3,19 +3,45 @@ import { docsFor } from '../../utils/docs';
 import type { DocumentRule } from '../ruleTypes';
 
 /** Words people write while they still have to find out. */
-const PLACEHOLDER_WORD = /\b(TBD|TBC|TODO|FIXME)\b/i;
+const WORDS = 'TBD|TBC|TBA|TODO|FIXME';
+/** The whole (trimmed) value is the word (any case), perhaps with a full stop or question mark: `TBD`, `tbc?`. */
+const WHOLE_WORD = new RegExp(`^(${WORDS})[.!?]*$`, 'i');
+/**
+ * The word used as a marker inside longer text: `TODO: confirm dates`, `Owner (TBD)`, `Go-live: TBD`.
+ * In capitals unless a colon follows it; never glued to a hyphen, digit or letter, so ids (`todo-app`),
+ * keys (`TODO-123`) and titles that merely start with the word (`TODO list app`) are not flagged.
+ */
+const MARKERS = [
+  new RegExp(`(?:^|[\\s(\\[;,.])(${WORDS}):(?:\\s|$)`, 'i'),
+  new RegExp(`[(\\[](${WORDS})[)\\]]`),
+];
+/** The last word of a value (after trailing punctuation is cut off), in capitals after a separator. */
+const LAST_WORD = new RegExp(`[\\s:;,](${WORDS})$`);
 /** `<describe the benefit>`, `<...>`; not a comparison such as "<5 ms" nor an address `<a@b.org>`. */
 const ANGLE_PLACEHOLDER = /<[A-Za-z.…](?:[^<>\n]*[^\s<>])?>/;
-/** A value that is nothing but an ellipsis or question marks. */
-const EMPTY_STAND_IN = /^\s*(\.{3}|…|\?+|-)\s*$/;
+/** A (trimmed) value that is nothing but an ellipsis or question marks. */
+const EMPTY_STAND_IN = /^(\.{3}|…|\?+|-)$/;
 const MAX_DEPTH = 100;
+/** Longer text is looked at only this far: bounded work on hostile input. */
+const MAX_SCAN = 10_000;
 
-export function placeholderIn(text: string): string | undefined {
-  const word = PLACEHOLDER_WORD.exec(text);
-  if (word) return word[0];
+export function placeholderIn(value: string): string | undefined {
+  const text = value.length > MAX_SCAN ? value.slice(0, MAX_SCAN) : value;
+  // Trimmed by hand, not by a regex: no backtracking on long runs of spaces in hostile input.
+  const trimmed = text.trim();
+  const whole = WHOLE_WORD.exec(trimmed);
+  if (whole) return whole[1];
+  for (const marker of MARKERS) {
+    const found = marker.exec(text);
+    if (found) return found[1];
+  }
+  let end = trimmed.length;
+  while (end > 0 && '.!?'.includes(trimmed[end - 1])) end--;
+  const last = LAST_WORD.exec(trimmed.slice(Math.max(0, end - 8), end));
+  if (last) return last[1];
   const angle = ANGLE_PLACEHOLDER.exec(text);
   if (angle && !/@|:\/\//.test(angle[0])) return angle[0];
-  if (EMPTY_STAND_IN.test(text)) return text.trim();
+  if (EMPTY_STAND_IN.test(trimmed)) return trimmed;
   return undefined;
 }
 
