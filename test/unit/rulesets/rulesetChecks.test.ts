@@ -88,7 +88,7 @@ describe('rulesets: in validation', () => {
     const portfolio = 'apiVersion: charter/v1\nkind: Portfolio\nid: p\ntitle: P\nobjectives: []\nfunding: []\npolicy: {}\nrulesets: [pmo/acme.ruleset.yaml]\n';
     service.workspace.setFile(service.parse(`${FOLDER}/portfolio.yaml`, portfolio), 'portfolio.yaml');
     assert.deepEqual((await check(WITHOUT_OWNER, {})).map((f) => f.rule), ['pmo/risk-owner']);
-    const noSummary = PROJECT.replace(/^summary:.*\n/m, 'summary: ""\n');
+    const noSummary = PROJECT.replace(/^summary:.*\n/m, '');
     // The setting's built-in ruleset and the portfolio's own both apply.
     assert.deepEqual((await check(noSummary, { rulesets: ['builtin:starter'] })).map((f) => f.rule), ['pmo/summary-present', 'pmo/summary']);
   });
