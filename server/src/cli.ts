@@ -36,6 +36,7 @@ Options for report (and --as-of, --config, --offline as for check):
   --format <${REPORT_FORMATS.join('|')}>   output format (default: from --out's extension, else md)
   --out <file>                write the report to this file instead of printing it
   --group-by <programme|status|rag|sponsor|manager|phase>   roll-ups per group (default: charter.portfolio.groupBy)
+  --exceptions                the exceptions register instead: every waiver and suppression, with reason, approver, expiry
 
 Exit codes: 0 no errors, 1 errors (or too many warnings), 2 usage error.
 `;
@@ -59,6 +60,7 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<{ code:
         fix: { type: 'boolean' },
         'fix-dry-run': { type: 'boolean' },
         out: { type: 'string', short: 'o' },
+        exceptions: { type: 'boolean' },
         'group-by': { type: 'string' },
         title: { type: 'string' },
         programme: { type: 'string' },
@@ -113,10 +115,10 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<{ code:
     const asOf = values['as-of'];
     if (asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(asOf)) throw new UsageError('--as-of needs a date written as YYYY-MM-DD.');
     if (command === 'report') {
-      const outcome = await runReport({ cwd, paths, format: values.format, out: values.out, groupBy: values['group-by'], asOf, config: values.config, offline: !!values.offline });
+      const outcome = await runReport({ cwd, paths, format: values.format, out: values.out, groupBy: values['group-by'], asOf, config: values.config, offline: !!values.offline, exceptions: !!values.exceptions });
       return { code: outcome.exitCode, stdout: outcome.output, stderr: '' };
     }
-    if (values.out !== undefined || values['group-by'] !== undefined) throw new UsageError('--out and --group-by are options of charter report.');
+    if (values.out !== undefined || values['group-by'] !== undefined || values.exceptions) throw new UsageError('--out, --group-by and --exceptions are options of charter report.');
     const color = values['no-color'] ? false : (values.color ?? (!!process.stdout.isTTY && !process.env.NO_COLOR));
     const format = (values.format ?? 'stylish') as CheckFormat;
     const outcome = await runCheck({ cwd, paths, format, maxWarnings, asOf, config: values.config, color, offline: !!values.offline, fix: !!values.fix, fixDryRun: !!values['fix-dry-run'] });

@@ -61,13 +61,13 @@ describe('cli: charter check', function () {
       assert.deepEqual(Object.keys(finding.range), ['start', 'end']);
       assert.deepEqual(Object.keys(finding.range.start), ['line', 'character']);
     }
-    const status = report.findings.find((f: { rule: string }) => f.rule === 'schema/enum');
-    assert.deepEqual(status, {
+    const impact = report.findings.find((f: { rule: string }) => f.rule === 'schema/enum');
+    assert.deepEqual(impact, {
       file: 'examples/needs-attention/dc-loyalty-programme.charter.yaml',
       rule: 'schema/enum',
       severity: 'error',
-      message: 'status must be one of proposed, approved, active, on-hold, closed, cancelled. Did you mean "active"?',
-      range: { start: { line: 7, character: 8 }, end: { line: 7, character: 13 } },
+      message: 'impact must be one of low, medium, high. Did you mean "medium"?',
+      range: { start: { line: 48, character: 12 }, end: { line: 48, character: 18 } },
       docs: 'docs/rules/schema.md',
     });
     assert.equal(report.summary.errors, report.findings.filter((f: { severity: string }) => f.severity === 'error').length);
@@ -76,7 +76,7 @@ describe('cli: charter check', function () {
   it('prints stylish output: the file, then line:column, severity, message and rule', () => {
     const result = charter(['check', 'examples/needs-attention']);
     assert.equal(result.code, 1);
-    assert.match(result.stdout, /^examples\/needs-attention\/dc-loyalty-programme\.charter\.yaml\n {2}8:9 +error +status must be one of .* Did you mean "active"\? +schema\/enum$/m);
+    assert.match(result.stdout, /^examples\/needs-attention\/dc-loyalty-programme\.charter\.yaml\n {2}27:1 +error +Unknown property "assumtions"\. Did you mean "assumptions"\? +schema\/additionalProperties\n {2}49:13 +error +impact must be one of .* Did you mean "medium"\? +schema\/enum$/m);
     assert.match(result.stdout, /^✖ \d+ problems \(\d+ errors, \d+ warnings?, \d+ info\) in 3 files$/m);
   });
 

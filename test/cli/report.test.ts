@@ -107,7 +107,7 @@ describe('cli: charter report', function () {
     assert.equal(result.code, 0, result.stderr);
     const report = JSON.parse(result.stdout);
     assert.equal(report.groupBy, 'rag');
-    assert.deepEqual(report.groups.map((g: { key: string }) => g.key), ['red', 'amber', 'green', '']);
+    assert.deepEqual(report.groups.map((g: { key: string }) => g.key), ['red', 'amber', 'green', '', 'not-live']);
     assert.ok(report.summary.overdueMilestones > 0);
     const md = charter(['report', '--as-of', '2027-02-01']).stdout;
     assert.match(md, /## Overdue milestones\n/);

@@ -234,7 +234,8 @@ describe('protocol: language features over stdio', function () {
     const uri = (name: string) => fileUri(join(folder, name));
     let workspace: ServerSession;
     beforeEach(async () => {
-      workspace = await startServer({ rootUri: fileUri(folder) });
+      // The contract example is dated in 2027: judge it on the day its .vscode/settings.json names.
+      workspace = await startServer({ rootUri: fileUri(folder), settings: { asOf: '2027-05-15' } });
     });
     afterEach(async () => {
       await workspace.stop();

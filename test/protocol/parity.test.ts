@@ -7,11 +7,12 @@ import { fileUri, REPO } from '../support/engine';
 import { startServer } from '../support/lspClient';
 
 /** The editor and the CLI must report the same findings - rule, range and message - for the same files. */
-describe('parity: language server and CLI on examples/', function () {
+describe('parity: language server and CLI', function () {
   this.timeout(60_000);
 
-  it('report identical findings for every file', async () => {
-    const root = path.join(REPO, 'examples');
+  // examples/, and the PMO analyst's portfolio (currencies, lifecycle, waivers) of test/fixtures/governance.
+  for (const folder of ['examples', 'test/fixtures/governance']) it(`report identical findings for every file of ${folder}`, async () => {
+    const root = path.join(REPO, folder);
     const cli = spawnSync(process.execPath, [path.join(REPO, 'dist', 'cli.js'), 'check', '--format', 'json'], { cwd: root, encoding: 'utf8' });
     const fromCli = JSON.parse(cli.stdout).findings as Array<{ file: string; rule: string; message: string; range: unknown }>;
     assert.ok(fromCli.length >= 5, 'the planted problems are found');

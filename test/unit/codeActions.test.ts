@@ -125,6 +125,17 @@ describe('code actions', () => {
     assert.deepEqual((await check(fixed)).filter((f) => f.rule === finding.rule), []);
   });
 
+  it('offers no comment that would disable a rule the policy protects', async () => {
+    const text = VALID_PROJECT.replace('  currency: EUR', '  currency: EURO');
+    const [finding] = (await check(text)).filter((f) => f.range.start.line === 11);
+    const protectedContext = { relativePath: PATH, settings: normaliseSettings({ asOf: '2027-02-01', policy: { protectedRules: [finding.rule.replace(/\/.*$/, '/*')] } }) };
+    svc.forget(URI);
+    const file = svc.parse(URI, text, 1);
+    const actions = await svc.getCodeActions(file, finding.range, await svc.validate(file, protectedContext), protectedContext);
+    assert.ok(actions.length > 0);
+    assert.equal(actions.find((a) => a.title.startsWith('Disable ')), undefined);
+  });
+
   it('shows the rule documentation through a command', async () => {
     const text = VALID_PROJECT.replace('status: active', 'status: actve');
     const [finding] = await check(text);
@@ -155,7 +166,7 @@ describe('code actions', () => {
       ['end missing', (t) => t.replace('  end: 2027-12-17\n', '')],
       ['currency missing', (t) => t.replace('  currency: EUR\n', '')],
       ['kind typo', (t) => t.replace('kind: Project', 'kind: Projct')],
-      ['milestone with a status typo', (t) => `${t}milestones:\n  - id: m-a # first\n    date: 2027-03-01\n    status: dne\n`],
+      ['milestone with a status typo', (t) => `${t}milestones:\n  - id: m-a # first\n    date: 2027-01-20\n    status: dne\n`],
       ['milestone without a date', (t) => `${t}milestones:\n  - id: m-b\n    name: Second\n`],
       ['risk in a flow mapping, half written', (t) => `${t}risks:\n  - { id: r-a, title: Vendor late }\n`],
       ['unknown key', (t) => t.replace('schedule:', 'zzextra: 1\nschedule:')],

@@ -14,8 +14,8 @@ describe('code lens', () => {
   });
   const lenses = async (name: string, text = read(name)) => {
     const file = svc.parse(`file:///workspace/${name}`, text, 2);
-    const findings = await svc.validate(file, { relativePath: name, settings: normaliseSettings({}) });
-    return svc.getCodeLenses(file, findings, { relativePath: name, settings: normaliseSettings({}) });
+    const findings = await svc.validate(file, { relativePath: name, settings: normaliseSettings({ asOf: '2027-05-15' }) });
+    return svc.getCodeLenses(file, findings, { relativePath: name, settings: normaliseSettings({ asOf: '2027-05-15' }) });
   };
 
   it('shows status and RAG, dependencies both ways and the open findings at the top of a charter', async () => {

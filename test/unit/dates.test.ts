@@ -41,6 +41,21 @@ describe('dates', () => {
   it('counts days and formats today', () => {
     assert.equal(daysBetween('2027-01-01', '2027-03-01'), 59);
     assert.equal(daysBetween('2027-03-01', '2027-01-01'), -59);
-    assert.equal(todayIso(new Date(Date.UTC(2027, 4, 15, 23, 0))), '2027-05-15');
+    assert.equal(todayIso(new Date(2027, 4, 15, 23, 30)), '2027-05-15');
+  });
+
+  it("takes today from the user's local calendar, not from UTC", () => {
+    const saved = process.env.TZ;
+    try {
+      // Noon UTC on 15 May is already 16 May in Kiribati (UTC+14)...
+      process.env.TZ = 'Pacific/Kiritimati';
+      assert.equal(todayIso(new Date(Date.UTC(2027, 4, 15, 12, 0))), '2027-05-16');
+      // ...and 05:00 UTC on 16 May is still 15 May in Hawaii (UTC-10).
+      process.env.TZ = 'Pacific/Honolulu';
+      assert.equal(todayIso(new Date(Date.UTC(2027, 4, 16, 5, 0))), '2027-05-15');
+    } finally {
+      if (saved === undefined) delete process.env.TZ;
+      else process.env.TZ = saved;
+    }
   });
 });

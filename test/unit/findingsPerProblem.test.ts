@@ -10,6 +10,7 @@ import { applyTextEdits } from '../../server/src/engine/utils/textEdits';
 import { check, otherProject, PORTFOLIO } from './rules/harness';
 import { findingsFor, underlined, VALID_PROJECT } from '../support/engine';
 
+const REPORTED = 'statusReport:\n  asOf: 2027-05-01\n  rag: green\n';
 const rules = (findings: Finding[]) => findings.map((f) => f.rule);
 
 /** The text after fix-all (`source.fixAll.charter`, `charter check --fix`): the safe fixes only. */
@@ -152,7 +153,7 @@ describe('messages: words, not regular expressions', () => {
 
 describe('messages: one finding per problem', () => {
   it('gives a <placeholder> person one finding, saying it is a placeholder', async () => {
-    const files = { 'projects/p.charter.yaml': otherProject('p').replace('manager: li.wei', 'manager: <project manager>'), 'portfolio.yaml': PORTFOLIO };
+    const files = { 'projects/p.charter.yaml': otherProject('p', REPORTED).replace('manager: li.wei', 'manager: <project manager>'), 'portfolio.yaml': PORTFOLIO };
     const { findings, underlined: marked } = await check('*', files);
     assert.deepEqual(rules(findings), ['schema/pattern']);
     assert.deepEqual(marked, ['<project manager>']);
@@ -160,7 +161,7 @@ describe('messages: one finding per problem', () => {
   });
 
   it('reports currency: eur as a schema finding only, not also as a funding-envelope mismatch', async () => {
-    const files = { 'projects/p.charter.yaml': otherProject('p').replace('currency: EUR', 'currency: eur'), 'portfolio.yaml': PORTFOLIO };
+    const files = { 'projects/p.charter.yaml': otherProject('p', REPORTED).replace('currency: EUR', 'currency: eur'), 'portfolio.yaml': PORTFOLIO };
     assert.deepEqual(rules((await check('*', files)).findings), ['schema/pattern']);
     const envelope = await check('portfolio/funding-envelope', { ...files, 'portfolio.yaml': PORTFOLIO }, { target: 'portfolio.yaml' });
     assert.deepEqual(envelope.findings, []);

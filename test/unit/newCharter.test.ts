@@ -15,6 +15,14 @@ describe('portfolio: new charter skeleton', () => {
     assert.match(text, /^  start: 2026-12-01\n  end: 2027-12-01$/m);
   });
 
+  it('writes no made-up numbers that would satisfy the rules: baseline, target and budget are placeholders the checks point at', async () => {
+    const text = charterSkeleton({ id: 'fin-new-thing', title: 'New thing' }, '2026-12-01');
+    assert.doesNotMatch(text, /baseline: 0|target: 1\b|approved: 0/);
+    const findings = await findingsFor(text, { path: 'projects/fin-new-thing.charter.yaml', settings: { asOf: '2026-12-01' } });
+    const flagged = new Set(findings.map((f) => underlined(text, f)));
+    for (const placeholder of ['<where it stands today>', '<where it should be>', '<approved amount>']) assert.ok(flagged.has(placeholder), placeholder);
+  });
+
   it('leaves the programme out when there is none, and keeps a leap day valid', () => {
     const text = charterSkeleton({ id: 'x', title: 'X' }, '2028-02-29');
     assert.doesNotMatch(text, /programme:/);

@@ -38,13 +38,14 @@ describe('portfolio groups', () => {
       groups.map((g) => [g.key, g.label, g.rollup.count, g.rollup.worstRag, g.cap?.approved, g.cap?.amount, g.cap?.over]),
       [
         ['digital-customer', 'Digital customer', 4, 'red', 3830000, 4500000, false],
-        ['finance-transformation', 'Finance transformation', 4, 'amber', 2240000, 3000000, false],
+        ['finance-transformation', 'Finance transformation', 4, 'amber', 2000000, 3000000, false],
         ['operational-resilience', 'Operational resilience', 3, 'amber', 2970000, 3500000, false],
         ['', 'No programme', 1, undefined, undefined, undefined, undefined],
       ],
     );
     assert.deepEqual(groups[3].projectIds, ['hr-learning-platform']);
-    assert.deepEqual(groups[3].rollup.approved, { EUR: 150000 });
+    // hr-learning-platform is only proposed: its budget is not committed yet.
+    assert.deepEqual(groups[3].rollup.approved, {});
     assert.equal(groups[0].location?.relativePath, 'programmes/digital-customer.programme.yaml');
   });
 
@@ -74,7 +75,8 @@ describe('portfolio groups', () => {
         ['red', 'red', 1],
         ['amber', 'amber', 3],
         ['green', 'green', 2],
-        ['', 'No status report', 6],
+        ['', 'No status report', 2],
+        ['not-live', 'Not live (proposed, closed, cancelled)', 4],
       ],
     );
   });
@@ -95,15 +97,19 @@ describe('portfolio groups', () => {
 
   it('sums the whole portfolio', () => {
     assert.equal(clean.summary.count, 12);
-    assert.deepEqual(clean.summary.rag, { green: 2, amber: 3, red: 1, none: 6 });
-    assert.deepEqual(clean.summary.approved, { EUR: 9190000 });
+    // Health counts the 8 live projects (approved, active, on-hold); proposals and closed ones are not in the tiles.
+    assert.equal(clean.summary.live, 8);
+    assert.deepEqual(clean.summary.rag, { green: 2, amber: 3, red: 1, none: 2 });
+    // Committed budgets only: the two proposals (390,000) and the two closed projects (490,000) are left out.
+    assert.deepEqual(clean.summary.approved, { EUR: 8310000 });
     assert.equal(clean.summary.worstRag, 'red');
   });
 
   it('filters by status, RAG and having findings', () => {
     assert.deepEqual(filterProjects(clean.projects, { rag: ['red'] }).map((p) => p.id), ['dc-web-replatform']);
     assert.equal(filterProjects(clean.projects, { status: ['active', 'on-hold'] }).length, 6);
-    assert.equal(filterProjects(clean.projects, { rag: ['none'] }).length, 6);
+    // Live projects without a report; proposals and finished projects match no RAG.
+    assert.equal(filterProjects(clean.projects, { rag: ['none'] }).length, 2);
     assert.equal(filterProjects(clean.projects, { hasFindings: true }).length, 0);
     const red = groupPortfolio(clean, 'programme', { rag: ['red'] });
     assert.deepEqual(red.map((g) => [g.key, g.projectIds]), [['digital-customer', ['dc-web-replatform']]], 'a filtered view drops empty programmes');

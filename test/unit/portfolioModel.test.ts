@@ -102,6 +102,7 @@ describe('portfolio model', () => {
           'a.charter.yaml',
           `id: a
 title: A
+status: active
 milestones:
   - { id: m1, date: 2026-01-01, status: planned }
   - { id: m2, date: 2026-01-01 }
@@ -145,7 +146,7 @@ title: Two
   it('reads money as integers or decimal strings, and nothing else', () => {
     const p = buildPortfolio(
       [
-        inline('a.charter.yaml', 'id: a\nbudget: { currency: EUR, approved: "1200.50", contingency: 10 }\n'),
+        inline('a.charter.yaml', 'id: a\nstatus: active\nbudget: { currency: EUR, approved: "1200.50", contingency: 10 }\n'),
         inline('b.charter.yaml', 'id: b\nbudget: { currency: EUR, approved: lots }\n'),
       ],
       { asOf: '2026-01-01' },
@@ -160,5 +161,41 @@ title: Two
       { asOf: '2026-01-01' },
     );
     assert.deepEqual(p.projects.map((x) => [x.id, x.title]), [['new-thing', 'New thing']]);
+  });
+
+  it('counts health and money the way the rules do: live projects for RAG and overdue, committed budgets for money', () => {
+    const project = (id: string, status: string, rag = 'red') =>
+      inline(`${id}.charter.yaml`, `id: ${id}\nstatus: ${status}\nbudget: { currency: EUR, approved: 100 }\nmilestones:\n  - { id: m, date: 2026-01-01 }\nstatusReport: { asOf: 2026-02-01, rag: ${rag} }\n`);
+    const sources = ['proposed', 'approved', 'active', 'on-hold', 'closed', 'cancelled'].map((status) => project(status, status));
+    const p = buildPortfolio(sources, { asOf: '2026-03-01' });
+    assert.deepEqual(p.projects.filter((x) => x.live).map((x) => x.id), ['active', 'approved', 'on-hold']);
+    assert.deepEqual(p.summary.rag, { red: 3, amber: 0, green: 0, none: 0 });
+    assert.equal(p.summary.overdueMilestones, 3);
+    assert.deepEqual(p.summary.approved, { EUR: 300 });
+    // The policy of the workspace's Portfolio document decides, and the charter.policy setting over it.
+    const withPolicy = buildPortfolio([...sources, inline('portfolio.yaml', 'kind: Portfolio\nid: p\ntitle: P\npolicy:\n  liveStatuses: [active]\n')], { asOf: '2026-03-01' });
+    assert.equal(withPolicy.summary.live, 1);
+    const fromSetting = buildPortfolio(sources, { asOf: '2026-03-01', settingPolicy: { liveStatuses: ['active', 'proposed'] } });
+    assert.deepEqual(fromSetting.projects.filter((x) => x.live).map((x) => x.id), ['active', 'proposed']);
+  });
+
+  it('lists every waiver and suppression comment, with reason, approver and expiry', () => {
+    const text = `# charter-disable text/no-placeholders -- template examples
+id: a
+status: active
+# charter-disable-next-line status/stale-report
+statusReport: { asOf: 2026-01-01, rag: green }
+waivers:
+  - { rule: budget/contingency-band, reason: Fixed price, approver: jane.doe, expires: 2026-02-28 }
+`;
+    const p = buildPortfolio([inline('a.charter.yaml', text)], { asOf: '2026-03-01' });
+    assert.deepEqual(
+      p.exceptions.map((e) => [e.kind, e.scope, e.rules.join(), e.reason, e.approver, e.expires, e.expired, e.location.range.start.line]),
+      [
+        ['suppression', 'file', 'text/no-placeholders', 'template examples', undefined, undefined, undefined, 0],
+        ['suppression', 'next-line', 'status/stale-report', undefined, undefined, undefined, undefined, 3],
+        ['waiver', 'document', 'budget/contingency-band', 'Fixed price', 'jane.doe', '2026-02-28', true, 6],
+      ],
+    );
   });
 });

@@ -400,7 +400,7 @@ describe('examples', () => {
 
     const expected: Record<string, ReturnType<typeof findings>> = {
       'dc-loyalty-programme.charter.yaml': {
-        schema: ['enum /status'],
+        schema: ['enum /risks/0/impact'],
         undeclared: ['/assumtions'],
         governance: ['status/red-needs-recovery'],
       },

@@ -123,4 +123,38 @@ describe('suppressions', () => {
       assert.deepEqual((await check('*', waived)).findings, []);
     });
   });
+
+  describe('protected rules (policy.protectedRules)', () => {
+    const PROTECT = (rules: string[]) => ({ settings: { policy: { protectedRules: rules } } });
+    const COMMENTED = STALE.replace('  asOf: 2027-03-01', '  # charter-disable-next-line status/stale-report -- reporting moved to the board\n  asOf: 2027-03-01');
+
+    it('cannot be silenced by a comment: the finding stays and the comment is reported', async () => {
+      for (const protectedRules of [['status/stale-report'], ['status/*']]) {
+        const { findings, underlined } = await check('*', COMMENTED, PROTECT(protectedRules));
+        assert.deepEqual(rules(findings), ['status/stale-report', 'suppression/protected-rule'], protectedRules.join());
+        assert.equal(underlined[1], '# charter-disable-next-line status/stale-report -- reporting moved to the board');
+        assert.equal(findings[1].severity, 'error');
+        assert.equal(
+          findings[1].message,
+          'status/stale-report is protected by the portfolio policy (protectedRules): a comment cannot silence it. Fix the finding, or record a waiver in waivers: (rule, reason, approver, expires) approved by the sponsor or the PMO.',
+        );
+      }
+    });
+
+    it('also holds against a file-level comment', async () => {
+      const text = `# charter-disable status/stale-report -- board reporting\n${STALE}`;
+      assert.deepEqual(rules((await check('*', text, PROTECT(['status/stale-report']))).findings), ['status/stale-report', 'suppression/protected-rule']);
+    });
+
+    it('leaves other rules silenceable, and a comment that silences nothing protected unreported', async () => {
+      assert.deepEqual((await check('*', COMMENTED, PROTECT(['budget/*']))).findings, []);
+      const nothingThere = PROJECT.replace('  asOf: 2027-04-30', '  # charter-disable-next-line status/stale-report -- just in case\n  asOf: 2027-04-30');
+      assert.deepEqual((await check('*', nothingThere, PROTECT(['status/stale-report']))).findings, []);
+    });
+
+    it('can still be waived', async () => {
+      const waived = `${STALE}waivers:\n  - { rule: status/stale-report, reason: Board reporting, approver: jane.doe, expires: 2027-06-30 }\n`;
+      assert.deepEqual((await check('*', waived, PROTECT(['status/stale-report']))).findings, []);
+    });
+  });
 });

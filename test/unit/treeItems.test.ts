@@ -107,7 +107,7 @@ describe('portfolio tree items', () => {
 
   it('follows the grouping and the filter', () => {
     const byRag = buildTree(result('2026-12-01', 'rag'));
-    assert.deepEqual(byRag.map((g) => [g.label, g.children.length]), [['red', 2], ['amber', 3], ['green', 2], ['No status report', 8]]);
+    assert.deepEqual(byRag.map((g) => [g.label, g.children.length]), [['red', 2], ['amber', 3], ['green', 2], ['No status report', 4], ['Not live (proposed, closed, cancelled)', 4]]);
     const withFindings = buildTree(result('2026-12-01', 'programme', { hasFindings: true }));
     assert.deepEqual(allNodes(withFindings).filter((n) => n.kind === 'project').map((n) => n.projectId), ['dc-loyalty-programme']);
   });

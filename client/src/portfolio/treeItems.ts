@@ -50,7 +50,7 @@ function groupNode(group: PortfolioGroup, result: PortfolioResult, byId: Map<str
   const tooltip = [
     `**${escapeMd(group.label)}**${group.key && group.key !== group.label ? ` (\`${group.key}\`)` : ''}`,
     '',
-    `${r.count} project${r.count === 1 ? '' : 's'}: ${r.rag.red} red, ${r.rag.amber} amber, ${r.rag.green} green, ${r.rag.none} without a status report`,
+    `${r.count} project${r.count === 1 ? '' : 's'}, ${r.live} live: ${r.rag.red} red, ${r.rag.amber} amber, ${r.rag.green} green, ${r.rag.none} without a status report`,
     group.cap ? `\n\nApproved ${money(group.cap.approved)} of a ${money(group.cap.amount)} ${group.cap.currency} cap${group.cap.over ? ' - **over the cap**' : ''}` : `\n\nApproved ${amounts(r.approved)}`,
     r.overdueMilestones ? `\n\n${r.overdueMilestones} overdue milestone${r.overdueMilestones === 1 ? '' : 's'}` : '',
   ].join('');
@@ -148,7 +148,8 @@ export function projectNode(p: PortfolioProject, byId: Map<string, PortfolioProj
     label: p.title,
     description,
     tooltip: projectTooltip(p),
-    icon: { id: p.rag ? 'circle-filled' : 'circle-outline', color: RAG_COLOURS[p.rag ?? 'none'] },
+    // A finished project's last RAG is history, not health: it is drawn without a RAG colour.
+    icon: !p.live && (p.status === 'closed' || p.status === 'cancelled') ? { id: 'archive' } : { id: p.rag ? 'circle-filled' : 'circle-outline', color: RAG_COLOURS[p.live ? (p.rag ?? 'none') : 'none'] },
     contextValue: 'charter.project',
     collapsible: sections.length ? 'collapsed' : 'none',
     open: p.location,

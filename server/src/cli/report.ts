@@ -6,6 +6,7 @@ import { buildPortfolio, type PortfolioSource } from '../engine/portfolio/portfo
 import { GROUP_BY, type GroupBy } from '../engine/portfolio/portfolioTypes';
 import { todayIso } from '../engine/utils/dates';
 import { runCheck } from './check';
+import { EXCEPTIONS_FORMATTERS } from './reportFormats/exceptions';
 import { REPORT_FORMATTERS, REPORT_FORMATS, type PortfolioReport, type ReportFormat } from './reportFormats';
 import { UsageError } from './workspace';
 
@@ -22,6 +23,8 @@ export interface ReportOptions {
   asOf?: string;
   config?: string;
   offline?: boolean;
+  /** Print the exceptions register (every waiver and suppression) instead of the portfolio. */
+  exceptions?: boolean;
 }
 
 export interface ReportOutcome {
@@ -41,9 +44,9 @@ export async function runReport(options: ReportOptions): Promise<ReportOutcome> 
   const sources: PortfolioSource[] = checked.checked.map((c) => ({ file: c.parsed, relativePath: c.relativePath, findings: c.findings }));
   const asOf = checked.settings.asOf ?? todayIso();
   const groupBy = (options.groupBy ?? checked.settings.portfolio.groupBy) as GroupBy;
-  const portfolio = buildPortfolio(sources, { asOf });
+  const portfolio = buildPortfolio(sources, { asOf, settingPolicy: checked.settings.policy });
   const report: PortfolioReport = { ...portfolio, groupBy, groups: groupPortfolio(portfolio, groupBy) };
-  const text = REPORT_FORMATTERS[format as ReportFormat](report);
+  const text = (options.exceptions ? EXCEPTIONS_FORMATTERS : REPORT_FORMATTERS)[format as ReportFormat](report);
   if (!options.out) return { output: text, exitCode: 0, report };
   const target = path.resolve(options.cwd, options.out);
   fs.mkdirSync(path.dirname(target), { recursive: true });

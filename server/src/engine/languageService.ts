@@ -34,7 +34,7 @@ import type { IdLocation } from './services/idReferences';
 import type { Position, Range } from './types';
 import { todayIso } from './utils/dates';
 import { Governance, todayFor } from './rules/governance';
-import { applySuppressions } from './suppressions';
+import { applySuppressions, isProtectedRule } from './suppressions';
 import { WorkspaceIndex } from './workspace/workspaceIndex';
 import { RulesetService, type RulesetProblem } from './rulesets/rulesetService';
 import { loadRulesets, rulesetFindings } from './rulesets/rulesetChecks';
@@ -167,7 +167,8 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Charte
     // One finding per problem: a value the schema rejects gets the schema's finding, not also a rule's (built-in or a PMO ruleset's).
     findings.push(...withoutRejectedValues(governance.findings(file, context, context.workspace ?? workspace), rejected));
     findings.push(...withoutRejectedValues(await rulesetFindings(rulesets, file, context, context.workspace ?? workspace), rejected));
-    const unsuppressed = applySuppressions(file, trustedPastSyntaxErrors(file, findings), { today: todayFor(context.settings), relativePath: context.relativePath });
+    const protectedRules = governance.policyFor(file, context, context.workspace ?? workspace).protectedRules;
+    const unsuppressed = applySuppressions(file, trustedPastSyntaxErrors(file, findings), { today: todayFor(context.settings), relativePath: context.relativePath, protectedRules });
     return applyRuleSettings(unsuppressed, context.settings.rules);
   };
 
@@ -186,6 +187,10 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Charte
     const detection = detectKind(doc, context.relativePath);
     const kind = detection.kind ?? kindFromFileName(context.relativePath);
     return (await schemaService.forDocument(file, doc, kind, context))?.target?.id;
+  };
+  const protectedRulesOf = (file: ParsedFile, context: ValidationContext) => {
+    const protectedRules = governance.policyFor(file, context, context.workspace ?? workspace).protectedRules;
+    return (rule: string) => isProtectedRule(rule, protectedRules);
   };
   const featureContext = (file: ParsedFile, context: ValidationContext) => {
     const byName = kindFromFileName(context.relativePath);
@@ -223,7 +228,7 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Charte
     doComplete: (file, position, context) => doComplete(file, position, featureContext(file, context)),
     doHover: (file, position, context, options = {}) => doHover(file, position, { ...featureContext(file, context), ...options }),
     getCodeActions: (file, range, findings, context, options = {}) =>
-      getCodeActions(file, range, findings, { ...featureContext(file, context), docsHref: options.docsHref }, options.only),
+      getCodeActions(file, range, findings, { ...featureContext(file, context), docsHref: options.docsHref, isProtected: protectedRulesOf(file, context) }, options.only),
     findDocumentSymbols,
     getFoldingRanges,
     findDefinition: (file, position, context) => findDefinition(file, position, featureContext(file, context)),

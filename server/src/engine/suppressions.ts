@@ -31,6 +31,8 @@ export interface SuppressionOptions {
   today: string;
   /** Decides each document's kind where it has no `kind:`. */
   relativePath: string;
+  /** `policy.protectedRules`: ids or `area/*` a comment cannot silence (a waiver still can). */
+  protectedRules?: readonly string[];
 }
 
 const DIRECTIVE = /^(\s*)(#\s*charter-disable(-next-line)?)(?=\s|$)(.*)$/;
@@ -66,15 +68,32 @@ export function applySuppressions(file: ParsedFile, findings: Finding[], options
   const comments = readSuppressionComments(file);
   const waivers = readWaivers(file, options);
   if (comments.length === 0 && waivers.inForce.length === 0 && waivers.findings.length === 0) return findings;
+  const isProtected = (rule: RuleId) => isProtectedRule(rule, options.protectedRules ?? []);
+  /** Comments that tried to silence a protected rule, with the rules they could not silence. */
+  const refused = new Map<SuppressionComment, Set<RuleId>>();
   const kept = findings.filter((finding) => {
     if (UNSUPPRESSIBLE.test(finding.rule) || finding.uri !== file.uri) return true;
     const line = finding.range.start.line;
+    if (waivers.inForce.some((w) => w.rule === finding.rule && line >= w.fromLine && line <= w.toLine)) return false;
     for (const c of comments) {
       if (c.scope === 'next-line' && c.target !== line) continue;
-      if (c.rules.some((r) => matches(r, finding.rule))) return false;
+      if (!c.rules.some((r) => matches(r, finding.rule))) continue;
+      if (!isProtected(finding.rule)) return false;
+      refused.set(c, (refused.get(c) ?? new Set()).add(finding.rule));
     }
-    return !waivers.inForce.some((w) => w.rule === finding.rule && line >= w.fromLine && line <= w.toLine);
+    return true;
   });
+  for (const [c, rules] of refused) {
+    const names = [...rules].sort().join(', ');
+    kept.push(
+      suppressionFinding(
+        'suppression/protected-rule',
+        file,
+        c.range,
+        `${names} ${rules.size === 1 ? 'is' : 'are'} protected by the portfolio policy (protectedRules): a comment cannot silence ${rules.size === 1 ? 'it' : 'them'}. Fix the finding, or record a waiver in waivers: (rule, reason, approver, expires) approved by the sponsor or the PMO.`,
+      ),
+    );
+  }
   for (const c of comments) {
     const directive = c.scope === 'file' ? 'charter-disable' : 'charter-disable-next-line';
     if (c.rules.length === 0) {
@@ -101,6 +120,11 @@ export function disableNextLineEdit(file: ParsedFile, finding: Finding, reason =
   const eol = file.text.includes('\r\n') ? '\r\n' : '\n';
   const at = { line, character: 0 };
   return { range: { start: at, end: at }, newText: `${indent}# charter-disable-next-line ${finding.rule} -- ${reason}${eol}` };
+}
+
+/** Whether `policy.protectedRules` (ids or `area/*`) names this rule. */
+export function isProtectedRule(rule: RuleId, protectedRules: readonly string[]): boolean {
+  return protectedRules.some((p) => matches(p, rule));
 }
 
 function matches(pattern: string, rule: RuleId): boolean {

@@ -61,7 +61,7 @@ export class PortfolioHandler {
     // One portfolio per window: the first folder's settings decide the as-of day and the grouping.
     const folder = this.folders.folderOf(files[0]?.uri ?? '') ?? files[0]?.uri;
     const settings = folder ? await this.settings.get(folder) : undefined;
-    const portfolio = buildPortfolio(sources, { asOf: settings?.asOf ?? todayIso() });
+    const portfolio = buildPortfolio(sources, { asOf: settings?.asOf ?? todayIso(), settingPolicy: settings?.policy });
     const groupBy = params.groupBy ?? settings?.portfolio.groupBy ?? 'programme';
     return { portfolio, groupBy, groups: groupPortfolio(portfolio, groupBy, params.filter) };
   }

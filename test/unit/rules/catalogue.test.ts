@@ -26,6 +26,18 @@ const SPEC_DOCUMENT_RULES = [
   'raci/one-accountable',
   'text/no-placeholders',
   'closure/exit-criteria',
+  'status/missing-report',
+  'status/future-dated',
+  'schedule/past-end',
+  'status/phase-consistency',
+  'closure/open-risks',
+  'schedule/done-in-future',
+  'allocation/outside-schedule',
+  'programme/red-needs-recovery',
+  'programme/stale-report',
+  'approvals/segregation',
+  'budget/fx-rate',
+  'budget/phasing-sums',
 ];
 const SPEC_PORTFOLIO_RULES = [
   'portfolio/unique-id',

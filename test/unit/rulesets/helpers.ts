@@ -1,6 +1,7 @@
 // A function context for library tests: a document, a day, the policy's rates and a small workspace.
 import { functionContext } from '../../../server/src/engine/rulesets/rulesetRunner';
-import { fxTableFrom, toBaseCurrency } from '../../../server/src/engine/rulesets/fxRates';
+import { toBaseCurrency } from '../../../server/src/engine/rules/fx';
+import { resolvePolicy } from '../../../server/src/engine/rules/policy';
 import { FUNCTIONS } from '../../../server/src/engine/rulesets/functions/index';
 import { readChecks } from '../../../server/src/engine/rulesets/rulesetFile';
 import type { FunctionContext, RulesetWorkspace } from '../../../server/src/engine/rulesets/rulesetTypes';
@@ -21,9 +22,13 @@ export function workspaceOf(values: Partial<Record<DocumentKind, unknown[]>>, id
 }
 
 export function contextFor(root: unknown, at: DataPath = [], extra: { today?: string; policy?: unknown; workspace?: RulesetWorkspace } = {}): FunctionContext {
-  const fx = fxTableFrom(extra.policy ?? {});
+  const policy = resolvePolicy(extra.policy ?? {});
+  const toBase: FunctionContext['toBase'] = (amount, currency) => {
+    const converted = toBaseCurrency(amount, currency, policy);
+    return converted.ok ? { amount: converted.amount, currency: converted.currency } : converted.reason;
+  };
   return {
-    ...functionContext(root, { today: extra.today ?? '2027-01-15', toBase: (a, c) => toBaseCurrency(fx, a, c), policyKey: JSON.stringify(extra.policy ?? {}), workspace: extra.workspace ?? workspaceOf({}) }),
+    ...functionContext(root, { today: extra.today ?? '2027-01-15', toBase, policyKey: JSON.stringify(extra.policy ?? {}), workspace: extra.workspace ?? workspaceOf({}) }),
     at,
   };
 }

@@ -79,6 +79,9 @@ describe('rulesets: in validation', () => {
     assert.deepEqual(await check(WITHOUT_OWNER, { rulesets: ['pmo/acme.ruleset.yaml'], rules: { 'pmo/*': 'off' } }), []);
     const suppressed = WITHOUT_OWNER.replace('risks:\n', 'risks:\n  # charter-disable-next-line pmo/risk-owner -- owner named at the kick-off\n');
     assert.deepEqual(await check(suppressed), []);
+    // policy.protectedRules: a comment cannot silence a protected ruleset rule either.
+    const guarded = await check(suppressed, { rulesets: ['pmo/acme.ruleset.yaml'], policy: { protectedRules: ['pmo/*'] } });
+    assert.deepEqual(guarded.map((f) => f.rule), ['pmo/risk-owner']);
     const waived = `${WITHOUT_OWNER}waivers:\n  - { rule: pmo/risk-owner, reason: Vendor risk owned by procurement, approver: jane.doe, expires: 2027-06-30 }\n`;
     assert.deepEqual((await check(waived)).map((f) => f.rule), []);
   });

@@ -7,6 +7,7 @@ const COLUMNS: Array<[string, (p: PortfolioProject) => string | number | undefin
   ['id', (p) => p.id],
   ['title', (p) => p.title],
   ['status', (p) => p.status],
+  ['live', (p) => String(p.live)],
   ['phase', (p) => p.phase],
   ['programme', (p) => p.programme],
   ['sponsor', (p) => p.sponsor],

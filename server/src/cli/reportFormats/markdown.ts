@@ -9,8 +9,8 @@ export function formatMarkdownReport(report: PortfolioReport): string {
   const s = report.summary;
   const out: string[] = [];
   out.push('# Portfolio report', '');
-  out.push(`As of ${report.asOf}: ${s.count} project${s.count === 1 ? '' : 's'}; RAG ${s.rag.red} red, ${s.rag.amber} amber, ${s.rag.green} green, ${s.rag.none} without a status report; ` +
-    `${s.overdueMilestones} overdue milestone${s.overdueMilestones === 1 ? '' : 's'}; ${s.findingCounts.errors} error${s.findingCounts.errors === 1 ? '' : 's'} and ${s.findingCounts.warnings} warning${s.findingCounts.warnings === 1 ? '' : 's'}; approved ${amounts(s.approved)}.`, '');
+  out.push(`As of ${report.asOf}: ${s.count} project${s.count === 1 ? '' : 's'}, ${s.live} live; RAG of the live ones ${s.rag.red} red, ${s.rag.amber} amber, ${s.rag.green} green, ${s.rag.none} without a status report; ` +
+    `${s.overdueMilestones} overdue milestone${s.overdueMilestones === 1 ? '' : 's'}; ${s.findingCounts.errors} error${s.findingCounts.errors === 1 ? '' : 's'} and ${s.findingCounts.warnings} warning${s.findingCounts.warnings === 1 ? '' : 's'}; committed (approved or live) ${amounts(s.approved)}.`, '');
 
   out.push('## Projects', '');
   out.push('| id | title | status | phase | programme | manager | RAG | start | end | approved | findings |');
@@ -60,7 +60,7 @@ export function mermaidGantt(report: PortfolioReport): string {
   for (const [label, projects] of [...sections.entries()].sort(([a], [b]) => (a === 'No programme' ? 1 : b === 'No programme' ? -1 : a.localeCompare(b)))) {
     lines.push(`  section ${mermaidText(label)}`);
     for (const p of projects) {
-      const tags = [p.rag === 'red' ? 'crit' : '', p.status === 'active' ? 'active' : '', p.status === 'closed' || p.status === 'cancelled' ? 'done' : ''].filter(Boolean);
+      const tags = [p.live && p.rag === 'red' ? 'crit' : '', p.status === 'active' ? 'active' : '', p.status === 'closed' || p.status === 'cancelled' ? 'done' : ''].filter(Boolean);
       lines.push(`  ${mermaidText(p.title)} :${[...tags, `t${++n}`].join(', ')}, ${p.schedule.start}, ${p.schedule.end}`);
       for (const m of p.milestones) {
         if (!m.date || !/^\d{4}-\d{2}-\d{2}$/.test(m.date)) continue;

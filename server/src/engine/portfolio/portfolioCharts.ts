@@ -19,7 +19,8 @@ function projectData(p: PortfolioProject): string {
 
 /** RAG counts as one stacked bar with a legend. */
 export function ragSummarySvg(portfolio: Portfolio): string {
-  const { rag, count } = portfolio.summary;
+  // Health is about live projects: the bar splits them, not the finished ones.
+  const { rag, live: count } = portfolio.summary;
   const width = 600;
   const entries: Array<[keyof typeof rag, string]> = [
     ['red', 'Red'],

@@ -4,7 +4,8 @@ import type { Portfolio, PortfolioFilter, PortfolioGroup, PortfolioProject, Rag,
 
 const RAG_WEIGHT: Record<Rag, number> = { green: 1, amber: 2, red: 3 };
 const STATUS_ORDER = ['proposed', 'approved', 'active', 'on-hold', 'closed', 'cancelled'];
-const RAG_ORDER = ['red', 'amber', 'green', ''];
+/** Live projects by health, worst first, then live projects without a report, then those not live. */
+const RAG_ORDER = ['red', 'amber', 'green', '', 'not-live'];
 
 /** Red beats amber beats green; undefined when none of them reports a RAG. */
 export function worstRag(rags: Array<Rag | undefined>): Rag | undefined {
@@ -16,15 +17,16 @@ export function worstRag(rags: Array<Rag | undefined>): Rag | undefined {
 export function rollup(projects: PortfolioProject[]): Rollup {
   const result: Rollup = {
     count: projects.length,
-    worstRag: worstRag(projects.map((p) => p.rag)),
+    live: projects.filter((p) => p.live).length,
+    worstRag: worstRag(projects.filter((p) => p.live).map((p) => p.rag)),
     rag: { green: 0, amber: 0, red: 0, none: 0 },
     approved: {},
     overdueMilestones: 0,
     findingCounts: { errors: 0, warnings: 0, infos: 0, hints: 0 },
   };
   for (const p of projects) {
-    result.rag[p.rag ?? 'none']++;
-    if (p.budget.approved !== undefined) {
+    if (p.live) result.rag[p.rag ?? 'none']++;
+    if (p.committed && p.budget.approved !== undefined) {
       const currency = p.budget.currency ?? '';
       result.approved[currency] = roundMoney((result.approved[currency] ?? 0) + p.budget.approved);
     }
@@ -41,14 +43,19 @@ export function filterProjects(projects: PortfolioProject[], filter: PortfolioFi
   return projects.filter(
     (p) =>
       (!filter.status?.length || filter.status.includes(p.status ?? '')) &&
-      (!filter.rag?.length || filter.rag.includes(p.rag ?? 'none')) &&
+      // RAG is the health of live projects: a finished project's last report matches no RAG filter.
+      (!filter.rag?.length || (p.live && filter.rag.includes(p.rag ?? 'none'))) &&
       (!filter.hasFindings || p.findings.length > 0),
   );
 }
 
+/** Grouped by RAG, projects that are not live (proposals, finished projects) have a group of their own. */
+export const NOT_LIVE = 'not-live';
+
 /** The value a project is grouped on; `''` when it has none. */
 export function groupKey(project: PortfolioProject, groupBy: GroupBy): string {
-  return project[groupBy === 'rag' ? 'rag' : groupBy] ?? '';
+  if (groupBy === 'rag') return project.live ? (project.rag ?? '') : NOT_LIVE;
+  return project[groupBy] ?? '';
 }
 
 /**
@@ -64,7 +71,8 @@ export function groupPortfolio(portfolio: Portfolio, groupBy: GroupBy, filter?: 
     byKey.set(key, [...(byKey.get(key) ?? []), project]);
   }
   const groups = [...byKey.entries()].map(([key, members]): PortfolioGroup => {
-    const group: PortfolioGroup = { key, label: key || noneLabel(groupBy), projectIds: members.map((p) => p.id), rollup: rollup(members) };
+    const label = groupBy === 'rag' && key === NOT_LIVE ? 'Not live (proposed, closed, cancelled)' : key || noneLabel(groupBy);
+    const group: PortfolioGroup = { key, label, projectIds: members.map((p) => p.id), rollup: rollup(members) };
     if (groupBy === 'programme' && key) {
       const programme = portfolio.programmes.find((p) => p.id === key);
       if (programme) {
@@ -72,7 +80,8 @@ export function groupPortfolio(portfolio: Portfolio, groupBy: GroupBy, filter?: 
         group.location = programme.location;
         if (programme.cap !== undefined) {
           const currency = programme.currency ?? '';
-          const approved = group.rollup.approved[currency] ?? 0;
+          // What programme/budget-cap counts: committed and closed projects in the cap's currency.
+          const approved = roundMoney(members.filter((p) => (p.committed || p.status === 'closed') && p.budget.currency === currency).reduce((sum, p) => sum + (p.budget.approved ?? 0), 0));
           group.cap = { amount: programme.cap, currency, approved, over: approved > programme.cap };
         }
       }
@@ -87,9 +96,10 @@ function isFiltering(filter?: PortfolioFilter): boolean {
 }
 
 function compareKeys(a: string, b: string, groupBy: GroupBy, labelA: string, labelB: string): number {
+  if (groupBy === 'rag') return RAG_ORDER.indexOf(a) - RAG_ORDER.indexOf(b);
   // Projects without a value go last.
   if (!a || !b) return a ? -1 : b ? 1 : 0;
-  const order = groupBy === 'status' ? STATUS_ORDER : groupBy === 'rag' ? RAG_ORDER : undefined;
+  const order = groupBy === 'status' ? STATUS_ORDER : undefined;
   if (order) {
     const rank = (k: string) => (order.includes(k) ? order.indexOf(k) : order.length);
     return rank(a) - rank(b) || a.localeCompare(b);

@@ -3,6 +3,9 @@ import type { ParsedDocument, ParsedFile } from '../parser/charterParser';
 import { detectKind } from '../kinds';
 import type { Finding, Severity } from '../types';
 import { locate, valueRange, type DataPath } from '../utils/yamlNodes';
+import { isCommitted, isLive } from '../rules/lifecycle';
+import { resolvePolicy, type Policy } from '../rules/policy';
+import { exceptionsIn } from './portfolioExceptions';
 import { rollup } from './portfolioGroups';
 import {
   RAGS,
@@ -29,6 +32,8 @@ export interface PortfolioSource {
 export interface PortfolioOptions {
   /** The day milestones are judged overdue against, `YYYY-MM-DD`. */
   asOf: string;
+  /** The `charter.policy` setting, laid over the Portfolio document's policy as the rules do. */
+  settingPolicy?: unknown;
 }
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2, hint: 3 };
@@ -37,11 +42,12 @@ const LEVEL: Record<string, number> = { low: 1, medium: 2, high: 3 };
 export function buildPortfolio(sources: PortfolioSource[], options: PortfolioOptions): Portfolio {
   const projects: PortfolioProject[] = [];
   const programmes: PortfolioProgramme[] = [];
+  const policy = policyOf(sources, options.settingPolicy);
   for (const source of sources) {
     for (const doc of source.file.documents) {
       if (doc.empty || !isRecord(doc.value)) continue;
       const kind = detectKind(doc, source.relativePath).kind;
-      if (kind === 'Project') projects.push(readProject(source, doc, options.asOf));
+      if (kind === 'Project') projects.push(readProject(source, doc, options.asOf, policy));
       else if (kind === 'Programme') {
         const programme = readProgramme(source, doc);
         if (programme) programmes.push(programme);
@@ -58,11 +64,28 @@ export function buildPortfolio(sources: PortfolioSource[], options: PortfolioOpt
   projects.sort((a, b) => a.id.localeCompare(b.id) || a.location.relativePath.localeCompare(b.location.relativePath));
   for (const project of projects) project.dependents.sort();
   programmes.sort((a, b) => a.id.localeCompare(b.id));
-  return { version: 1, asOf: options.asOf, projects, programmes, summary: rollup(projects) };
+  const exceptions = sources
+    .slice()
+    .sort((a, b) => a.relativePath.localeCompare(b.relativePath))
+    .flatMap((s) => exceptionsIn(s.file, s.relativePath, options.asOf));
+  return { version: 1, asOf: options.asOf, projects, programmes, summary: rollup(projects), exceptions };
 }
 
-function readProject(source: PortfolioSource, doc: ParsedDocument, asOf: string): PortfolioProject {
+/** The policy the rules apply: the first Portfolio document by path, overlaid by the setting. */
+function policyOf(sources: PortfolioSource[], settingPolicy: unknown): Policy {
+  const ordered = sources.slice().sort((a, b) => a.relativePath.localeCompare(b.relativePath));
+  for (const source of ordered) {
+    for (const doc of source.file.documents) {
+      if (doc.empty || !isRecord(doc.value) || detectKind(doc, source.relativePath).kind !== 'Portfolio') continue;
+      return resolvePolicy(doc.value.policy, settingPolicy);
+    }
+  }
+  return resolvePolicy(undefined, settingPolicy);
+}
+
+function readProject(source: PortfolioSource, doc: ParsedDocument, asOf: string, policy: Policy): PortfolioProject {
   const v = doc.value as Record<string, unknown>;
+  const live = isLive(text(v.status), policy);
   const at = locator(source, doc);
   const id = text(v.id) ?? fallbackId(source.relativePath);
   const schedule = record(v.schedule);
@@ -78,7 +101,7 @@ function readProject(source: PortfolioSource, doc: ParsedDocument, asOf: string)
       name: text(m.name),
       date,
       status,
-      overdue: (status ?? 'planned') === 'planned' && !!date && date < asOf,
+      overdue: live && (status ?? 'planned') === 'planned' && !!date && date < asOf,
       location: at(['milestones', i, 'id'], ['milestones', i]),
     };
   });
@@ -125,6 +148,8 @@ function readProject(source: PortfolioSource, doc: ParsedDocument, asOf: string)
     title: text(v.title) ?? id,
     summary: text(v.summary),
     status: text(v.status),
+    live,
+    committed: isCommitted(text(v.status), policy),
     phase: text(v.phase),
     programme: text(v.programme),
     sponsor: text(v.sponsor),

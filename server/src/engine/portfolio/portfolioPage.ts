@@ -12,6 +12,7 @@ export function portfolioPageBody(portfolio: Portfolio, groups: PortfolioGroup[]
   const s = portfolio.summary;
   const tiles = [
     tile('Projects', String(s.count)),
+    tile('Live', String(s.live)),
     tile('Red', String(s.rag.red), 'rag-red'),
     tile('Amber', String(s.rag.amber), 'rag-amber'),
     tile('Green', String(s.rag.green), 'rag-green'),
@@ -20,14 +21,26 @@ export function portfolioPageBody(portfolio: Portfolio, groups: PortfolioGroup[]
     tile('Warnings', String(s.findingCounts.warnings)),
   ].join('');
   return [
-    `<header><h1>Portfolio</h1><p class="as-of">As of ${escapeHtml(portfolio.asOf)} · approved ${escapeHtml(amounts(s.approved))}</p></header>`,
+    `<header><h1>Portfolio</h1><p class="as-of">As of ${escapeHtml(portfolio.asOf)} · committed (approved or live) ${escapeHtml(amounts(s.approved))}</p></header>`,
     `<section id="summary"><h2>RAG summary</h2><div class="tiles">${tiles}</div>${ragSummarySvg(portfolio)}</section>`,
     `<section id="timeline"><h2>Timeline</h2>${ganttSvg(portfolio)}</section>`,
     `<section id="budget"><h2>Budget by programme against caps</h2>${budgetSvg(portfolio)}${groupsTable(groups)}</section>`,
     `<section id="dependencies"><h2>Dependencies</h2>${dependencySvg(portfolio)}</section>`,
     `<section id="findings"><h2>Top findings</h2>${findingsTable(portfolio, options.topFindings ?? 20)}</section>`,
     `<section id="projects"><h2>Projects</h2>${projectsTable(portfolio.projects)}</section>`,
+    `<section id="exceptions"><h2>Exceptions: waivers and suppressions</h2>${exceptionsTable(portfolio.exceptions)}</section>`,
   ].join('\n');
+}
+
+/** The exceptions register: every waiver and suppression comment, where it is, why, who approved it, until when. */
+export function exceptionsTable(exceptions: Portfolio['exceptions']): string {
+  if (exceptions.length === 0) return '<p class="empty">No waivers or suppression comments.</p>';
+  const rows = exceptions.map((e) => {
+    const where = `${e.location.relativePath}:${e.location.range.start.line + 1}`;
+    const expires = e.expires ? `${e.expires}${e.expired ? ' (expired)' : ''}` : e.kind === 'suppression' ? 'never' : '';
+    return `<tr><td>${escapeHtml(e.kind)}</td><td>${escapeHtml(e.rules.join(', '))}</td><td>${escapeHtml(where)}</td><td>${escapeHtml(e.reason ?? '(no reason)')}</td><td>${escapeHtml(e.approver ?? (e.kind === 'suppression' ? 'nobody' : ''))}</td><td>${escapeHtml(expires)}</td></tr>`;
+  });
+  return `<table class="exceptions"><thead><tr><th>kind</th><th>rule</th><th>file</th><th>reason</th><th>approver</th><th>expires</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
 
 function tile(label: string, value: string, cls = ''): string {

@@ -20,7 +20,7 @@ export interface PortfolioMilestone {
   date?: string;
   /** `planned`, `done` or `missed`; absent means planned. */
   status?: string;
-  /** Still planned but dated before the as-of day. */
+  /** Still planned, dated before the as-of day, in a live project (finished projects have nothing overdue). */
   overdue: boolean;
   location: SourceLocation;
 }
@@ -67,6 +67,10 @@ export interface PortfolioProject {
   title: string;
   summary?: string;
   status?: string;
+  /** Live under the policy (lifecycle.ts): counted in RAG tiles, overdue milestones and roll-ups. */
+  live: boolean;
+  /** Approved or live: its budget is committed and counts in approved totals. */
+  committed: boolean;
   phase?: string;
   programme?: string;
   sponsor?: string;
@@ -101,13 +105,16 @@ export interface PortfolioProgramme {
   location: SourceLocation;
 }
 
-/** What a group of projects adds up to. */
+/** What a group of projects adds up to. Health (RAG, overdue) counts live projects only. */
 export interface Rollup {
   count: number;
-  /** The worst RAG of its projects: red, then amber, then green; absent when none reports one. */
+  /** How many of them are live. */
+  live: number;
+  /** The worst RAG of its live projects: red, then amber, then green; absent when none reports one. */
   worstRag?: Rag;
+  /** RAG of the live projects; `none`: live without a status report. */
   rag: { green: number; amber: number; red: number; none: number };
-  /** Approved budgets per currency. */
+  /** Committed (approved or live) budgets per currency. */
   approved: Record<string, number>;
   overdueMilestones: number;
   findingCounts: FindingCounts;
@@ -131,6 +138,22 @@ export interface Portfolio {
   projects: PortfolioProject[];
   programmes: PortfolioProgramme[];
   summary: Rollup;
+  /** Every waiver and suppression comment in the portfolio: the list an auditor asks for. */
+  exceptions: PortfolioException[];
+}
+
+export interface PortfolioException {
+  kind: 'waiver' | 'suppression';
+  /** The rule (or `area/*` pattern) waived or silenced; several for a comment naming several. */
+  rules: string[];
+  /** `next-line`, `file` (comments) or `document` (a waiver). */
+  scope: 'next-line' | 'file' | 'document';
+  reason?: string;
+  approver?: string;
+  expires?: string;
+  /** Waivers: whether the expiry date has passed (as of the portfolio's day). */
+  expired?: boolean;
+  location: SourceLocation;
 }
 
 export interface PortfolioFilter {

@@ -44,7 +44,7 @@ export class Governance {
   }
 
   /** The workspace's policy; for a file outside any indexed portfolio, the policy of a Portfolio in the file itself. */
-  private policyFor(file: ParsedFile, context: GovernanceContext, workspace: WorkspaceIndex): Policy {
+  policyFor(file: ParsedFile, context: GovernanceContext, workspace: WorkspaceIndex): Policy {
     if (workspace.documents('Portfolio').length > 0) return workspace.policy(context.settings.policy);
     const own = file.documents.find((d) => !d.empty && detectKind(d, context.relativePath).kind === 'Portfolio');
     const raw = own && isDict(own.value) ? own.value.policy : undefined;

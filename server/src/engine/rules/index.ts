@@ -7,6 +7,18 @@ import { breakdownSums } from './budget/breakdownSums';
 import { contingencyBand } from './budget/contingencyBand';
 import { singleCurrency } from './budget/singleCurrency';
 import { requiredForStatus } from './approvals/requiredForStatus';
+import { segregation } from './approvals/segregation';
+import { outsideSchedule } from './allocation/outsideSchedule';
+import { fxRate } from './budget/fxRate';
+import { phasingSums } from './budget/phasingSums';
+import { openRisks } from './closure/openRisks';
+import { programmeRedNeedsRecovery } from './programme/redNeedsRecovery';
+import { programmeStaleReport } from './programme/staleReport';
+import { doneInFuture } from './schedule/doneInFuture';
+import { pastEnd } from './schedule/pastEnd';
+import { futureDated } from './status/futureDated';
+import { missingReport } from './status/missingReport';
+import { phaseConsistency } from './status/phaseConsistency';
 import { exitCriteria } from './closure/exitCriteria';
 import { measurable } from './objectives/measurable';
 import { overAllocated } from './people/overAllocated';
@@ -48,6 +60,19 @@ export const DOCUMENT_RULES: readonly DocumentRule[] = [
   oneAccountable,
   noPlaceholders,
   exitCriteria,
+  // Version 0.2: lifecycle, money across currencies, integrity.
+  missingReport,
+  futureDated,
+  pastEnd,
+  phaseConsistency,
+  openRisks,
+  doneInFuture,
+  outsideSchedule,
+  programmeRedNeedsRecovery,
+  programmeStaleReport,
+  segregation,
+  fxRate,
+  phasingSums,
 ];
 
 export const PORTFOLIO_RULES: readonly PortfolioRule[] = [
@@ -76,6 +101,7 @@ export interface RuleDescription {
 export const SUPPRESSION_RULES: readonly RuleDescription[] = [
   { id: 'suppression/missing-reason', severity: 'warning', summary: 'A suppression comment says why, after "--".', docs: docsFor('suppression/missing-reason') },
   { id: 'suppression/missing-rule', severity: 'warning', summary: 'A suppression comment names the rule it silences.', docs: docsFor('suppression/missing-rule') },
+  { id: 'suppression/protected-rule', severity: 'error', summary: 'A suppression comment does not try to silence a rule the policy protects; only an approved waiver can.', docs: docsFor('suppression/protected-rule') },
   { id: 'waiver/expired', severity: 'warning', summary: 'A waiver past its expiry date no longer applies and is renewed or removed.', docs: docsFor('waiver/expired') },
   { id: 'waiver/incomplete', severity: 'warning', summary: 'A waiver names the rule, the reason, the approver and the expiry date.', docs: docsFor('waiver/incomplete') },
 ];

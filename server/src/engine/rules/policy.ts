@@ -1,6 +1,8 @@
 // The governance thresholds the rules read: the Portfolio document's `policy`, overridden key by key by
 // the `charter.policy` setting, with built-in defaults for anything neither says (the same defaults the
 // portfolio schema's "Default policy" snippet writes out).
+import { parseRate, type FxRate } from './fx';
+import { DEFAULT_LIVE_STATUSES } from './lifecycle';
 import { parseMoney, type Money } from './money';
 
 export interface ApprovalThreshold {
@@ -17,6 +19,20 @@ export interface Policy {
   maxAllocationPercent: number;
   /** 1 = January: the fiscal year is the calendar year. */
   fiscalYearStartMonth: number;
+  /** `start`: a fiscal year is named by the calendar year it starts in; `end` (US federal): the one it ends in. */
+  fiscalYearNaming: 'start' | 'end';
+  /** The statuses of a live project (lifecycle.ts): delivery rules, roll-ups and funding count only these. */
+  liveStatuses: string[];
+  /** The currency thresholds, caps and envelopes are compared in; undefined: each amount's own (one-currency PMO). */
+  baseCurrency?: string;
+  /** Currency code -> exact rate to the base currency (fx.ts). */
+  fxRates: Record<string, FxRate>;
+  /** The day the rates were taken. */
+  fxAsOf?: string;
+  /** Rule ids or `area/*` that suppression comments cannot silence; only a waiver can. */
+  protectedRules: string[];
+  /** The longest a waiver may run, from its approval (or, without one, from today) to its expiry. */
+  maxWaiverDays?: number;
 }
 
 export const DEFAULT_POLICY: Readonly<Policy> = Object.freeze({
@@ -26,6 +42,10 @@ export const DEFAULT_POLICY: Readonly<Policy> = Object.freeze({
   reportingCadenceDays: 31,
   maxAllocationPercent: 100,
   fiscalYearStartMonth: 1,
+  fiscalYearNaming: 'start',
+  liveStatuses: [...DEFAULT_LIVE_STATUSES],
+  fxRates: {},
+  protectedRules: [],
 });
 
 type RawPolicy = Record<string, unknown>;
@@ -44,6 +64,10 @@ export function resolvePolicy(portfolio?: unknown, setting?: unknown): Policy {
     reportingCadenceDays: DEFAULT_POLICY.reportingCadenceDays,
     maxAllocationPercent: DEFAULT_POLICY.maxAllocationPercent,
     fiscalYearStartMonth: DEFAULT_POLICY.fiscalYearStartMonth,
+    fiscalYearNaming: DEFAULT_POLICY.fiscalYearNaming,
+    liveStatuses: [...DEFAULT_POLICY.liveStatuses],
+    fxRates: {},
+    protectedRules: [],
   };
   for (const layer of layers) {
     const phases = layer.phases;
@@ -67,6 +91,22 @@ export function resolvePolicy(portfolio?: unknown, setting?: unknown): Policy {
     if (isWhole(layer.reportingCadenceDays, 1)) policy.reportingCadenceDays = layer.reportingCadenceDays as number;
     if (isWhole(layer.maxAllocationPercent, 0)) policy.maxAllocationPercent = layer.maxAllocationPercent as number;
     if (isWhole(layer.fiscalYearStartMonth, 1) && (layer.fiscalYearStartMonth as number) <= 12) policy.fiscalYearStartMonth = layer.fiscalYearStartMonth as number;
+    if (layer.fiscalYearNaming === 'start' || layer.fiscalYearNaming === 'end') policy.fiscalYearNaming = layer.fiscalYearNaming;
+    if (isStringList(layer.liveStatuses)) policy.liveStatuses = [...layer.liveStatuses];
+    if (typeof layer.baseCurrency === 'string' && /^[A-Z]{3}$/.test(layer.baseCurrency)) policy.baseCurrency = layer.baseCurrency;
+    const rates = asRecord(layer.fxRates);
+    if (rates) {
+      // A layer that gives rates gives all of them: rates of different days are not mixed.
+      policy.fxRates = {};
+      policy.fxAsOf = typeof rates.asOf === 'string' ? rates.asOf : undefined;
+      for (const [code, value] of Object.entries(rates)) {
+        const rate = /^[A-Z]{3}$/.test(code) ? parseRate(value) : undefined;
+        if (rate !== undefined) policy.fxRates[code] = rate;
+      }
+    }
+    if (isStringList(layer.protectedRules)) policy.protectedRules = [...layer.protectedRules];
+    if (isWhole(layer.maxWaiverDays, 1)) policy.maxWaiverDays = layer.maxWaiverDays as number;
+    else if (layer.maxWaiverDays === null) delete policy.maxWaiverDays;
   }
   return policy;
 }
@@ -76,11 +116,19 @@ export function policyKey(policy: Policy): string {
   return JSON.stringify(policy, (_k, v) => (typeof v === 'bigint' ? v.toString() : v));
 }
 
-/** The fiscal year a day falls in, named after the calendar year in which that fiscal year starts. */
-export function fiscalYearOf(isoDate: string, startMonth: number): number {
+/**
+ * The fiscal year a day falls in, named after the calendar year in which that fiscal year starts
+ * (`naming: 'start'`) or ends (`'end'`, the US federal convention: October 2026 is in FY 2027).
+ */
+export function fiscalYearOf(isoDate: string, startMonth: number, naming: 'start' | 'end' = 'start'): number {
   const year = Number(isoDate.slice(0, 4));
   const month = Number(isoDate.slice(5, 7));
-  return month >= startMonth ? year : year - 1;
+  const starting = month >= startMonth ? year : year - 1;
+  return naming === 'end' && startMonth !== 1 ? starting + 1 : starting;
+}
+
+function isStringList(value: unknown): value is string[] {
+  return Array.isArray(value) && value.every((v) => typeof v === 'string' && v.length > 0);
 }
 
 function asRecord(value: unknown): RawPolicy | undefined {

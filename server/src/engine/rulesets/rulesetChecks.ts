@@ -10,7 +10,8 @@ import type { CharterSettings } from '../settings';
 import type { Finding } from '../types';
 import { todayIso } from '../utils/dates';
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
-import { fxTableFrom, toBaseCurrency } from './fxRates';
+import { toBaseCurrency } from '../rules/fx';
+import { resolvePolicy } from '../rules/policy';
 import { isRecord } from './jsonPath';
 import { runRulesets } from './rulesetRunner';
 import { rulesetNote, rulesetReferences, type RulesetReference, type RulesetService, type RulesetState } from './rulesetService';
@@ -63,8 +64,9 @@ export async function rulesetFindings(service: RulesetService, file: ParsedFile,
   if (context.settings.rulesets.length === 0 && workspace.documents('Portfolio').length === 0 && !file.documents.some((d) => isRecord(d.value) && d.value.rulesets)) return [];
   const loaded = await loadRulesets(service, file, context, workspace);
   if (loaded.states.length === 0) return [];
-  const fx = fxTableFrom(loaded.policy);
-  const policyKey = `${fx.base ?? ''}|${[...fx.rates].map(([c, r]) => `${c}=${r}`).join(',')}|${context.settings.asOf ?? todayIso()}`;
+  // Amounts convert as everywhere else: policy.baseCurrency and policy.fxRates, portfolio then settings.
+  const policy = resolvePolicy(loaded.policy);
+  const policyKey = `${policy.baseCurrency ?? ''}|${Object.entries(policy.fxRates).map(([c, r]) => `${c}=${r}`).join(',')}|${context.settings.asOf ?? todayIso()}`;
   const findings: Finding[] = [];
   for (const doc of file.documents) {
     if (doc.empty || doc.value === undefined) continue;
@@ -85,7 +87,10 @@ export async function rulesetFindings(service: RulesetService, file: ParsedFile,
         kind,
         today: context.settings.asOf ?? todayIso(),
         tiers: typeof loaded.tiers === 'string' ? [] : loaded.tiers,
-        toBase: (amount, currency) => toBaseCurrency(fx, amount, currency),
+        toBase: (amount, currency) => {
+          const converted = toBaseCurrency(amount, currency, policy);
+          return converted.ok ? { amount: converted.amount, currency: converted.currency } : converted.reason;
+        },
         policyKey,
         workspace: rulesetWorkspace(workspace),
       }),

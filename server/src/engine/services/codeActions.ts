@@ -26,6 +26,8 @@ export interface CodeActionContext {
   schemaIdFor: (document: ParsedDocument) => Promise<string | undefined>;
   /** Turns a finding's `docs` into a link the host can open. */
   docsHref?: (docs: string) => string;
+  /** Whether the policy protects a rule from suppression comments: no "Disable for this line" is offered for it. */
+  isProtected?: (rule: string) => boolean;
 }
 
 /**
@@ -62,7 +64,7 @@ export async function getCodeActions(file: ParsedFile, range: Range, findings: F
     const disabled = new Set<string>();
     for (const finding of here) {
       const key = `${finding.rule}@${finding.range.start.line}`;
-      if (disabled.has(key) || /^(suppression|waiver)\//.test(finding.rule)) continue;
+      if (disabled.has(key) || /^(suppression|waiver)\//.test(finding.rule) || context.isProtected?.(finding.rule)) continue;
       disabled.add(key);
       actions.push({ title: `Disable ${finding.rule} for this line`, kind: 'quickfix', findings: [finding], edits: { [file.uri]: [disableNextLineEdit(file, finding)] } });
     }

@@ -74,8 +74,18 @@ export function daysBetween(a: string, b: string): number {
   return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
 }
 
+/**
+ * Today as the user's calendar shows it: the local day of the machine (the editor's, or the CLI's `TZ`),
+ * not the UTC day, which is tomorrow or yesterday for part of every day in most of the world.
+ */
 export function todayIso(now = new Date()): string {
-  return now.toISOString().slice(0, 10);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${String(now.getFullYear()).padStart(4, '0')}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+/** The day `days` after (or before) an ISO date. */
+export function addDays(isoDate: string, days: number): string {
+  return new Date(Date.parse(`${isoDate}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }
 
 /** `2027-03-12` -> `12 March 2027`: a reading of an ambiguous date, in words that cannot be misread. */

@@ -9,6 +9,7 @@ import type {
   Located,
   PeopleFacts,
   PersonReference,
+  Phase,
   PortfolioFacts,
   ProgrammeFacts,
   ProjectFacts,
@@ -43,7 +44,7 @@ export function extractFacts(document: CharterDocument): Facts {
 function projectFacts(d: CharterDocument): ProjectFacts {
   const dependencies: Dependency[] = d.records(['dependencies']).flatMap(({ path }) => {
     const project = locatedText(d, [...path, 'project']);
-    return project ? [{ project, neededBy: locatedDate(d, [...path, 'neededBy']) }] : [];
+    return project ? [{ project, milestone: locatedText(d, [...path, 'milestone']), neededBy: locatedDate(d, [...path, 'neededBy']) }] : [];
   });
   const allocations: Allocation[] = d.records(['allocations']).flatMap(({ path }) => {
     const person = locatedText(d, [...path, 'person']);
@@ -70,7 +71,12 @@ function projectFacts(d: CharterDocument): ProjectFacts {
     end: locatedDate(d, ['schedule', 'end']),
     approved: locatedMoney(d, ['budget', 'approved']),
     currency: d.currency(['budget', 'currency']),
+    phasing: phasingOf(d),
     rag: locatedText(d, ['statusReport', 'rag']),
+    milestones: d.records(['milestones']).flatMap(({ path }) => {
+      const id = d.text([...path, 'id']);
+      return id ? [{ id, date: locatedDate(d, [...path, 'date']) }] : [];
+    }),
     dependencies,
     allocations,
     personRefs: personReferences(d, PROJECT_PERSON_FIELDS),
@@ -79,6 +85,15 @@ function projectFacts(d: CharterDocument): ProjectFacts {
       return ref ? [ref] : [];
     }),
   };
+}
+
+/** `budget.phasing` when it is a list of whole fiscal years with amounts; undefined when absent or empty. */
+function phasingOf(d: CharterDocument): Phase[] | undefined {
+  const phases = d.records(['budget', 'phasing']).flatMap(({ path, value }) => {
+    const amount = d.money([...path, 'amount']);
+    return typeof value.fiscalYear === 'number' && Number.isInteger(value.fiscalYear) && amount !== undefined ? [{ fiscalYear: value.fiscalYear, amount }] : [];
+  });
+  return phases.length > 0 ? phases : undefined;
 }
 
 function programmeFacts(d: CharterDocument): ProgrammeFacts {

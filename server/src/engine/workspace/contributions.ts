@@ -54,6 +54,7 @@ export function contributionsOf(doc: IndexedDocument): Contributions {
           manager: facts.manager,
           start: facts.start?.value,
           end: facts.end,
+          milestones: facts.milestones,
           dependencies: facts.dependencies.map((d) => d.project),
         };
         add(Keys.project(facts.id.value), entry);
@@ -83,7 +84,7 @@ export function contributionsOf(doc: IndexedDocument): Contributions {
         const entry: AllocationEntry = { ref, projectId, status: facts.status?.value, allocations };
         add(Keys.allocations(person), entry);
       }
-      const funding: FundingEntry = { ref, projectId, status: facts.status?.value, start: facts.start, approved: facts.approved, currency: facts.currency };
+      const funding: FundingEntry = { ref, projectId, status: facts.status?.value, start: facts.start, approved: facts.approved, currency: facts.currency, phasing: facts.phasing };
       add(Keys.funding, funding);
       break;
     }

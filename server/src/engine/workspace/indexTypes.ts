@@ -18,7 +18,15 @@ export interface Located<T> {
 
 export interface Dependency {
   project: Located<string>;
+  /** A milestone of the upstream project: what is needed is that milestone, not the whole project. */
+  milestone?: Located<string>;
   neededBy?: Located<string>;
+}
+
+/** One fiscal year's share of a multi-year budget (`budget.phasing`). */
+export interface Phase {
+  fiscalYear: number;
+  amount: Money;
 }
 
 export interface Allocation {
@@ -45,7 +53,10 @@ export interface ProjectFacts {
   end?: Located<string>;
   approved?: Located<Money>;
   currency?: string;
+  /** `budget.phasing`, when given: how the approved budget is spread over fiscal years. */
+  phasing?: Phase[];
   rag?: Located<string>;
+  milestones: Array<{ id: string; date?: Located<string> }>;
   dependencies: Dependency[];
   allocations: Allocation[];
   personRefs: PersonReference[];
@@ -95,6 +106,7 @@ export interface ProjectEntry {
   manager?: string;
   start?: string;
   end?: Located<string>;
+  milestones: Array<{ id: string; date?: Located<string> }>;
   dependencies: Array<Located<string>>;
 }
 
@@ -142,6 +154,7 @@ export interface FundingEntry {
   start?: Located<string>;
   approved?: Located<Money>;
   currency?: string;
+  phasing?: Phase[];
 }
 
 export interface EnvelopeEntry {

@@ -56,6 +56,21 @@ describe('budget/approval-threshold', () => {
     assert.equal((await check(RULE, NO_APPROVALS.replace('approved: 850000', 'approved: "250000.01"'))).findings.length, 1);
   });
 
+  it('compares a budget in another currency with thresholds in the base currency, showing both amounts', async () => {
+    const fx = { settings: { policy: { baseCurrency: 'EUR', fxRates: { asOf: '2027-01-31', JPY: 0.0062 } } } };
+    const jpy = (amount: string) => NO_APPROVALS.replace('currency: EUR', 'currency: JPY').replace('approved: 850000', `approved: ${amount}`);
+    // 30,000,000 JPY is 186,000 EUR: under the 250,000 EUR threshold, whatever its face value.
+    assert.deepEqual((await check(RULE, jpy('30000000'), fx)).findings, []);
+    // 50,000,000 JPY is 310,000 EUR: above it.
+    const { findings } = await check(RULE, jpy('50000000'), fx);
+    assert.equal(findings[0].message, "The approved budget (50,000,000 JPY = 310,000 EUR at 0.0062 as of 2027-01-31) is above 250,000 EUR, so the policy needs an approval by the sponsor. Add the sponsor's approval to approvals.");
+    // Boundary: 40,322,580 JPY is 249,999.996 EUR, not above; one more yen is 250,000.0022 EUR, above.
+    assert.deepEqual((await check(RULE, jpy('40322580'), fx)).findings, []);
+    assert.equal((await check(RULE, jpy('40322581'), fx)).findings.length, 1);
+    // Without a rate, budget/fx-rate reports the currency instead of this rule guessing.
+    assert.deepEqual((await check(RULE, jpy('50000000'), { settings: { policy: { baseCurrency: 'EUR' } } })).findings, []);
+  });
+
   it('is quiet without an approved amount', async () => {
     assert.deepEqual((await check(RULE, NO_APPROVALS.replace('  approved: 850000\n', ''))).findings, []);
   });

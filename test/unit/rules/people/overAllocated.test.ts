@@ -24,6 +24,18 @@ describe('people/over-allocated', () => {
     assert.match((await check(RULE, noPeople, { settings: { policy: { maxAllocationPercent: 80 } } })).findings[0].message, /above the policy's maximum of 80 %/);
   });
 
+  it('counts a part-timer in shares of a full-time week: 60 % capacity is full with one 60 % booking', async () => {
+    const people = PEOPLE.replace('{ id: li.wei, name: Li Wei, capacityPercent: 80 }', '{ id: li.wei, name: Li Wei, capacityPercent: 60 }');
+    assert.deepEqual((await check(RULE, { 'b.charter.yaml': booking('b', 'li.wei', 60), 'people.yaml': people })).findings, []);
+    assert.match((await check(RULE, { 'b.charter.yaml': booking('b', 'li.wei', 40), 'c.charter.yaml': booking('c', 'li.wei', 30), 'people.yaml': people })).findings[0].message, /booked 70 % .* above their capacity of 60 %/);
+  });
+
+  it('books nobody on a proposal: only live projects count', async () => {
+    const files = { 'b.charter.yaml': booking('b', 'x', 60), 'c.charter.yaml': booking('c', 'x', 60).replace('status: active', 'status: proposed') };
+    assert.deepEqual((await check(RULE, files)).findings, []);
+    assert.deepEqual((await check(RULE, files, { target: 'c.charter.yaml' })).findings, []);
+  });
+
   it('counts only bookings that overlap in time; touching periods do not (boundary)', async () => {
     const files = { 'b.charter.yaml': booking('b', 'x', 60, '2027-01-01', '2027-03-31'), 'c.charter.yaml': booking('c', 'x', 60, '2027-04-01', '2027-06-30') };
     assert.deepEqual((await check(RULE, files)).findings, []);

@@ -21,6 +21,12 @@ describe('schedule/overdue-milestone', () => {
     assert.deepEqual((await check(RULE, PROJECT.replace('date: 2027-11-30', 'date: 2027-04-01').replace('status: active', 'status: cancelled'))).findings, []);
   });
 
+  it('applies to live projects only: not to closed projects or proposals', async () => {
+    const late = PROJECT.replace('date: 2027-11-30', 'date: 2027-04-01');
+    for (const status of ['closed', 'proposed']) assert.deepEqual((await check(RULE, late.replace('status: active', `status: ${status}`))).findings, [], status);
+    for (const status of ['approved', 'on-hold']) assert.equal((await check(RULE, late.replace('status: active', `status: ${status}`))).findings.length, 1, status);
+  });
+
   it('is quiet for a milestone without a date', async () => {
     assert.deepEqual((await check(RULE, PROJECT.replace(', date: 2027-11-30', ''))).findings, []);
   });

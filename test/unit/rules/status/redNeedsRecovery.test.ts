@@ -44,6 +44,11 @@ describe('status/red-needs-recovery', () => {
     assert.deepEqual((await check(RULE, RED.replace(/statusReport:\n(.*\n)*$/, ''))).findings, []);
   });
 
+  it('asks nothing of a closed, cancelled or proposed project: a finished red report is history', async () => {
+    for (const status of ['closed', 'cancelled', 'proposed']) assert.deepEqual((await check(RULE, RED.replace('status: active', `status: ${status}`))).findings, [], status);
+    for (const status of ['approved', 'on-hold']) assert.equal((await check(RULE, RED.replace('status: active', `status: ${status}`))).findings.length, 1, status);
+  });
+
   it('can be turned off with charter.rules', async () => {
     assert.deepEqual((await check(RULE, RED, { settings: { rules: { [RULE]: 'off' } } })).findings, []);
   });

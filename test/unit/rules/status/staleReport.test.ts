@@ -15,12 +15,14 @@ describe('status/stale-report', () => {
     assert.deepEqual((await check(RULE, PROJECT.replace('asOf: 2027-04-30', 'asOf: 2027-04-14'))).findings, []);
   });
 
-  it('applies to active and on-hold projects only', async () => {
+  it('applies to live projects only (approved, active, on-hold by default; policy.liveStatuses)', async () => {
     const old = PROJECT.replace('asOf: 2027-04-30', 'asOf: 2026-01-01');
-    assert.equal((await check(RULE, old.replace('status: active', 'status: on-hold'))).findings.length, 1);
-    for (const status of ['proposed', 'approved', 'closed', 'cancelled']) {
+    for (const status of ['approved', 'on-hold']) assert.equal((await check(RULE, old.replace('status: active', `status: ${status}`))).findings.length, 1, status);
+    for (const status of ['proposed', 'closed', 'cancelled']) {
       assert.deepEqual((await check(RULE, old.replace('status: active', `status: ${status}`))).findings, [], status);
     }
+    const narrower = { settings: { policy: { liveStatuses: ['active'] } } };
+    assert.deepEqual((await check(RULE, old.replace('status: active', 'status: on-hold'), narrower)).findings, []);
   });
 
   it('is quiet without a status report or its date', async () => {

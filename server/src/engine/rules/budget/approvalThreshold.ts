@@ -1,11 +1,14 @@
 import { docsFor } from '../../utils/docs';
 import { appendListItem } from '../edits';
+import { describeAmount, toBaseCurrency } from '../fx';
 import { formatMoney } from '../money';
 import type { DocumentRule } from '../ruleTypes';
 
 /**
  * Every threshold the approved budget is above needs an approval in that role. While a project is only
  * proposed, a pending approval (the request) is enough; from `approved` on, it must say `approved`.
+ * Thresholds are in the policy's base currency (else in the project's own): a budget in another currency
+ * is converted first, and one that cannot be is flagged by budget/fx-rate instead.
  */
 export const approvalThreshold: DocumentRule = {
   id: 'budget/approval-threshold',
@@ -19,18 +22,22 @@ export const approvalThreshold: DocumentRule = {
     if (approved === undefined) return;
     const status = document.text(['status']) ?? 'proposed';
     const unit = document.currency(['budget', 'currency']);
-    const money = (m: bigint) => `${formatMoney(m)}${unit ? ` ${unit}` : ''}`;
+    const inBase = toBaseCurrency(approved, unit, policy);
+    if (!inBase.ok && policy.baseCurrency) return;
+    const compared = inBase.ok ? inBase.amount : approved;
+    const thresholdUnit = policy.baseCurrency ?? unit;
+    const money = (m: bigint) => `${formatMoney(m)}${thresholdUnit ? ` ${thresholdUnit}` : ''}`;
     const approvals = document.records(['approvals']).map((r) => r.value);
     const roles = new Set<string>();
     for (const threshold of policy.approvalThresholds) {
-      if (approved <= threshold.above || roles.has(threshold.role)) continue;
+      if (compared <= threshold.above || roles.has(threshold.role)) continue;
       roles.add(threshold.role);
       const rows = approvals.filter((a) => a.role === threshold.role);
       const decisions = rows.map((a) => (typeof a.decision === 'string' ? a.decision : 'pending'));
       const enough = status === 'proposed' ? decisions.some((d) => d !== 'rejected') : decisions.includes('approved');
       if (enough) continue;
       const range = document.valueRange(['budget', 'approved']);
-      const why = `The approved budget (${money(approved)}) is above ${money(threshold.above)}, so the policy needs an approval by the ${threshold.role}`;
+      const why = `The approved budget (${describeAmount(approved, unit, policy)}) is above ${money(threshold.above)}, so the policy needs an approval by the ${threshold.role}`;
       if (rows.length > 0) {
         report(range, `${why}; the one in approvals is ${decisions.join(', ')}. Record the ${threshold.role}'s decision once it is taken.`);
         continue;

@@ -1,8 +1,7 @@
 import { docsFor } from '../../utils/docs';
 import type { Range, RelatedLocation } from '../../types';
+import { isLive } from '../lifecycle';
 import type { PortfolioRule } from '../ruleTypes';
-
-const FINISHED = new Set(['closed', 'cancelled']);
 const DAY = 86_400_000;
 
 interface Booking {
@@ -18,8 +17,9 @@ interface Booking {
 
 /**
  * A person is over-allocated when their allocations that overlap in time add up to more than their
- * `capacityPercent` in people.yaml, else the policy's `maxAllocationPercent`. Closed and cancelled
- * projects no longer book anyone.
+ * `capacityPercent` in people.yaml, else the policy's `maxAllocationPercent`. Both are shares of a
+ * full-time week, so a part-timer at 60 % is full with a 60 % allocation. Only live projects book anyone:
+ * a proposal has not taken the person yet, a finished project has let them go.
  */
 export const overAllocated: PortfolioRule = {
   id: 'people/over-allocated',
@@ -30,7 +30,7 @@ export const overAllocated: PortfolioRule = {
   kinds: ['Project'],
   check({ target, portfolio, policy, report }) {
     const facts = target.facts;
-    if (facts.kind !== 'Project' || FINISHED.has(facts.status?.value ?? '')) return;
+    if (facts.kind !== 'Project' || !isLive(facts.status?.value, policy)) return;
     const persons = [...new Set(facts.allocations.filter((a) => a.percent).map((a) => a.person.value))];
     for (const person of persons) {
       const listed = portfolio.people(person).find((p) => p.capacityPercent !== undefined);
@@ -38,7 +38,7 @@ export const overAllocated: PortfolioRule = {
       const limit = listed ? `their capacity of ${capacity} %` : `the policy's maximum of ${capacity} %`;
       const bookings: Booking[] = portfolio
         .allocationsOf(person)
-        .filter((entry) => !FINISHED.has(entry.status ?? ''))
+        .filter((entry) => isLive(entry.status, policy))
         .flatMap((entry) =>
           entry.allocations.map((a) => ({
             projectId: entry.projectId ?? entry.ref.relativePath,

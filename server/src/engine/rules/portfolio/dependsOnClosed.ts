@@ -1,7 +1,6 @@
 import { docsFor } from '../../utils/docs';
+import { isFinished } from '../lifecycle';
 import type { PortfolioRule } from '../ruleTypes';
-
-const FINISHED = new Set(['closed', 'cancelled']);
 
 export const dependsOnClosed: PortfolioRule = {
   id: 'portfolio/depends-on-closed',
@@ -12,9 +11,9 @@ export const dependsOnClosed: PortfolioRule = {
   kinds: ['Project'],
   check({ target, portfolio, report }) {
     const facts = target.facts;
-    if (facts.kind !== 'Project' || FINISHED.has(facts.status?.value ?? '')) return;
+    if (facts.kind !== 'Project' || isFinished(facts.status?.value)) return;
     for (const dependency of facts.dependencies) {
-      const upstream = portfolio.projects(dependency.project.value).find((p) => FINISHED.has(p.status?.value ?? ''));
+      const upstream = portfolio.projects(dependency.project.value).find((p) => isFinished(p.status?.value));
       if (!upstream?.status) continue;
       const id = upstream.id.value;
       const message =

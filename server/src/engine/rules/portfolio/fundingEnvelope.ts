@@ -1,62 +1,92 @@
 import { docsFor } from '../../utils/docs';
-import { formatMoney, sumMoney } from '../money';
-import { fiscalYearOf } from '../policy';
+import type { FundingEntry } from '../../workspace/indexTypes';
+import { canCompare, comparisonCurrency, describeAmount, inCurrency } from '../fx';
+import { isCommitted } from '../lifecycle';
+import { formatMoney, sumMoney, type Money } from '../money';
+import { fiscalYearOf, type Policy } from '../policy';
 import type { PortfolioRule } from '../ruleTypes';
 
 /** How many contributing projects a finding lists as related locations. */
 const MAX_RELATED = 25;
 
 /**
- * A project's approved budget counts towards the fiscal year in which its schedule starts. On the
- * Portfolio document: each envelope holds what counts towards it. On a live project: its fiscal year has
- * an envelope in its currency (checked once the portfolio has any envelope at all).
+ * What a project draws from each fiscal year: its `budget.phasing` when given, else its whole approved
+ * budget in the fiscal year its schedule starts in.
+ */
+export function drawsByYear(entry: Pick<FundingEntry, 'phasing' | 'start' | 'approved'>, policy: Policy): Map<number, Money> {
+  const draws = new Map<number, Money>();
+  if (entry.phasing) {
+    for (const phase of entry.phasing) draws.set(phase.fiscalYear, (draws.get(phase.fiscalYear) ?? 0n) + phase.amount);
+  } else if (entry.start && entry.approved) {
+    draws.set(fiscalYearOf(entry.start.value, policy.fiscalYearStartMonth, policy.fiscalYearNaming), entry.approved.value);
+  }
+  return draws;
+}
+
+/**
+ * Committed budgets (approved or live projects) count towards the envelopes of the fiscal years they
+ * draw from. On the Portfolio document: each envelope holds what counts towards it, compared in the
+ * envelope's currency or, across currencies, in the policy's base currency. On a committed project: each
+ * year it draws from has an envelope it can be counted in (checked once the portfolio has any envelope).
  */
 export const fundingEnvelope: PortfolioRule = {
   id: 'portfolio/funding-envelope',
   scope: 'portfolio',
   severity: 'error',
-  summary: 'The approved budgets of the projects starting in a fiscal year fit within that year\'s funding envelope.',
+  summary: "The committed budgets drawing on a fiscal year fit within that year's funding envelope.",
   docs: docsFor('portfolio/funding-envelope'),
   kinds: ['Portfolio', 'Project'],
   check({ target, portfolio, policy, report }) {
     const facts = target.facts;
-    const month = policy.fiscalYearStartMonth;
     if (facts.kind === 'Project') {
-      // Finished projects are history: their year's envelope may be gone from the portfolio.
-      if (facts.status?.value === 'cancelled' || facts.status?.value === 'closed' || !facts.start || !facts.approved) return;
+      // No readable currency: the schema reports it; a mismatch here would be a second finding for one problem.
+      if (!isCommitted(facts.status?.value, policy) || !facts.start || !facts.approved || !facts.currency) return;
       const envelopes = portfolio.envelopes();
       if (envelopes.length === 0) return;
-      const year = fiscalYearOf(facts.start.value, month);
-      const inYear = envelopes.filter((e) => e.fiscalYear === year);
-      if (inYear.some((e) => !facts.currency || e.currency === facts.currency)) return;
-      report(
-        facts.start.range,
-        inYear.length === 0
-          ? `This project starts in fiscal year ${year}, for which the portfolio has no funding envelope. Add one to the portfolio's funding, or check the start date.`
-          : `This project's budget is in ${facts.currency}, but the funding envelope for fiscal year ${year} is in ${inYear.map((e) => e.currency).join(', ')}. Budget in the envelope's currency.`,
-      );
+      for (const year of drawsByYear(facts, policy).keys()) {
+        const inYear = envelopes.filter((e) => e.fiscalYear === year);
+        if (inYear.some((e) => canCompare(facts.currency, e.currency, policy))) continue;
+        report(
+          facts.start.range,
+          inYear.length === 0
+            ? `This project draws on fiscal year ${year}, for which the portfolio has no funding envelope. Add one to the portfolio's funding, or check the start date and budget.phasing.`
+            : `This project's budget is in ${facts.currency}, but the funding envelope for fiscal year ${year} is in ${inYear.map((e) => e.currency).join(', ')}, and the policy cannot convert between them. Add policy.baseCurrency and policy.fxRates, or budget in the envelope's currency.`,
+        );
+      }
       return;
     }
     if (facts.kind !== 'Portfolio' || facts.funding.length === 0) return;
-    const budgets = portfolio.projectBudgets().filter((b) => b.status !== 'cancelled' && b.start && b.approved);
+    const budgets = portfolio.projectBudgets().filter((b) => isCommitted(b.status, policy) && b.approved);
     for (const envelope of facts.funding) {
-      const counted = budgets
-        .filter((b) => b.currency === envelope.currency && fiscalYearOf(b.start!.value, month) === envelope.fiscalYear)
-        .sort((a, b) => (a.approved!.value > b.approved!.value ? -1 : a.approved!.value < b.approved!.value ? 1 : 0));
-      const total = sumMoney(counted.map((b) => b.approved!.value));
-      if (total <= envelope.amount.value) continue;
-      const unit = envelope.currency;
+      const drawing = budgets.flatMap((b) => {
+        const amount = drawsByYear(b, policy).get(envelope.fiscalYear);
+        return amount === undefined ? [] : [{ entry: b, amount }];
+      });
+      const currency = comparisonCurrency([envelope.currency, ...drawing.map((d) => d.entry.currency)], policy) ?? envelope.currency;
+      const limit = inCurrency(envelope.amount.value, envelope.currency, currency, policy);
+      if (limit === undefined) continue; // the envelope's own currency has no rate: budget/fx-rate reports it
+      const counted = drawing
+        .flatMap((d) => {
+          const amount = inCurrency(d.amount, d.entry.currency, currency, policy);
+          return amount === undefined ? [] : [{ ...d, converted: amount }];
+        })
+        .sort((a, b) => (a.converted > b.converted ? -1 : a.converted < b.converted ? 1 : 0));
+      const total = sumMoney(counted.map((c) => c.converted));
+      if (total <= limit) continue;
+      const skipped = drawing.length - counted.length;
+      const envelopeText = describeAmount(envelope.amount.value, envelope.currency, policy);
       report(
         envelope.amount.range,
-        `The ${counted.length} projects starting in fiscal year ${envelope.fiscalYear} add up to ${formatMoney(total)} ${unit}, ${formatMoney(total - envelope.amount.value)} ${unit} above the envelope of ${formatMoney(envelope.amount.value)} ${unit}. Raise the envelope, or move or shrink a project.`,
+        `The ${counted.length} committed projects drawing on fiscal year ${envelope.fiscalYear} add up to ${formatMoney(total)} ${currency}, ${formatMoney(total - limit)} ${currency} above the envelope of ${envelopeText}.${skipped > 0 ? ` (${skipped} more cannot be converted to ${currency}: see budget/fx-rate.)` : ''} Raise the envelope, or move or shrink a project.`,
         {
-          related: counted.slice(0, MAX_RELATED).map((b) => ({
-            uri: b.ref.uri,
-            range: b.approved!.range,
-            message: `${b.projectId ?? b.ref.relativePath}: ${formatMoney(b.approved!.value)} ${unit}, starting ${b.start!.value}`,
+          related: counted.slice(0, MAX_RELATED).map((c) => ({
+            uri: c.entry.ref.uri,
+            range: c.entry.approved!.range,
+            message: `${c.entry.projectId ?? c.entry.ref.relativePath}: ${describeAmount(c.amount, c.entry.currency, policy)} in fiscal year ${envelope.fiscalYear}`,
           })),
         },
       );
     }
   },
 };
+

@@ -1,16 +1,17 @@
 import { docsFor } from '../../utils/docs';
 import type { MemberEntry } from '../../workspace/indexTypes';
+import { isLive } from '../lifecycle';
+import type { Policy } from '../policy';
 import type { PortfolioRule } from '../ruleTypes';
 
 const RANK: Record<string, number> = { green: 0, amber: 1, red: 2 };
-const FINISHED = new Set(['closed', 'cancelled']);
 
-/** The health of a programme: the worst RAG among its projects that are still going, if any reports one. */
-export function rolledUpRag(members: MemberEntry[]): string | undefined {
+/** The health of a programme: the worst RAG among its live projects, if any reports one. */
+export function rolledUpRag(members: MemberEntry[], policy: Pick<Policy, 'liveStatuses'>): string | undefined {
   let worst: string | undefined;
   for (const m of members) {
     const rag = m.rag?.value;
-    if (!rag || !(rag in RANK) || FINISHED.has(m.status ?? '')) continue;
+    if (!rag || !(rag in RANK) || !isLive(m.status, policy)) continue;
     if (worst === undefined || RANK[rag] > RANK[worst]) worst = rag;
   }
   return worst;
@@ -27,13 +28,13 @@ export const ragRollup: PortfolioRule = {
   summary: "A programme's stated RAG is no greener than the worst RAG of its live projects.",
   docs: docsFor('programme/rag-rollup'),
   kinds: ['Programme'],
-  check({ target, portfolio, report }) {
+  check({ target, portfolio, policy, report }) {
     const facts = target.facts;
     if (facts.kind !== 'Programme' || !facts.id || !facts.rag || !(facts.rag.value in RANK)) return;
     const members = portfolio.programmeMembers(facts.id.value);
-    const worst = rolledUpRag(members);
+    const worst = rolledUpRag(members, policy);
     if (!worst || RANK[worst] <= RANK[facts.rag.value]) return;
-    const worse = members.filter((m) => m.rag && RANK[m.rag.value] > RANK[facts.rag!.value] && !FINISHED.has(m.status ?? ''));
+    const worse = members.filter((m) => m.rag && RANK[m.rag.value] > RANK[facts.rag!.value] && isLive(m.status, policy));
     report(
       facts.rag.range,
       `The programme reports ${facts.rag.value}, but ${worse.map((m) => `${m.projectId ?? m.ref.relativePath} is ${m.rag!.value}`).join(', ')}. A programme is no greener than its worst project: report ${worst}, or bring the project back on track.`,

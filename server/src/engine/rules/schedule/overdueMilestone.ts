@@ -1,15 +1,16 @@
 import { docsFor } from '../../utils/docs';
+import { isLive } from '../lifecycle';
 import type { DocumentRule } from '../ruleTypes';
 
 export const overdueMilestone: DocumentRule = {
   id: 'schedule/overdue-milestone',
   scope: 'document',
   severity: 'warning',
-  summary: 'A milestone whose date has passed is marked done or missed.',
+  summary: 'A milestone of a live project whose date has passed is marked done or missed.',
   docs: docsFor('schedule/overdue-milestone'),
   kinds: ['Project'],
-  check({ document, today, report }) {
-    if (document.text(['status']) === 'cancelled') return;
+  check({ document, policy, today, report }) {
+    if (!isLive(document.text(['status']), policy)) return;
     for (const { path, value } of document.records(['milestones'])) {
       const date = document.date([...path, 'date']);
       const status = value.status ?? 'planned';

@@ -1,5 +1,6 @@
 import { docsFor } from '../../utils/docs';
 import { appendPair } from '../edits';
+import { isLive } from '../lifecycle';
 import type { DocumentRule } from '../ruleTypes';
 
 /** What the fix writes: a placeholder text/no-placeholders keeps flagging until someone writes the plan. */
@@ -9,10 +10,11 @@ export const redNeedsRecovery: DocumentRule = {
   id: 'status/red-needs-recovery',
   scope: 'document',
   severity: 'error',
-  summary: 'A red status report has a recovery plan.',
+  summary: 'A red status report of a live project has a recovery plan.',
   docs: docsFor('status/red-needs-recovery'),
   kinds: ['Project'],
-  check({ document, report }) {
+  check({ document, policy, report }) {
+    if (!isLive(document.text(['status']), policy)) return;
     if (document.get(['statusReport', 'rag']) !== 'red' || document.text(['statusReport', 'recoveryPlan'])) return;
     const edit = document.has(['statusReport', 'recoveryPlan']) ? undefined : appendPair(document, ['statusReport'], 'recoveryPlan', RECOVERY_PLAN_PLACEHOLDER);
     report(

@@ -1,21 +1,19 @@
 import { daysBetween } from '../../utils/dates';
 import { docsFor } from '../../utils/docs';
+import { isLive } from '../lifecycle';
 import type { DocumentRule } from '../ruleTypes';
-
-/** Projects that are expected to report: work is going on, or paused by a decision. */
-const REPORTING_STATUSES = new Set(['active', 'on-hold']);
 
 export const staleReport: DocumentRule = {
   id: 'status/stale-report',
   scope: 'document',
   severity: 'warning',
-  summary: "The status report of an active or on-hold project is no older than the policy's reporting cadence.",
+  summary: "The status report of a live project is no older than the policy's reporting cadence.",
   docs: docsFor('status/stale-report'),
   kinds: ['Project'],
   check({ document, policy, today, report }) {
     const status = document.text(['status']);
     const asOf = document.date(['statusReport', 'asOf']);
-    if (!status || !REPORTING_STATUSES.has(status) || !asOf) return;
+    if (!isLive(status, policy) || !asOf) return;
     const age = daysBetween(asOf, today);
     if (age <= policy.reportingCadenceDays) return;
     report(
