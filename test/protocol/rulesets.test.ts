@@ -86,7 +86,11 @@ describe('protocol: PMO rulesets and templates', function () {
     const diagnostics = await broken;
     assert.deepEqual(pmo(diagnostics).map((d) => d.code), ['ruleset/unavailable']);
     assert.match(String(diagnostics.find((d) => d.code === "ruleset/unavailable")!.message), /The ruleset pmo\/acme\.ruleset\.yaml \(from the charter\.rulesets setting\) cannot be used: it is not valid YAML/);
-    assert.ok(diagnostics.some((d) => d.code === 'schema/required' || String(d.code).startsWith('budget/') || String(d.code).startsWith('portfolio/')), 'built-in checks keep working');
+    // The schema and the built-in rules keep working: a typo in status is still reported.
+    const typo = fs.readFileSync(path.join(root, PAYROLL), 'utf8').replace('status: approved', 'status: aproved');
+    const withTypo = server.diagnostics(uri, (p) => p.diagnostics.some((d) => d.code === 'schema/enum') && pmo(p.diagnostics).some((d) => d.code === 'ruleset/unavailable'), 10_000);
+    server.change(uri, 2, [{ text: typo }]);
+    await withTypo;
     assert.ok(server.messages.some((m) => /the ruleset pmo\/acme\.ruleset\.yaml cannot be used/.test(m.message)), JSON.stringify(server.messages));
   });
 });
