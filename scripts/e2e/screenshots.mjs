@@ -148,18 +148,30 @@ async function portfolioScreenshots(page, shot, check) {
     await runFromPalette(page, 'Charter: Open Dashboard');
     await page.locator('.tabs-container .tab', { hasText: 'Charter Portfolio' }).first().waitFor({ timeout: 30_000 });
     // The page lives in nested webview iframes: look for the timeline chart in any frame.
-    let found = false;
+    let found;
     for (const deadline = Date.now() + 60_000; !found && Date.now() < deadline;) {
       for (const frame of page.frames()) {
-        if (await frame.locator('svg.chart.gantt').count().catch(() => 0)) found = true;
+        if (await frame.locator('svg.chart.gantt').count().catch(() => 0)) found = frame;
       }
       if (!found) await page.waitForTimeout(250);
     }
-    check(found, 'Charter: Open Dashboard shows the dashboard with its timeline chart');
+    check(!!found, 'Charter: Open Dashboard shows the dashboard with its timeline chart');
     await page.mouse.move(0, 0);
     await page.waitForTimeout(1000); // let the charts finish painting
+    // The webview scrolls inside the editor area: make the window tall enough for the whole page, so
+    // the picture shows every section (summary to project table), then put the window back.
+    const viewport = page.viewportSize();
+    const measure = () => found.evaluate(() => [document.documentElement.scrollHeight, window.innerHeight]);
+    const [content, visible] = found ? await measure() : [0, 0];
+    if (content > visible) {
+      await page.setViewportSize({ width: viewport.width, height: Math.min(viewport.height + content - visible + 40, 12_000) });
+      await page.waitForTimeout(1500);
+    }
+    const [contentAfter, visibleAfter] = found ? await measure() : [1, 0];
+    check(contentAfter <= visibleAfter + 2, `the dashboard screenshot holds the whole page (${contentAfter} px of content, ${visibleAfter} px shown)`);
     await page.screenshot({ path: shot('dashboard.png') });
     log(`screenshot ${path.relative(REPO, shot('dashboard.png'))}`);
+    await page.setViewportSize(viewport);
   } catch (e) {
     check(false, `the dashboard: ${e.message.split('\n')[0]}`);
     await page.screenshot({ path: shot('dashboard.png') }).catch(() => {});

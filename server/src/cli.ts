@@ -3,8 +3,10 @@ import { parseArgs } from 'node:util';
 import { runCheck, CHECK_FORMATS, type CheckFormat } from './cli/check';
 import { runReport, REPORT_FORMATS } from './cli/report';
 import { UsageError } from './cli/workspace';
+import { terminalText } from './engine/utils/escape';
 import { runNew } from './cli/new';
 import { checkTemplates, chooseTemplate, listTemplates, openTemplateWorkspace } from './cli/templates';
+import { isIsoDate } from './engine/utils/dates';
 
 declare const CHARTER_VERSION: string | undefined;
 const VERSION = typeof CHARTER_VERSION === 'string' ? CHARTER_VERSION : '0.1.0';
@@ -90,8 +92,8 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<{ code:
       } else if (values.manager !== undefined) {
         throw new UsageError('--manager fills in a template: use it with --template or --tier.');
       }
-      const created = await runNew({ cwd, id: paths[0], title: values.title, programme: values.programme, dir: values.dir, asOf: values['as-of'], render });
-      return { code: 0, stdout: created.output, stderr: '' };
+      const created = await runNew({ cwd, id: paths[0], title: values.title, programme: values.programme, dir: values.dir, asOf: values['as-of'], offline: !!values.offline, render });
+      return { code: 0, stdout: created.output, stderr: created.warnings };
     }
     if (values.title !== undefined || values.programme !== undefined || values.dir !== undefined || values.manager !== undefined || values.template !== undefined || values.tier !== undefined) {
       throw new UsageError('--title, --programme, --manager, --dir, --template and --tier are options of charter new.');
@@ -113,21 +115,21 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<{ code:
       if (!Number.isInteger(maxWarnings) || maxWarnings < 0) throw new UsageError('--max-warnings needs a whole number of 0 or more.');
     }
     const asOf = values['as-of'];
-    if (asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(asOf)) throw new UsageError('--as-of needs a date written as YYYY-MM-DD.');
+    if (asOf !== undefined && !isIsoDate(asOf)) throw new UsageError('--as-of needs a real day written as YYYY-MM-DD.');
     if (command === 'report') {
       const outcome = await runReport({ cwd, paths, format: values.format, out: values.out, groupBy: values['group-by'], asOf, config: values.config, offline: !!values.offline, exceptions: !!values.exceptions });
-      return { code: outcome.exitCode, stdout: outcome.output, stderr: '' };
+      return { code: outcome.exitCode, stdout: outcome.output, stderr: outcome.warnings };
     }
     if (values.out !== undefined || values['group-by'] !== undefined || values.exceptions) throw new UsageError('--out, --group-by and --exceptions are options of charter report.');
     const color = values['no-color'] ? false : (values.color ?? (!!process.stdout.isTTY && !process.env.NO_COLOR));
     const format = (values.format ?? 'stylish') as CheckFormat;
     const outcome = await runCheck({ cwd, paths, format, maxWarnings, asOf, config: values.config, color, offline: !!values.offline, fix: !!values.fix, fixDryRun: !!values['fix-dry-run'] });
     // The list of fixes goes before the findings for a person; machine formats keep stdout to themselves.
-    if (format === 'stylish') return { code: outcome.exitCode, stdout: outcome.fixLog + outcome.output, stderr: '' };
-    return { code: outcome.exitCode, stdout: outcome.output, stderr: outcome.fixLog };
+    if (format === 'stylish') return { code: outcome.exitCode, stdout: outcome.fixLog + outcome.output, stderr: outcome.warnings };
+    return { code: outcome.exitCode, stdout: outcome.output, stderr: outcome.fixLog + outcome.warnings };
   } catch (e) {
     if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      return { code: 2, stdout: '', stderr: `charter: ${(e as Error).message}\n` };
+      return { code: 2, stdout: '', stderr: `charter: ${terminalText((e as Error).message)}\n` };
     }
     throw e;
   }

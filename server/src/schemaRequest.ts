@@ -6,7 +6,8 @@ import * as http from 'node:http';
 import * as https from 'node:https';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { SchemaRequestOptions, SchemaRequestService, SchemaResponse } from './engine/schema/schemaService';
+import { SchemaOutsideWorkspace, type SchemaRequestOptions, type SchemaRequestService, type SchemaResponse } from './engine/schema/schemaService';
+import { readRegularFile, ReadRefused } from './fileReading';
 
 export interface SchemaFetcherConfig {
   /** Where downloaded schemas are kept. Without it nothing is cached. */
@@ -57,7 +58,7 @@ export class SchemaFetcher {
   }
 
   private async read(uri: string, options: SchemaRequestOptions): Promise<string | SchemaResponse> {
-    if (uri.startsWith('file:')) return readSchemaFile(uri);
+    if (uri.startsWith('file:')) return readSchemaFile(uri, options);
     if (/^https?:/i.test(uri)) return this.download(uri, options);
     throw new Error(`Charter reads schemas from files and http(s) URLs only, not ${uri.split(':')[0]}: URLs`);
   }
@@ -159,7 +160,10 @@ function httpGet(url: string, headers: Record<string, string>, deadline: number,
       if ([301, 302, 303, 307, 308].includes(status) && location && redirects > 0) {
         response.resume();
         clearTimeout(timer);
-        httpGet(new URL(location, url).href, headers, deadline, redirects - 1).then(resolve, reject);
+        const target = new URL(location, url);
+        const refused = refusedRedirect(new URL(url), target);
+        if (refused) reject(new DownloadError(refused));
+        else httpGet(target.href, headers, deadline, redirects - 1).then(resolve, reject);
         return;
       }
       const chunks: Buffer[] = [];
@@ -186,26 +190,41 @@ function httpGet(url: string, headers: Record<string, string>, deadline: number,
   });
 }
 
+/**
+ * A redirect is followed on the same host only (and never from https to http): the address in the
+ * settings or the modeline is the one the user chose to trust, not wherever its server points.
+ */
+function refusedRedirect(from: URL, to: URL): string | undefined {
+  if (to.protocol !== 'http:' && to.protocol !== 'https:') return `the server redirects to a ${to.protocol} address, which Charter does not follow`;
+  if (from.protocol === 'https:' && to.protocol === 'http:') return `the server redirects from https to an insecure http address (${to.href}), which Charter does not follow`;
+  if (to.hostname !== from.hostname) return `the server redirects to another host (${to.host}), which Charter does not follow. If you trust it, use ${to.href} as the schema's address`;
+  return undefined;
+}
+
 function header(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
 
-/** Reads a schema file; the error says why in words that complete "cannot be used: ...". */
-export async function readSchemaFile(uri: string): Promise<string> {
+/**
+ * Reads a schema file: a regular file on this computer, no larger than a download may be, and with
+ * `within` (a folder URI, Restricted Mode) really inside that folder once links are resolved. The
+ * error says why in words that complete "cannot be used: ...".
+ */
+export async function readSchemaFile(uri: string, { within }: { within?: string } = {}): Promise<string> {
   let file: string;
   try {
+    const host = new URL(uri).hostname;
+    if (host && host !== 'localhost') throw new Error(`${uri} names another computer (${host}); Charter reads schema files from this computer only`);
     file = fileURLToPath(uri);
-  } catch {
-    throw new Error(`${uri} is not a file path`);
+  } catch (e) {
+    throw e instanceof Error && e.message.includes('names another computer') ? e : new Error(`${uri} is not a file path`);
   }
   try {
-    return await fs.promises.readFile(file, 'utf8');
+    const bytes = await readRegularFile(file, { within: within === undefined ? undefined : fileURLToPath(within), maxBytes: MAX_BYTES });
+    return bytes.toString('utf8');
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') throw new Error('the file does not exist');
-    if (code === 'EISDIR') throw new Error('it is a folder, not a file');
-    if (code === 'EACCES' || code === 'EPERM') throw new Error('the file cannot be read (permission denied)');
-    throw new Error(`the file cannot be read (${code ?? (e as Error).message})`);
+    if (e instanceof ReadRefused && e.outside) throw new SchemaOutsideWorkspace(e.message);
+    throw e;
   }
 }
 

@@ -17,6 +17,7 @@ import { SettingsCache } from './handlers/settingsCache';
 import { ValidationHandler } from './handlers/validationHandler';
 import { WorkspaceFolders } from './handlers/workspaceFolders';
 import { WorkspaceHandler } from './handlers/workspaceHandler';
+import { WorkspaceNotices } from './handlers/workspaceNotices';
 import { PortfolioHandler } from './handlers/portfolioHandler';
 import { LANGUAGE_FEATURE_CAPABILITIES, LanguageFeatures } from './handlers/languageFeatures';
 import { Requests, type ValidateWorkspaceResult } from './protocol';
@@ -38,10 +39,12 @@ const service = getLanguageService({
     void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Error, message });
   },
 });
-const settings = new SettingsCache(connection);
 const folders = new WorkspaceFolders();
+const settings = new SettingsCache(connection, folders);
 const validation = new ValidationHandler(connection, documents, service, settings, folders);
-const workspace = new WorkspaceHandler(connection, documents, service, settings, validation);
+const workspace = new WorkspaceHandler(connection, documents, service, settings, validation, new WorkspaceNotices(connection, service));
+validation.waitForIndex = () => workspace.indexed();
+workspace.onSettingsFileChanged = () => configurationChanged();
 const schemas = new SchemaHandler(connection, documents, service, fetcher, validation, settings, folders);
 const portfolio = new PortfolioHandler(connection, service, settings, folders, (uri) => validation.published.get(uri) ?? workspace.findingsOf(uri));
 const templates = new TemplateHandler(connection, service, settings);
@@ -82,12 +85,16 @@ connection.onInitialized(() => {
 connection.onDidChangeConfiguration((change) => {
   const pushed = (change.settings as { charter?: unknown } | undefined)?.charter;
   if (pushed !== undefined) settings.setPushed(pushed);
+  configurationChanged();
+});
+
+function configurationChanged(): void {
   settings.clear();
   schemas.configurationChanged();
   validation.scheduleAll();
   workspace.configurationChanged();
   portfolio.changed();
-});
+}
 
 documents.onDidOpen((e) => validation.schedule(e.document.uri));
 documents.onDidChangeContent((e) => validation.schedule(e.document.uri));

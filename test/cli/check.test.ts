@@ -130,6 +130,21 @@ describe('cli: charter check', function () {
   });
 });
 
+describe('cli: charter check reads only regular files', function () {
+  this.timeout(30_000);
+
+  it('a charter named on the command line that links to a device or is a pipe gets a finding; the run goes on', () => {
+    const dir = workspace({ 'ok.charter.yaml': VALID_PROJECT.replace('status: active', 'status: actve') });
+    fs.symlinkSync('/dev/zero', path.join(dir, 'zero.charter.yaml'));
+    spawnSync('mkfifo', [path.join(dir, 'pipe.charter.yaml')]);
+    const result = charter(['check', '--format', 'json', 'ok.charter.yaml', 'zero.charter.yaml', 'pipe.charter.yaml'], dir);
+    assert.equal(result.stderr, '');
+    const findings = JSON.parse(result.stdout).findings as Array<{ file: string; rule: string; message: string }>;
+    assert.deepEqual(findings.map((f) => `${f.file} ${f.rule}`).sort(), ['ok.charter.yaml schema/enum', 'pipe.charter.yaml yaml/not-text', 'zero.charter.yaml yaml/not-text']);
+    assert.match(findings.find((f) => f.file === 'zero.charter.yaml')!.message, /not a regular file/);
+  });
+});
+
 describe('cli: charter check --fix', function () {
   this.timeout(30_000);
 
@@ -214,5 +229,82 @@ describe('cli: charter new', function () {
     assert.equal(charter(['new', 'Not An Id'], dir).code, 2);
     assert.equal(charter(['new', 'a'], dir).code, 2);
     assert.equal(charter(['new'], dir).code, 2);
+  });
+
+  it("in a PMO workspace, adds the PMO schema's required keys as placeholders: findings only on placeholders", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'charter-new-pmo-'));
+    fs.cpSync(path.join(REPO, 'test', 'fixtures', 'pmo'), dir, { recursive: true });
+    for (const f of fs.readdirSync(path.join(dir, 'projects'))) fs.rmSync(path.join(dir, 'projects', f));
+    assert.equal(charter(['new', 'ops-backup-refresh', '--as-of', '2027-01-04'], dir).code, 0);
+    const text = fs.readFileSync(path.join(dir, 'projects', 'ops-backup-refresh.charter.yaml'), 'utf8');
+    assert.match(text, /^costCentre: <costCentre>$/m);
+    const report = JSON.parse(charter(['check', '--format', 'json', '--as-of', '2027-01-04'], dir).stdout) as { findings: Array<{ rule: string; range: { start: { line: number; character: number }; end: { line: number; character: number } } }> };
+    const lines = text.split('\n');
+    assert.ok(report.findings.length > 0);
+    for (const f of report.findings) {
+      const underlined = lines[f.range.start.line].slice(f.range.start.character, f.range.end.character);
+      assert.match(underlined, /^<[^>]+>$/, `${f.rule} at ${f.range.start.line}:${f.range.start.character}`);
+    }
+  });
+
+  it('refuses an id another file of the workspace already uses, and a malformed --programme', () => {
+    const dir = workspace({ 'projects/old-name.charter.yaml': VALID_PROJECT.replace(/^id: .*$/m, 'id: ops-backup-refresh') });
+    const taken = charter(['new', 'ops-backup-refresh'], dir);
+    assert.equal(taken.code, 2);
+    assert.match(taken.stderr, /"ops-backup-refresh" already exists in projects\/old-name\.charter\.yaml/);
+    assert.ok(!fs.existsSync(path.join(dir, 'projects', 'ops-backup-refresh.charter.yaml')));
+    const badProgramme = charter(['new', 'ops-new', '--programme', 'Operational Resilience'], dir);
+    assert.equal(badProgramme.code, 2);
+    assert.match(badProgramme.stderr, /--programme "Operational Resilience" is not a programme id/);
+  });
+
+  it('warns when the --programme does not exist in the workspace, and still writes the charter', () => {
+    const dir = workspace({ 'programmes/ops.programme.yaml': 'apiVersion: charter/v1\nkind: Programme\nid: operational-resilience\ntitle: Ops\n' });
+    const created = charter(['new', 'ops-new', '--programme', 'operational-resilence'], dir);
+    assert.equal(created.code, 0, created.stderr);
+    assert.match(created.stderr, /warning: no programme "operational-resilence" in this workspace \(programmes: operational-resilience\)/);
+    assert.ok(fs.existsSync(path.join(dir, 'ops-new.charter.yaml')));
+    assert.equal(charter(['new', 'ops-other', '--programme', 'operational-resilience'], dir).stderr, '');
+  });
+});
+
+describe('cli: nothing silently ignored', function () {
+  this.timeout(30_000);
+
+  it('warns on stderr about settings that have no effect, with file, line and column', () => {
+    const dir = workspace({
+      '.vscode/settings.json': '{\n  // PMO\n  "charter.rules": { "budget/aproval-threshold": "error", "text/no-placeholders": "warn" },\n  "charter.asof": "2026-12-01",\n  "charter.asOf": "01/12/2026",\n  "charter.policy": { "reportingCadenceDays": "14" }\n}\n',
+      'p.charter.yaml': VALID_PROJECT,
+    });
+    const result = charter(['check', '--format', 'json'], dir);
+    JSON.parse(result.stdout); // stdout stays machine-readable
+    const lines = result.stderr.trimEnd().split('\n');
+    assert.equal(lines.length, 5, result.stderr);
+    assert.match(lines[0], /^charter: warning: \.vscode\/settings\.json:3:22: No rule is called "budget\/aproval-threshold".*Did you mean "budget\/approval-threshold"\? \(settings\/unknown-rule\)$/);
+    assert.match(lines[1], /^charter: warning: \.vscode\/settings\.json:3:83: The severity of text\/no-placeholders must be one of .* \(settings\/invalid-value\)$/);
+    assert.match(lines[2], /:4:3: Charter has no setting "charter\.asof".*Did you mean "charter\.asOf"\?/);
+    assert.match(lines[3], /:5:19: charter\.asOf must be a real day written as YYYY-MM-DD/);
+    assert.match(lines[4], /:6:47: charter\.policy\.reportingCadenceDays must be a whole number/);
+    assert.equal(charter(['check'], workspace({ '.vscode/settings.json': '{ "charter.asOf": "2026-12-01" }', 'p.charter.yaml': VALID_PROJECT })).stderr, '');
+  });
+
+  it('warns about a YAML file that declares apiVersion: charter/v1 outside the globs, and says how to include it', () => {
+    const dir = workspace({ 'p.charter.yaml': VALID_PROJECT, 'projects/invoice.yaml': VALID_PROJECT.replace(/^id: .*$/m, 'id: invoice'), 'ci.yaml': 'on: push\n', 'old/x.yaml': VALID_PROJECT });
+    fs.writeFileSync(path.join(dir, '.vscode-settings.json'), JSON.stringify({ 'charter.files.exclude': ['old/**'] }));
+    const result = charter(['check', '--config', '.vscode-settings.json'], dir);
+    assert.equal(result.code, 0, result.stdout);
+    assert.equal(
+      result.stderr,
+      'charter: warning: projects/invoice.yaml: This file says apiVersion: charter/v1 but is not checked: charter.files.include does not match projects/invoice.yaml. Rename it to invoice.charter.yaml (or .programme.yaml, people.yaml, portfolio.yaml as fits its kind), or add "projects/invoice.yaml" to charter.files.include.\n',
+    );
+  });
+
+  it('says when it finds no charter file at all, and how to fix it, instead of "no problems"', () => {
+    const dir = workspace({ 'notes.md': '# notes\n' });
+    const result = charter(['check'], dir);
+    assert.equal(result.code, 0);
+    assert.doesNotMatch(result.stdout, /no problems/);
+    assert.match(result.stdout, /^No charter files found in \.: charter check looks for \*\*\/\*\.charter\.yaml, .*Name your charters like invoice-automation\.charter\.yaml, run charter new <id> to start one, or set charter\.files\.include in \.vscode\/settings\.json\.\n$/);
+    assert.match(charter(['check', '--format', 'json'], dir).stderr, /^charter: warning: No charter files found/);
   });
 });

@@ -47,7 +47,7 @@ describe('cli: the portfolio a PMO analyst would sign (test/fixtures/governance)
     const s = report.summary;
     assert.equal(s.count, 9);
     assert.equal(s.live, 7, 'approved, active and on-hold; not closed-red, not cancelled-red');
-    assert.deepEqual(s.rag, { red: 1, amber: 2, green: 2, none: 2 });
+    assert.deepEqual(s.rag, { red: 1, amber: 2, green: 2, none: 2, invalid: 0 });
     assert.equal(s.worstRag, 'red');
     assert.equal(s.overdueMilestones, 1);
     // The rules: the one overdue milestone, and a recovery plan asked of no red project (the live red one has one).

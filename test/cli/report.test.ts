@@ -126,3 +126,55 @@ describe('cli: charter report', function () {
     assert.match(charter(['--help']).stdout, /charter report \[paths\.\.\.\]/);
   });
 });
+
+describe('cli: charter report with bad values', function () {
+  this.timeout(60_000);
+  const project = (id: string, lines: string) => `apiVersion: charter/v1\nkind: Project\nid: ${id}\ntitle: ${id}\nstatus: active\nsponsor: ana\nmanager: ana\n${lines}`;
+  function badWorkspace(): string {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'charter-report-bad-'));
+    const files: Record<string, string> = {
+      'good.charter.yaml': project('good', 'schedule:\n  start: 2027-01-04\n  end: 2027-06-30\nmilestones:\n  - { id: m1, name: Go live, date: 2027-03-31 }\nstatusReport:\n  asOf: 2027-01-10\n  rag: green\n  commentary: Fine.\n'),
+      'bad-date.charter.yaml': project('bad-date', 'schedule:\n  start: 31/13/2027\n  end: 2027-06-30\nmilestones:\n  - { id: m1, name: Kick-off, date: 2027-02-30 }\n'),
+      'backwards.charter.yaml': project('backwards', 'schedule:\n  start: 2027-06-30\n  end: 2027-01-04\n'),
+      'huge.charter.yaml': project('huge', `budget:\n  currency: EUR\n  approved: "${'9'.repeat(400)}"\nstatusReport:\n  asOf: 2027-01-10\n  rag: purple\n  commentary: Hm.\n`),
+      'ops.programme.yaml': 'apiVersion: charter/v1\nkind: Programme\nid: ops\ntitle: Ops\nowner: nobody-at-all\nbudget:\n  currency: EUR\n  cap: lots\n',
+      'people.yaml': 'apiVersion: charter/v1\nkind: People\npeople:\n  - { id: ana, name: Ana, capacityPercent: "a lot" }\n',
+    };
+    for (const [name, text] of Object.entries(files)) fs.writeFileSync(path.join(dir, name), text);
+    return dir;
+  }
+
+  it('html: no NaN or Infinity in any chart; the projects with bad dates are named, the others drawn', () => {
+    const dir = badWorkspace();
+    const html = charter(['report', '--format', 'html', '--as-of', '2027-01-15'], dir).stdout;
+    assert.doesNotMatch(html, /NaN|Infinity/);
+    const gantt = /<svg class="chart gantt"[\s\S]*?<\/svg>/.exec(html)![0];
+    assert.match(gantt, /data-project="good"/);
+    assert.doesNotMatch(gantt, /data-project="bad-date"/);
+    assert.match(html, /<p class="note">Not on the timeline: backwards \(it ends before it starts\); bad-date \(start &quot;31\/13\/2027&quot; is not a date written YYYY-MM-DD\)\.<\/p>/);
+  });
+
+  it('md: the Mermaid gantt leaves out what it cannot read, with a note, and an invalid RAG is not "no report"', () => {
+    const dir = badWorkspace();
+    const md = charter(['report', '--format', 'md', '--as-of', '2027-01-15'], dir).stdout;
+    const gantt = /```mermaid[\s\S]*?```/.exec(md)![0];
+    assert.match(gantt, /good :active, t1, 2027-01-04, 2027-06-30/);
+    assert.doesNotMatch(gantt, /bad-date|31\/13|2027-02-30|backwards/);
+    assert.match(md, /```\n\nNot on the timeline: `backwards` \(it ends before it starts\); `bad-date` \(start "31\/13\/2027" is not a date written YYYY-MM-DD\)\./);
+    assert.match(md, /RAG of the live ones 0 red, 0 amber, 1 green, 2 without a status report, 1 with an unreadable RAG;/);
+    const json = JSON.parse(charter(['report', '--format', 'json', '--as-of', '2027-01-15'], dir).stdout) as Portfolio;
+    assert.deepEqual(json.summary.rag, { green: 1, amber: 0, red: 0, none: 2, invalid: 1 });
+    assert.equal(json.projects.find((p) => p.id === 'huge')!.budget.approved, undefined);
+  });
+
+  it("counts the same errors and warnings as charter check, programme and people files included", () => {
+    const dir = badWorkspace();
+    const check = JSON.parse(charter(['check', '--format', 'json', '--as-of', '2027-01-15'], dir).stdout) as { summary: { errors: number; warnings: number }; findings: Array<{ file: string }> };
+    assert.ok(check.findings.some((f) => f.file === 'people.yaml') && check.findings.some((f) => f.file === 'ops.programme.yaml'), 'the workspace has findings outside projects');
+    const report = JSON.parse(charter(['report', '--format', 'json', '--as-of', '2027-01-15'], dir).stdout) as Portfolio;
+    assert.equal(report.summary.findingCounts.errors, check.summary.errors);
+    assert.equal(report.summary.findingCounts.warnings, check.summary.warnings);
+    const md = charter(['report', '--format', 'md', '--as-of', '2027-01-15'], dir).stdout;
+    assert.match(md, new RegExp(`; ${check.summary.errors} errors? and ${check.summary.warnings} warnings?;`));
+  });
+});

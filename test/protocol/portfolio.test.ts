@@ -1,6 +1,7 @@
 // `charter/portfolio` over LSP: the whole workspace's portfolio, and `charter/portfolioChanged` after an
 // edit. Needs `npm run build` (dist/server.js).
 import { strict as assert } from 'node:assert';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -80,5 +81,33 @@ describe('protocol: charter/portfolio', function () {
     assert.match(page.content, /<svg class="chart gantt"/);
     assert.match(page.css ?? '', /var\(--vscode-charts-red\)/);
     await assert.rejects(server.connection.sendRequest(Requests.report, { format: 'pdf' }), /Unknown report format "pdf"/);
+  });
+});
+
+describe('protocol: dashboard counts', function () {
+  this.timeout(30_000);
+
+  it('counts the same errors and warnings as charter check, programme and people files included', async () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'charter-counts-'));
+    const files: Record<string, string> = {
+      'p.charter.yaml': 'apiVersion: charter/v1\nkind: Project\nid: p\ntitle: P\nstatus: active\nsponsor: ana\nmanager: ana\nstatusReport:\n  asOf: 2027-01-10\n  rag: purple\n  commentary: Hm.\n',
+      'ops.programme.yaml': 'apiVersion: charter/v1\nkind: Programme\nid: ops\ntitle: Ops\nowner: nobody-at-all\nbudget:\n  currency: EUR\n  cap: lots\n',
+      'people.yaml': 'apiVersion: charter/v1\nkind: People\npeople:\n  - { id: ana, name: Ana, capacityPercent: "a lot" }\n',
+    };
+    for (const [name, text] of Object.entries(files)) fs.writeFileSync(path.join(root, name), text);
+    const server = await startServer({ rootUri: URI.file(root).toString(), settings: { asOf: '2027-01-15' } });
+    try {
+      await server.connection.sendRequest(Requests.validateWorkspace);
+      const result = await server.connection.sendRequest<PortfolioResult>(Requests.portfolio, {});
+      const check = spawnSync(process.execPath, [path.join(REPO, 'dist', 'cli.js'), 'check', '--format', 'json', '--as-of', '2027-01-15'], { cwd: root, encoding: 'utf8' });
+      const summary = (JSON.parse(check.stdout) as { summary: { errors: number; warnings: number } }).summary;
+      assert.ok(summary.errors > result.portfolio.projects[0].findingCounts.errors, 'the programme and people files have errors of their own');
+      assert.equal(result.portfolio.summary.findingCounts.errors, summary.errors);
+      assert.equal(result.portfolio.summary.findingCounts.warnings, summary.warnings);
+      assert.deepEqual(result.portfolio.summary.rag, { green: 0, amber: 0, red: 0, none: 0, invalid: 1 });
+    } finally {
+      await server.stop();
+      fs.rmSync(root, { recursive: true, force: true });
+    }
   });
 });

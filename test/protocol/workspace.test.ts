@@ -110,6 +110,22 @@ describe('protocol: the whole workspace', function () {
     assert.match((await unknown)[0].message as string, /No project has the id "beta"/);
   });
 
+  it('reads no device or pipe that appears as a charter on disk, and carries on', async () => {
+    await start();
+    await waitFor(uri('projects/alpha.charter.yaml'), (d) => d.length === 1);
+    // More pipes than the I/O threads a server has: reading them would block every later read for good.
+    const odd = ['zero.charter.yaml', ...[1, 2, 3, 4, 5].map((n) => `pipe${n}.charter.yaml`)];
+    fs.symlinkSync('/dev/zero', path.join(root, 'projects', odd[0]));
+    for (const name of odd.slice(1)) spawnSync('mkfifo', [path.join(root, 'projects', name)]);
+    for (const name of odd) notify(uri(`projects/${name}`), FileChangeType.Created);
+    // A real change after them is still read and checked.
+    const alphaFile = path.join(root, 'projects', 'alpha.charter.yaml');
+    const duplicated = waitFor(uri('projects/alpha.charter.yaml'), (d) => codes(d).includes('portfolio/unique-id'));
+    fs.writeFileSync(path.join(root, 'projects', 'alpha-copy.charter.yaml'), fs.readFileSync(alphaFile, 'utf8').replace(/allocations:\n.*\n/, ''));
+    notify(uri('projects/alpha-copy.charter.yaml'), FileChangeType.Created);
+    await duplicated;
+  });
+
   it('answers charter/validateWorkspace over every indexed file, open or not', async () => {
     await start();
     await waitFor(uri('projects/alpha.charter.yaml'), (d) => d.length === 1);

@@ -35,6 +35,8 @@ export interface ServerSession {
   messages: ShowMessageParams[];
   /** Every capability the server registered dynamically (file watchers, configuration). */
   registrations: Registration[];
+  /** Every publishDiagnostics the server sent, in order. */
+  published: PublishDiagnosticsParams[];
   open(uri: string, text: string, languageId?: string): void;
   change(uri: string, version: number, changes: Array<{ range?: Range; text: string }>): void;
   close(uri: string): void;
@@ -55,6 +57,8 @@ export interface ServerOptions {
   settingsFor?: (scopeUri: string) => Record<string, unknown>;
   initializationOptions?: unknown;
   env?: Record<string, string>;
+  /** Announce workspace/configuration (default true); Neovim 0.7 and other clients do not. */
+  configuration?: boolean;
 }
 
 export async function startServer(options: ServerOptions = {}): Promise<ServerSession> {
@@ -62,10 +66,11 @@ export async function startServer(options: ServerOptions = {}): Promise<ServerSe
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   const published: PublishDiagnosticsParams[] = [];
   const waiters: Array<{ uri: string; accept: (p: PublishDiagnosticsParams) => boolean; resolve: (d: Diagnostic[]) => void }> = [];
-  const session: Partial<ServerSession> & Pick<ServerSession, 'settings' | 'messages' | 'registrations'> = {
+  const session: Partial<ServerSession> & Pick<ServerSession, 'settings' | 'messages' | 'registrations' | 'published'> = {
     settings: options.settings ?? {},
     messages: [],
     registrations: [],
+    published,
   };
 
   connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
@@ -99,7 +104,7 @@ export async function startServer(options: ServerOptions = {}): Promise<ServerSe
     initializationOptions: options.initializationOptions ?? {},
     capabilities: {
       workspace: {
-        configuration: true,
+        configuration: options.configuration ?? true,
         didChangeConfiguration: { dynamicRegistration: true },
         workspaceFolders: true,
         didChangeWatchedFiles: { dynamicRegistration: true, relativePatternSupport: true },

@@ -34,6 +34,16 @@ describe('charterParser', () => {
     assert.deepEqual(file.findings[0].range.start, { line: 0, character: 18 });
   });
 
+  it('reads a file whose lines end in a lone CR as the same file with LF: no false syntax errors, the same ranges', async () => {
+    const lf = `# comment\n${VALID_PROJECT}milestones:\n  - id: m-a\n    date: 2027-03-01\n    status: dne\n`;
+    const cr = lf.replace(/\n/g, '\r');
+    assert.deepEqual(parseCharterFile('file:///x.charter.yaml', cr).findings, []);
+    const strip = (fs: Array<{ rule: string; range: unknown; message: string }>) => fs.map((f) => ({ rule: f.rule, range: f.range, message: f.message }));
+    const expected = strip(await findingsFor(lf));
+    assert.ok(expected.some((f) => f.rule === 'schema/enum'));
+    assert.deepEqual(strip(await findingsFor(cr)), expected);
+  });
+
   it('reports tabs used for indentation', () => {
     const file = parse('schedule:\n\tstart: 2027-01-04\n');
     assert.equal(file.findings[0].rule, 'yaml/syntax');

@@ -156,9 +156,55 @@ describe('code actions', () => {
     assert.ok(quick.every((a) => a.kind === 'quickfix') && quick.length > 0);
   });
 
+  it('fixes a value written as a block scalar by replacing the whole node: no lines joined, no blank line lost', async () => {
+    const cases: Array<[string, string, string]> = [
+      ['folded, stripped', 'status: >-\n  actve\nsponsor: jane.doe', 'status: active\nsponsor: jane.doe'],
+      ['literal, then a blank line', 'status: |\n  actve\n\nsponsor: jane.doe', 'status: active\n\nsponsor: jane.doe'],
+      ['literal, stripped, then blank lines', 'status: |-\n  actve\n\n\nsponsor: jane.doe', 'status: active\n\n\nsponsor: jane.doe'],
+      ['folded, with a comment after the header', 'status: > # as agreed\n  actve\nsponsor: jane.doe', 'status: active\nsponsor: jane.doe'],
+    ];
+    for (const [name, broken, expected] of cases) {
+      for (const eol of ['\n', '\r\n']) {
+        const text = VALID_PROJECT.replace('status: active\nsponsor: jane.doe', broken).replace(/\n/g, eol);
+        const findings = await check(text);
+        const enumFinding = findings.find((f) => f.rule === 'schema/enum');
+        assert.ok(enumFinding, `${name}: the status is reported`);
+        const [fixAll] = await actionsAt(text, enumFinding, ['source.fixAll']);
+        assert.ok(fixAll, `${name} (${JSON.stringify(eol)}): fix all is offered for ${enumFinding.message}`);
+        const fixed = applyAction(text, fixAll);
+        assert.equal(fixed, VALID_PROJECT.replace('status: active\nsponsor: jane.doe', expected).replace(/\n/g, eol), `${name} (${JSON.stringify(eol)})`);
+      }
+    }
+  });
+
+  it('fixes a file whose lines end in a lone CR: only the value changes, an added line ends in CR too', async () => {
+    const withoutCurrency = VALID_PROJECT.replace('  currency: EUR\n', '');
+    const text = withoutCurrency.replace('status: active', 'status: actve').replace(/\n/g, '\r');
+    const findings = await check(text);
+    assert.deepEqual(findings.filter((f) => f.rule.startsWith('yaml/')), []);
+    const [fixAll] = await actionsAt(text, findings.find((f) => f.rule === 'schema/enum')!, ['source.fixAll']);
+    const fixed = applyEdits(text, fixAll.edits![URI]);
+    assert.equal(fixed, withoutCurrency.replace(/\n/g, '\r'));
+    const quick = await actionsAt(text, findings.find((f) => f.rule === 'schema/required')!, ['quickfix']);
+    const added = applyEdits(text, quick.find((a) => /currency/.test(a.title))!.edits![URI]);
+    assert.doesNotMatch(added, /\n/, 'no LF in a CR file');
+    assert.equal((await check(added)).filter((f) => f.rule.startsWith('yaml/')).length, 0);
+  });
+
+  it('fixes a date and swaps dates written as block scalars', async () => {
+    const text = VALID_PROJECT.replace('  start: 2027-01-04\n  end: 2027-12-17', '  start: >-\n    2027-12-17\n  end: |\n    13/01/2027\n');
+    const fixDate = await actionsAt(text, (await check(text)).find((f) => f.rule === 'schema/format')!, ['source.fixAll']);
+    const dated = applyAction(text, fixDate[0]);
+    assert.match(dated, /^ {2}start: >-\n {4}2027-12-17\n {2}end: 2027-01-13\n\nbudget:/m);
+    const swap = (await actionsAt(dated, (await check(dated)).find((f) => f.rule === 'schedule/start-before-end')!)).find((a) => a.title === 'Swap start and end')!;
+    assert.match(applyAction(dated, swap), /^ {2}start: 2027-01-13\n {2}end: >-\n {4}2027-12-17\n\nbudget:/m);
+  });
+
   describe('property: every offered fix on generated charters', () => {
     const MUTATIONS: Array<[string, (t: string) => string]> = [
       ['status typo', (t) => t.replace('status: active', 'status: actve')],
+      ['status typo in a folded block scalar', (t) => t.replace('status: active', 'status: >-\n  actve')],
+      ['status typo in a literal block scalar before a blank line', (t) => t.replace('status: active\n', 'status: |\n  actve\n\n')],
       ['status far off', (t) => t.replace('status: active', 'status: on hold')],
       ['sponsor misspelt', (t) => t.replace('sponsor:', 'sponser:')],
       ['manager misspelt', (t) => t.replace('manager:', 'manger:')],

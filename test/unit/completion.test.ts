@@ -245,6 +245,22 @@ describe('completion', () => {
       assert.deepEqual(labels(references(await run(`${HEAD}objectives:\n  - id: o\n    strategicObjective: |\n`))), ['so-cost']);
     });
 
+    it('never offers schema example ids as if they existed: only the workspace ids', async () => {
+      const other = getLanguageService();
+      other.workspace.setFile(other.parse('file:///workspace/people.yaml', 'apiVersion: charter/v1\nkind: People\npeople:\n  - { id: ana.lima, name: Ana Lima }\n', 1), 'people.yaml');
+      const complete = async (marked: string) => {
+        const { text, line, character } = withCaret(marked);
+        const file = other.parse('file:///workspace/new.charter.yaml', text, 1);
+        return labels((await other.doComplete(file, { line, character }, { relativePath: 'new.charter.yaml', settings: defaultSettings() })).items);
+      };
+      assert.deepEqual(await complete(`${HEAD}sponsor: |\n`), ['ana.lima']);
+      assert.deepEqual(await complete(`${HEAD}manager: |\n`), ['ana.lima']);
+      assert.deepEqual(await complete(`${HEAD}dependencies:\n  - project: |\n`), []);
+      assert.deepEqual(await complete(`${HEAD}programme: |\n`), []);
+      assert.deepEqual(await complete(`${HEAD}id: |\n`), []);
+      assert.deepEqual(await complete(`${HEAD}milestones:\n  - id: |\n`), []);
+    });
+
     it('does not offer existing ids where a new one is defined', async () => {
       assert.deepEqual(references(await run(`${HEAD}id: |\n`)), []);
     });

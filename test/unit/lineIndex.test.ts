@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { LineIndex } from '../../server/src/engine/utils/lineIndex';
+import { LineIndex, lineBreakOf } from '../../server/src/engine/utils/lineIndex';
 
 describe('LineIndex', () => {
   it('maps offsets to 0-based lines and characters and back', () => {
@@ -31,5 +31,19 @@ describe('LineIndex', () => {
   it('counts characters in UTF-16 code units, as LSP does', () => {
     const index = new LineIndex('title: 💶 budget\nx');
     assert.deepEqual(index.positionAt('title: 💶'.length), { line: 0, character: 9 });
+  });
+
+  it('never places a position between the CR and the LF of a line break', () => {
+    const index = new LineIndex('a: 1\r\nb: 2\r\n');
+    assert.deepEqual(index.positionAt(5), { line: 0, character: 4 }, 'between \\r and \\n: the end of line 0');
+    assert.deepEqual(index.rangeOf(0, 5).end, index.positionAt(4));
+    assert.equal(index.offsetAt(index.positionAt(5)), 4);
+  });
+
+  it('lineBreakOf: what an edit inserts matches the file', () => {
+    assert.equal(lineBreakOf('a\nb'), '\n');
+    assert.equal(lineBreakOf('a\r\nb'), '\r\n');
+    assert.equal(lineBreakOf('a\rb'), '\r');
+    assert.equal(lineBreakOf('a'), '\n');
   });
 });

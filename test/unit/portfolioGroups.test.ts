@@ -99,7 +99,7 @@ describe('portfolio groups', () => {
     assert.equal(clean.summary.count, 12);
     // Health counts the 8 live projects (approved, active, on-hold); proposals and closed ones are not in the tiles.
     assert.equal(clean.summary.live, 8);
-    assert.deepEqual(clean.summary.rag, { green: 2, amber: 3, red: 1, none: 2 });
+    assert.deepEqual(clean.summary.rag, { green: 2, amber: 3, red: 1, none: 2, invalid: 0 });
     // Committed budgets only: the two proposals (390,000) and the two closed projects (490,000) are left out.
     assert.deepEqual(clean.summary.approved, { EUR: 8310000 });
     assert.equal(clean.summary.worstRag, 'red');

@@ -169,7 +169,7 @@ title: Two
     const sources = ['proposed', 'approved', 'active', 'on-hold', 'closed', 'cancelled'].map((status) => project(status, status));
     const p = buildPortfolio(sources, { asOf: '2026-03-01' });
     assert.deepEqual(p.projects.filter((x) => x.live).map((x) => x.id), ['active', 'approved', 'on-hold']);
-    assert.deepEqual(p.summary.rag, { red: 3, amber: 0, green: 0, none: 0 });
+    assert.deepEqual(p.summary.rag, { red: 3, amber: 0, green: 0, none: 0, invalid: 0 });
     assert.equal(p.summary.overdueMilestones, 3);
     assert.deepEqual(p.summary.approved, { EUR: 300 });
     // The policy of the workspace's Portfolio document decides, and the charter.policy setting over it.

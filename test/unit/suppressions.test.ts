@@ -87,6 +87,18 @@ describe('suppressions', () => {
     });
   });
 
+  describe('rule names', () => {
+    it('report a comment naming a rule or area that does not exist, and accepts schema keywords', async () => {
+      const text = STALE.replace('  asOf: 2027-03-01', '  # charter-disable-next-line status/stale-report, shedule/*, text/no-placeholder, schema/pattern -- moved\n  asOf: 2027-03-01');
+      const { findings } = await check('*', text);
+      assert.deepEqual(rules(findings), ['suppression/unknown-rule', 'suppression/unknown-rule']);
+      assert.equal(findings[0].message, 'No rule is called "shedule/*", so this comment silences nothing for it. Did you mean "schedule/*"?');
+      assert.match(findings[1].message, /"text\/no-placeholder".*Did you mean "text\/no-placeholders"\?/);
+      const made = STALE.replace('  asOf: 2027-03-01', '  # charter-disable-next-line status/stale-report, madeup/rule -- moved\n  asOf: 2027-03-01');
+      assert.match((await check('*', made)).findings[0].message, /^No rule is called "madeup\/rule", so this comment silences nothing for it\. Use the rule id/);
+    });
+  });
+
   describe('waivers', () => {
     const waiver = (fields: string) => `waivers:\n  - { ${fields} }\n`;
     const FULL = 'rule: status/stale-report, reason: Board reporting, approver: jane.doe, expires: 2027-06-30';
@@ -114,6 +126,13 @@ describe('suppressions', () => {
       const { findings } = await check('*', text);
       assert.deepEqual(rules(findings), ['status/stale-report']);
       assert.ok(findings[0].range.start.line > STALE.split('\n').length);
+    });
+
+    it('report a waiver of a rule that does not exist, with the nearest id, and it waives nothing', async () => {
+      const { findings, underlined } = await check('*', STALE + waiver(FULL.replace('status/stale-report', 'status/stale-reports')));
+      assert.deepEqual(rules(findings), ['status/stale-report', 'waiver/unknown-rule']);
+      assert.equal(underlined[1], 'status/stale-reports');
+      assert.equal(findings[1].message, 'No rule is called "status/stale-reports", so this waiver waives nothing. Did you mean "status/stale-report"?');
     });
 
     it('waive cross-file findings located in the charter', async () => {

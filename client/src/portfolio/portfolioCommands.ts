@@ -118,11 +118,18 @@ export function registerPortfolioCommands(client: LanguageClient, ready: Promise
       const args = given ?? {};
       const interactive = given === undefined || given.interactive === true;
       let id = args.id;
-      if (!id && interactive) id = await vscode.window.showInputBox({ title: 'New charter (1/3)', prompt: 'Project id', placeHolder: 'fin-invoice-automation', validateInput: (v) => validateProjectId(v.trim()) });
+      // Ids are unique across the portfolio, whatever the file is called.
+      const projects = (provider.result ?? (await provider.refresh().then(() => provider.result)))?.portfolio.projects ?? [];
+      const taken = (candidate: string) => {
+        const owner = projects.find((p) => p.id === candidate);
+        return owner ? `A project with id "${candidate}" already exists in ${owner.location.relativePath}; choose another id.` : undefined;
+      };
+      if (!id && interactive) id = await vscode.window.showInputBox({ title: 'New charter (1/3)', prompt: 'Project id', placeHolder: 'fin-invoice-automation', validateInput: (v) => validateProjectId(v.trim()) ?? taken(v.trim()) });
       if (id === undefined && interactive) return undefined;
       id = (id ?? 'new-project').trim();
-      const problem = validateProjectId(id);
+      const problem = validateProjectId(id) ?? taken(id);
       if (problem) throw new Error(problem);
+      if (args.programme?.trim() && validateProjectId(args.programme.trim())) throw new Error(`"${args.programme}" is not a programme id: use lower-case letters, digits and single hyphens.`);
       let title = args.title;
       if (title === undefined && interactive) title = await vscode.window.showInputBox({ title: 'New charter (2/3)', prompt: 'Title', value: titleFromId(id) });
       if (title === undefined && interactive) return undefined;

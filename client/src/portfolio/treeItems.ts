@@ -1,6 +1,7 @@
 // The portfolio tree as plain data: groups -> projects -> milestones, risks, dependencies, findings.
 // A pure function of the server's answer, so tests check it without VS Code; the provider turns each
 // node into a TreeItem.
+import { markdownCode, markdownText } from '../../../server/src/engine/utils/escape';
 import type { PortfolioResult } from '../../../server/src/protocol';
 import type { PortfolioGroup, PortfolioProject, Rag, SourceLocation } from '../../../server/src/protocol';
 
@@ -43,14 +44,16 @@ export function buildTree(result: PortfolioResult): TreeNode[] {
 
 function groupNode(group: PortfolioGroup, result: PortfolioResult, byId: Map<string, PortfolioProject>): TreeNode {
   const r = group.rollup;
-  const parts = [`${r.count} project${r.count === 1 ? '' : 's'}`];
-  if (group.cap) parts.push(`${money(group.cap.approved)} / ${money(group.cap.amount)} ${group.cap.currency}${group.cap.over ? ' over cap' : ''}`);
-  else if (Object.keys(r.approved).length) parts.push(amounts(r.approved));
-  if (r.findingCounts.errors) parts.push(`${r.findingCounts.errors} error${r.findingCounts.errors === 1 ? '' : 's'}`);
+  // The sidebar is narrow (about 35 characters of description): what needs attention first, the rest in the tooltip.
+  const parts = [
+    group.cap?.over ? 'over cap' : undefined,
+    r.findingCounts.errors ? `${r.findingCounts.errors} error${r.findingCounts.errors === 1 ? '' : 's'}` : undefined,
+    `${r.count} project${r.count === 1 ? '' : 's'}`,
+  ].filter(Boolean);
   const tooltip = [
-    `**${escapeMd(group.label)}**${group.key && group.key !== group.label ? ` (\`${group.key}\`)` : ''}`,
+    `**${markdownText(group.label)}**${group.key && group.key !== group.label ? ` (${markdownCode(group.key)})` : ''}`,
     '',
-    `${r.count} project${r.count === 1 ? '' : 's'}, ${r.live} live: ${r.rag.red} red, ${r.rag.amber} amber, ${r.rag.green} green, ${r.rag.none} without a status report`,
+    `${r.count} project${r.count === 1 ? '' : 's'}, ${r.live} live: ${r.rag.red} red, ${r.rag.amber} amber, ${r.rag.green} green, ${r.rag.none} without a status report${r.rag.invalid ? `, ${r.rag.invalid} with an unreadable RAG` : ''}`,
     group.cap ? `\n\nApproved ${money(group.cap.approved)} of a ${money(group.cap.amount)} ${group.cap.currency} cap${group.cap.over ? ' - **over the cap**' : ''}` : `\n\nApproved ${amounts(r.approved)}`,
     r.overdueMilestones ? `\n\n${r.overdueMilestones} overdue milestone${r.overdueMilestones === 1 ? '' : 's'}` : '',
   ].join('');
@@ -72,9 +75,18 @@ export function projectNode(p: PortfolioProject, byId: Map<string, PortfolioProj
   const id = `${parent}/project:${p.id}:${p.location.relativePath}`;
   const counts = p.findingCounts;
   const findingTotal = counts.errors + counts.warnings + counts.infos + counts.hints;
-  const description = [p.manager, p.schedule.end ? `ends ${p.schedule.end}` : undefined, findingTotal ? `${findingTotal} finding${findingTotal === 1 ? '' : 's'}` : undefined]
-    .filter(Boolean)
-    .join(' · ');
+  // Key fact first (what needs attention, else when it ends); manager, dates and budget are in the tooltip.
+  const overdue = p.milestones.filter((m) => m.overdue).length;
+  const attention = counts.errors
+    ? `${counts.errors} error${counts.errors === 1 ? '' : 's'}`
+    : overdue
+      ? `${overdue} overdue`
+      : counts.warnings
+        ? `${counts.warnings} warning${counts.warnings === 1 ? '' : 's'}`
+        : findingTotal
+          ? `${findingTotal} finding${findingTotal === 1 ? '' : 's'}`
+          : undefined;
+  const description = [attention, p.schedule.end ? `ends ${p.schedule.end}` : undefined].filter(Boolean).join(' · ');
   const sections: TreeNode[] = [];
   if (p.milestones.length) {
     const overdue = p.milestones.filter((m) => m.overdue).length;
@@ -83,7 +95,7 @@ export function projectNode(p: PortfolioProject, byId: Map<string, PortfolioProj
       kind: 'milestone',
       label: m.name ?? m.id,
       description: m.overdue ? `${m.date} · overdue` : [m.date, m.status ?? 'planned'].filter(Boolean).join(' · '),
-      tooltip: `**${escapeMd(m.name ?? m.id)}** (\`${m.id}\`)\n\nDue ${m.date ?? 'on no date'}, ${m.status ?? 'planned'}${m.overdue ? ' - **overdue**' : ''}`,
+      tooltip: `**${markdownText(m.name ?? m.id)}** (${markdownCode(m.id)})\n\nDue ${markdownText(m.date ?? 'on no date')}, ${markdownText(m.status ?? 'planned')}${m.overdue ? ' - **overdue**' : ''}`,
       icon: m.overdue ? { id: 'warning', color: RAG_COLOURS.red } : m.status === 'done' ? { id: 'pass', color: RAG_COLOURS.green } : m.status === 'missed' ? { id: 'close', color: RAG_COLOURS.red } : { id: 'circle-outline' },
       contextValue: m.overdue ? 'charter.milestone.overdue' : 'charter.milestone',
       collapsible: 'none',
@@ -98,8 +110,8 @@ export function projectNode(p: PortfolioProject, byId: Map<string, PortfolioProj
       id: `${id}/risk:${r.id}`,
       kind: 'risk',
       label: r.title ?? r.id,
-      description: [r.probability && r.impact ? `${r.probability} × ${r.impact}` : undefined, r.owner].filter(Boolean).join(' · '),
-      tooltip: `**${escapeMd(r.title ?? r.id)}** (\`${r.id}\`)\n\nProbability ${r.probability ?? '?'}, impact ${r.impact ?? '?'}${r.owner ? `, owned by ${r.owner}` : ''}${r.status ? ` (${r.status})` : ''}`,
+      description: r.probability && r.impact ? `${r.probability} × ${r.impact}` : (r.status ?? ''),
+      tooltip: `**${markdownText(r.title ?? r.id)}** (${markdownCode(r.id)})\n\nProbability ${markdownText(String(r.probability ?? '?'))}, impact ${markdownText(String(r.impact ?? '?'))}${r.owner ? `, owned by ${markdownText(r.owner)}` : ''}${r.status ? ` (${markdownText(r.status)})` : ''}`,
       icon: { id: 'flame', color: r.score >= 6 ? RAG_COLOURS.red : r.score >= 3 ? RAG_COLOURS.amber : undefined },
       contextValue: 'charter.risk',
       collapsible: 'none',
@@ -115,8 +127,8 @@ export function projectNode(p: PortfolioProject, byId: Map<string, PortfolioProj
         id: `${id}/dependency:${i}:${d.project}`,
         kind: 'dependency',
         label: d.project,
-        description: upstream ? [upstream.title, d.neededBy ? `needed by ${d.neededBy}` : undefined].filter(Boolean).join(' · ') : 'no such project',
-        tooltip: upstream ? `Depends on **${escapeMd(upstream.title)}** (\`${upstream.id}\`), ${upstream.status ?? 'no status'}, ends ${upstream.schedule.end ?? '?'}${d.neededBy ? `; needed by ${d.neededBy}` : ''}` : `\`${d.project}\` is not a project of this portfolio.`,
+        description: upstream ? (d.neededBy ? `needed by ${d.neededBy}` : (upstream.status ?? '')) : 'no such project',
+        tooltip: upstream ? `Depends on **${markdownText(upstream.title)}** (${markdownCode(upstream.id)}), ${markdownText(upstream.status ?? 'no status')}, ends ${markdownText(upstream.schedule.end ?? '?')}${d.neededBy ? `; needed by ${markdownText(d.neededBy)}` : ''}` : `${markdownCode(d.project)} is not a project of this portfolio.`,
         icon: upstream ? { id: 'arrow-right', color: RAG_COLOURS[upstream.rag ?? 'none'] } : { id: 'question', color: 'list.errorForeground' },
         contextValue: upstream ? 'charter.dependency' : 'charter.dependency.unknown',
         collapsible: 'none',
@@ -132,8 +144,8 @@ export function projectNode(p: PortfolioProject, byId: Map<string, PortfolioProj
       id: `${id}/finding:${i}:${f.rule}`,
       kind: 'finding',
       label: f.message,
-      description: `${f.rule} · line ${f.location.range.start.line + 1}`,
-      tooltip: `**${f.severity}** \`${f.rule}\`\n\n${escapeMd(f.message)}`,
+      description: `line ${f.location.range.start.line + 1}`,
+      tooltip: `**${markdownText(f.severity)}** ${markdownCode(f.rule)}\n\n${markdownText(f.message)}`,
       icon: f.severity === 'error' ? { id: 'error', color: 'list.errorForeground' } : f.severity === 'warning' ? { id: 'warning', color: 'list.warningForeground' } : { id: 'info' },
       contextValue: 'charter.finding',
       collapsible: 'none',
@@ -163,15 +175,15 @@ function section(parent: string, key: string, label: string, description: string
 }
 
 export function projectTooltip(p: PortfolioProject): string {
-  const lines = [`**${escapeMd(p.title)}** \`${p.id}\``, ''];
+  const lines = [`**${markdownText(p.title)}** ${markdownCode(p.id)}`, ''];
   const facts = [p.status, p.phase ? `${p.phase} phase` : undefined, p.programme ? `programme ${p.programme}` : undefined].filter(Boolean).join(' · ');
-  if (facts) lines.push(facts, '');
-  if (p.summary) lines.push(escapeMd(p.summary), '');
-  lines.push(`- RAG: ${p.rag ?? 'no status report'}${p.ragAsOf ? ` (as of ${p.ragAsOf})` : ''}`);
-  lines.push(`- Sponsor ${p.sponsor ?? '?'}, manager ${p.manager ?? '?'}`);
-  if (p.schedule.start || p.schedule.end) lines.push(`- Schedule: ${p.schedule.start ?? '?'} to ${p.schedule.end ?? '?'}`);
-  if (p.budget.approved !== undefined) lines.push(`- Budget: ${money(p.budget.approved)} ${p.budget.currency ?? ''} approved${p.budget.contingency !== undefined ? `, ${money(p.budget.contingency)} contingency` : ''}`);
-  if (p.nextMilestone) lines.push(`- Next milestone: ${escapeMd(p.nextMilestone.name ?? p.nextMilestone.id)}, ${p.nextMilestone.date}${p.nextMilestone.overdue ? ' (overdue)' : ''}`);
+  if (facts) lines.push(markdownText(facts), '');
+  if (p.summary) lines.push(markdownText(p.summary), '');
+  lines.push(`- RAG: ${markdownText(p.rag ?? 'no status report')}${p.ragAsOf ? ` (as of ${markdownText(p.ragAsOf)})` : ''}`);
+  lines.push(`- Sponsor ${markdownText(p.sponsor ?? '?')}, manager ${markdownText(p.manager ?? '?')}`);
+  if (p.schedule.start || p.schedule.end) lines.push(`- Schedule: ${markdownText(p.schedule.start ?? '?')} to ${markdownText(p.schedule.end ?? '?')}`);
+  if (p.budget.approved !== undefined) lines.push(`- Budget: ${money(p.budget.approved)} ${markdownText(p.budget.currency ?? '')} approved${p.budget.contingency !== undefined ? `, ${money(p.budget.contingency)} contingency` : ''}`);
+  if (p.nextMilestone) lines.push(`- Next milestone: ${markdownText(p.nextMilestone.name ?? p.nextMilestone.id)}, ${markdownText(p.nextMilestone.date ?? '')}${p.nextMilestone.overdue ? ' (overdue)' : ''}`);
   if (p.findings.length) lines.push(`- Findings: ${findingSummary(p)}`);
   return lines.join('\n');
 }
@@ -195,6 +207,3 @@ function amounts(byCurrency: Record<string, number>): string {
   return entries.length ? entries.map(([c, a]) => `${money(a)} ${c}`.trim()).join(' + ') : 'nothing';
 }
 
-function escapeMd(text: string): string {
-  return text.replace(/([\\`*_[\]<>])/g, '\\$1');
-}

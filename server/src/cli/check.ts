@@ -7,12 +7,14 @@ import type { ParsedFile } from '../engine/parser/charterParser';
 import { safeFixesOf } from '../engine/services/codeActions';
 import { formatFixChanges, type FixChange } from './fixReport';
 import { applyTextEdits } from '../engine/utils/textEdits';
+import { notWrittenFinding, readSource, writeFixed, type SourceFile } from './fixWrite';
 import { cliCacheDir, SchemaFetcher, timeoutFromEnv } from '../schemaRequest';
 import type { CharterSettings } from '../engine/settings';
 import type { Finding } from '../engine/types';
 import { globSync } from 'tinyglobby';
 import { formatResults, OUTPUT_FORMATS, summarise, type FileResult } from './formatters';
 import { resolveWorkspace, UsageError } from './workspace';
+import { noChartersMessage, workspaceWarnings } from './warnings';
 
 export const CHECK_FORMATS = OUTPUT_FORMATS;
 export type CheckFormat = (typeof CHECK_FORMATS)[number];
@@ -47,6 +49,8 @@ export interface CheckOutcome {
   settings: CharterSettings;
   /** With `fix` or `fixDryRun`: what was (or would be) changed, one line per fix; empty otherwise. */
   fixLog: string;
+  /** Lines for stderr: ineffective settings, charter files outside the globs, no charter file at all. */
+  warnings: string;
 }
 
 export async function runCheck(options: CheckOptions): Promise<CheckOutcome> {
@@ -64,24 +68,37 @@ export async function runCheck(options: CheckOptions): Promise<CheckOutcome> {
   const folderUri = pathToFileURL(workspace.root).href;
   // The workspace is one portfolio: whole-portfolio rules see every charter in it, also when only some are checked.
   const parsedFiles = new Map<string, ReturnType<typeof service.parse>>();
-  for (const file of new Set([...portfolioFiles(workspace.root, workspace.settings.files), ...workspace.files])) {
-    const parsed = service.parse(pathToFileURL(file).href, readText(file));
+  const portfolio = new Set([...portfolioFiles(workspace.root, workspace.settings.files), ...workspace.files]);
+  const sources = new Map<string, SourceFile>();
+  for (const file of portfolio) {
+    const source = readSource(file);
+    sources.set(file, source);
+    const parsed = service.parse(pathToFileURL(file).href, source.text);
     service.workspace.setFile(parsed, toPosix(path.relative(workspace.root, file)));
     parsedFiles.set(file, parsed);
   }
   const changes: FixChange[] = [];
+  const notWritten = new Map<string, Finding>();
   if (options.fix || options.fixDryRun) {
     for (const file of workspace.files) {
       const relativePath = toPosix(path.relative(workspace.root, file));
       const original = parsedFiles.get(file)!;
       const { fixed, applied } = await fixFile(service, original, { relativePath, settings: workspace.settings, folderUri });
-      changes.push(...applied.map((c) => ({ ...c, file: toPosix(path.relative(options.cwd, file)) })));
+      const fileChanges = applied.map((c) => ({ ...c, file: toPosix(path.relative(options.cwd, file)) }));
       if (fixed === original) continue;
       if (options.fixDryRun) {
+        changes.push(...fileChanges);
         service.workspace.setFile(original, relativePath);
         continue;
       }
-      fs.writeFileSync(file, fixed.text);
+      const refused = writeFixed(sources.get(file)!, fixed.text);
+      if (refused) {
+        // The file stays as it is on disk, and so is it checked and indexed; none of its changes were made.
+        notWritten.set(file, notWrittenFinding(file, refused));
+        service.workspace.setFile(original, relativePath);
+        continue;
+      }
+      changes.push(...fileChanges);
       parsedFiles.set(file, fixed);
     }
   }
@@ -91,14 +108,20 @@ export async function runCheck(options: CheckOptions): Promise<CheckOutcome> {
   for (const file of workspace.files) {
     const parsed = parsedFiles.get(file)!;
     const relativePath = toPosix(path.relative(workspace.root, file));
-    const findings = sortFindings(await service.validate(parsed, { relativePath, settings: workspace.settings, folderUri }));
+    const refused = notWritten.get(file);
+    const unreadable = sources.get(file)!.unreadable;
+    const findings = unreadable
+      ? [unreadable]
+      : sortFindings([...(refused ? [refused] : []), ...(await service.validate(parsed, { relativePath, settings: workspace.settings, folderUri }))]);
     results.push({ file: toPosix(path.relative(options.cwd, file)), findings });
     checked.push({ parsed, relativePath, findings });
   }
   const summary = summarise(results);
-  const output = formatResults(options.format, results, { color: options.color, cwd: options.cwd });
+  const none = workspace.files.length === 0 ? noChartersMessage(workspace, options.cwd) : '';
+  const output = none && options.format === 'stylish' ? none : formatResults(options.format, results, { color: options.color, cwd: options.cwd });
+  const warnings = workspaceWarnings(workspace, [...portfolio], service, options.cwd).join('') + (none && options.format !== 'stylish' ? `charter: warning: ${none}` : '');
   const overWarnings = options.maxWarnings !== undefined && summary.warnings > options.maxWarnings;
-  return { output, exitCode: summary.errors > 0 || overWarnings ? 1 : 0, results, checked, settings: workspace.settings, fixLog };
+  return { output, exitCode: summary.errors > 0 || overWarnings ? 1 : 0, results, checked, settings: workspace.settings, fixLog, warnings };
 }
 
 /**
@@ -125,12 +148,6 @@ async function fixFile(service: CharterLanguageService, parsed: ParsedFile, cont
     service.workspace.setFile(current, context.relativePath);
   }
   return { fixed: current, applied };
-}
-
-/** Reads a file as UTF-8; a binary file keeps its NUL bytes so the engine reports it as not text. */
-export function readText(file: string): string {
-  const buffer = fs.readFileSync(file);
-  return buffer.toString('utf8').replace(/^\uFEFF/, '');
 }
 
 /** Every charter file of the workspace, by the `charter.files.*` globs. */

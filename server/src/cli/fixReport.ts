@@ -1,5 +1,6 @@
 // What `charter check --fix` changed (or, with --fix-dry-run, would change): one line per fix, so a
 // person or a CI log can see every edit before trusting it.
+import { terminalVisible as printable } from '../engine/utils/escape';
 
 export interface FixChange {
   /** Path relative to the current directory, `/`-separated. */
@@ -29,9 +30,4 @@ function shown(text: string): string {
   const clipped = text.length > MAX_SHOWN ? `${text.slice(0, MAX_SHOWN - 3)}...` : text;
   if (clipped === '' || clipped !== clipped.trim() || /[\u0000-\u001f\u007f-\u009f]/.test(clipped)) return printable(JSON.stringify(clipped));
   return printable(clipped);
-}
-
-function printable(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }

@@ -29,6 +29,8 @@ export interface ReportOptions {
 
 export interface ReportOutcome {
   output: string;
+  /** charter check's warnings, for stderr. */
+  warnings: string;
   exitCode: number;
   report: PortfolioReport;
 }
@@ -47,11 +49,11 @@ export async function runReport(options: ReportOptions): Promise<ReportOutcome> 
   const portfolio = buildPortfolio(sources, { asOf, settingPolicy: checked.settings.policy });
   const report: PortfolioReport = { ...portfolio, groupBy, groups: groupPortfolio(portfolio, groupBy) };
   const text = (options.exceptions ? EXCEPTIONS_FORMATTERS : REPORT_FORMATTERS)[format as ReportFormat](report);
-  if (!options.out) return { output: text, exitCode: 0, report };
+  if (!options.out) return { output: text, exitCode: 0, report, warnings: checked.warnings };
   const target = path.resolve(options.cwd, options.out);
   fs.mkdirSync(path.dirname(target), { recursive: true });
   fs.writeFileSync(target, text);
-  return { output: `Wrote a ${format} report of ${portfolio.projects.length} project${portfolio.projects.length === 1 ? '' : 's'} to ${path.relative(options.cwd, target) || target}\n`, exitCode: 0, report };
+  return { output: `Wrote a ${format} report of ${portfolio.projects.length} project${portfolio.projects.length === 1 ? '' : 's'} to ${path.relative(options.cwd, target) || target}\n`, exitCode: 0, report, warnings: checked.warnings };
 }
 
 function formatFromFileName(file?: string): ReportFormat | undefined {

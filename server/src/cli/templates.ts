@@ -9,7 +9,8 @@ import type { CharterSettings } from '../engine/settings';
 import type { Finding } from '../engine/types';
 import { todayIso } from '../engine/utils/dates';
 import { cliCacheDir, SchemaFetcher, timeoutFromEnv } from '../schemaRequest';
-import { portfolioFiles, readText, toPosix } from './check';
+import { portfolioFiles, toPosix } from './check';
+import { readSource } from './fixWrite';
 import { resolveWorkspace, UsageError } from './workspace';
 
 export interface TemplateWorkspace {
@@ -26,7 +27,9 @@ export function openTemplateWorkspace(options: { cwd: string; config?: string; o
   const fetcher = new SchemaFetcher({ cacheDir: cliCacheDir(workspace.root), timeoutMs: timeoutFromEnv(), offline: options.offline ? 'charter runs with --offline' : undefined });
   const service = getLanguageService({ schemaRequest: fetcher.request });
   for (const file of portfolioFiles(workspace.root, workspace.settings.files)) {
-    service.workspace.setFile(service.parse(pathToFileURL(file).href, readText(file)), toPosix(path.relative(workspace.root, file)));
+    const source = readSource(file);
+    if (source.unreadable) continue; // charter check reports it
+    service.workspace.setFile(service.parse(pathToFileURL(file).href, source.text), toPosix(path.relative(workspace.root, file)));
   }
   return { root: workspace.root, folderUri: pathToFileURL(workspace.root).href, settings: workspace.settings, service };
 }

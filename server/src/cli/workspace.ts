@@ -1,9 +1,8 @@
 // Where a CLI run's workspace is, which files it holds, and its `charter.*` settings.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { parse as parseJsonc, type ParseError } from 'jsonc-parser';
 import { globSync } from 'tinyglobby';
-import { normaliseSettings, type CharterSettings } from '../engine/settings';
+import { charterSection, normaliseSettings, type CharterSettings } from '../engine/settings';
 
 export class UsageError extends Error {}
 
@@ -43,14 +42,8 @@ export function resolveWorkspace(cwd: string, inputs: string[], configFile?: str
 
 /** Reads the `charter.*` keys of a VS Code settings file (JSON with comments and trailing commas). */
 export function readSettingsFile(file: string): CharterSettings {
-  const errors: ParseError[] = [];
-  const raw = parseJsonc(fs.readFileSync(file, 'utf8'), errors, { allowTrailingComma: true });
-  if (errors.length > 0 || !raw || typeof raw !== 'object') throw new UsageError(`Cannot read settings from ${file}: it is not valid JSON with comments.`);
-  const charter: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(raw as Record<string, unknown>)) {
-    if (key === 'charter' && value && typeof value === 'object') Object.assign(charter, value);
-    else if (key.startsWith('charter.')) charter[key.slice('charter.'.length)] = value;
-  }
+  const charter = charterSection(fs.readFileSync(file, 'utf8'));
+  if (!charter) throw new UsageError(`Cannot read settings from ${file}: it is not valid JSON with comments.`);
   return normaliseSettings(charter);
 }
 

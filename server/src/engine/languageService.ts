@@ -35,6 +35,7 @@ import type { Position, Range } from './types';
 import { todayIso } from './utils/dates';
 import { Governance, todayFor } from './rules/governance';
 import { applySuppressions, isProtectedRule } from './suppressions';
+import { ruleIds } from './ruleIds';
 import { WorkspaceIndex } from './workspace/workspaceIndex';
 import { RulesetService, type RulesetProblem } from './rulesets/rulesetService';
 import { loadRulesets, rulesetFindings } from './rulesets/rulesetChecks';
@@ -117,6 +118,8 @@ export interface CharterLanguageService {
   renderTemplate(name: string, variables: TemplateVariables, context: TemplateContext): Promise<string>;
   /** The workspace index: files added to it are one portfolio, checked by the whole-portfolio rules. */
   readonly workspace: WorkspaceIndex;
+  /** Top-level keys that the schema applying to the file's first document requires and the document lacks (a PMO's `costCentre`). */
+  missingRequiredKeys(file: ParsedFile, context: ValidationContext): Promise<string[]>;
 }
 
 export function getLanguageService(options: LanguageServiceOptions = {}): CharterLanguageService {
@@ -138,7 +141,7 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Charte
       const detection = detectKind(doc, context.relativePath);
       if (detection.unknownKind !== undefined) {
         const located = locate(doc.yaml, ['kind']);
-        const range = valueRange(located, doc.start);
+        const range = valueRange(located, doc.start, file.text);
         const suggestions = suggestionsFor(detection.unknownKind, DOCUMENT_KINDS);
         const suggestion = suggestions[0];
         const safe = isClearNearest(detection.unknownKind, suggestions);
@@ -168,7 +171,7 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Charte
     findings.push(...withoutRejectedValues(governance.findings(file, context, context.workspace ?? workspace), rejected));
     findings.push(...withoutRejectedValues(await rulesetFindings(rulesets, file, context, context.workspace ?? workspace), rejected));
     const protectedRules = governance.policyFor(file, context, context.workspace ?? workspace).protectedRules;
-    const unsuppressed = applySuppressions(file, trustedPastSyntaxErrors(file, findings), { today: todayFor(context.settings), relativePath: context.relativePath, protectedRules });
+    const unsuppressed = applySuppressions(file, trustedPastSyntaxErrors(file, findings), { today: todayFor(context.settings), relativePath: context.relativePath, protectedRules, rules: ruleIds(registry) });
     return applyRuleSettings(unsuppressed, context.settings.rules);
   };
 
@@ -253,5 +256,17 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Charte
     schemas: registry,
     rulesets,
     workspace,
+    missingRequiredKeys: async (file, context) => {
+      const doc = file.documents.find((d) => !d.empty && d.value !== undefined);
+      const schemaId = doc && (await schemaIdFor(file, doc, context));
+      const root = schemaId ? walker.root(schemaId) : undefined;
+      if (!doc || !root || !doc.value || typeof doc.value !== 'object') return [];
+      const present = doc.value as Record<string, unknown>;
+      const required = walker.applicable([root], doc.value).flatMap((ref) => {
+        const list = (ref.schema as { required?: unknown })?.required;
+        return Array.isArray(list) ? list.filter((k): k is string => typeof k === 'string') : [];
+      });
+      return [...new Set(required)].filter((key) => !(key in present));
+    },
   };
 }

@@ -1,5 +1,7 @@
 // The `charter.*` settings, as the editor and the CLI both read them.
+import { parse as parseJsonc, type ParseError } from 'jsonc-parser';
 import type { SeveritySetting } from './types';
+import { isIsoDate } from './utils/dates';
 
 export interface SchemaAssociation {
   fileMatch: string[];
@@ -113,11 +115,27 @@ export function normaliseSettings(raw: unknown): CharterSettings {
     });
   }
   const asOf = get('asOf');
-  if (typeof asOf === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(asOf)) settings.asOf = asOf;
+  if (typeof asOf === 'string' && isIsoDate(asOf)) settings.asOf = asOf;
   return settings;
 }
 
 function toStringList(value: unknown): string[] {
   if (typeof value === 'string') return [value];
   return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string' && v.length > 0) : [];
+}
+
+/**
+ * The `charter` section of a VS Code settings file (JSON with comments and trailing commas): both the
+ * `"charter.x"` keys and a `"charter": { ... }` object. Undefined when the text is not such JSON.
+ */
+export function charterSection(text: string): Record<string, unknown> | undefined {
+  const errors: ParseError[] = [];
+  const raw = parseJsonc(text, errors, { allowTrailingComma: true });
+  if (errors.length > 0 || !raw || typeof raw !== 'object' || Array.isArray(raw)) return undefined;
+  const charter: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(raw as Record<string, unknown>)) {
+    if (key === 'charter' && value && typeof value === 'object') Object.assign(charter, value);
+    else if (key.startsWith('charter.')) charter[key.slice('charter.'.length)] = value;
+  }
+  return charter;
 }

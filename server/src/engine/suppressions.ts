@@ -9,8 +9,10 @@ import { detectKind } from './kinds';
 import type { ParsedFile } from './parser/charterParser';
 import { CharterDocument } from './rules/charterDocument';
 import { describeRule } from './rules/index';
+import type { RuleIds } from './ruleIds';
 import { placeholderIn } from './rules/text/noPlaceholders';
 import type { Finding, Range, RuleId, TextEdit } from './types';
+import { lineBreakOf } from './utils/lineIndex';
 import { docsFor } from './utils/docs';
 
 export interface SuppressionComment {
@@ -33,6 +35,8 @@ export interface SuppressionOptions {
   relativePath: string;
   /** `policy.protectedRules`: ids or `area/*` a comment cannot silence (a waiver still can). */
   protectedRules?: readonly string[];
+  /** Which rule ids exist; a comment or waiver naming none of them is a finding. */
+  rules?: RuleIds;
 }
 
 const DIRECTIVE = /^(\s*)(#\s*charter-disable(-next-line)?)(?=\s|$)(.*)$/;
@@ -98,7 +102,21 @@ export function applySuppressions(file: ParsedFile, findings: Finding[], options
     const directive = c.scope === 'file' ? 'charter-disable' : 'charter-disable-next-line';
     if (c.rules.length === 0) {
       kept.push(suppressionFinding('suppression/missing-rule', file, c.range, `This ${directive} comment names no rule, so it silences nothing. Name the rule: # ${directive} <rule-id> -- <reason>.`));
-    } else if (!c.reason) {
+      continue;
+    }
+    const unknown = options.rules ? c.rules.filter((r) => !options.rules!.known(r)) : [];
+    for (const rule of unknown) {
+      const nearest = options.rules!.nearest(rule);
+      kept.push(
+        suppressionFinding(
+          'suppression/unknown-rule',
+          file,
+          c.range,
+          `No rule is called "${rule}", so this comment silences nothing for it.${nearest ? ` Did you mean "${nearest}"?` : ' Use the rule id shown with the finding (see docs/rules).'}`,
+        ),
+      );
+    }
+    if (!c.reason) {
       kept.push(
         suppressionFinding(
           'suppression/missing-reason',
@@ -117,7 +135,7 @@ export function applySuppressions(file: ParsedFile, findings: Finding[], options
 export function disableNextLineEdit(file: ParsedFile, finding: Finding, reason = '<reason>'): TextEdit {
   const line = finding.range.start.line;
   const indent = /^\s*/.exec(file.lines.lineText(line))?.[0] ?? '';
-  const eol = file.text.includes('\r\n') ? '\r\n' : '\n';
+  const eol = lineBreakOf(file.text);
   const at = { line, character: 0 };
   return { range: { start: at, end: at }, newText: `${indent}# charter-disable-next-line ${finding.rule} -- ${reason}${eol}` };
 }
@@ -156,6 +174,18 @@ function readWaivers(file: ParsedFile, options: SuppressionOptions): { inForce: 
             file,
             document.keyRange(path),
             `This waiver${rule ? ` of ${rule}` : ''} is missing ${missing.join(', ')}, so it does not apply. A waiver names the rule, the reason, who approved it and when it expires.`,
+          ),
+        );
+        continue;
+      }
+      if (options.rules && !options.rules.known(rule!)) {
+        const nearest = options.rules.nearest(rule!);
+        findings.push(
+          suppressionFinding(
+            'waiver/unknown-rule',
+            file,
+            document.valueRange([...path, 'rule']),
+            `No rule is called "${rule}", so this waiver waives nothing.${nearest ? ` Did you mean "${nearest}"?` : ' Use the rule id shown with the finding (see docs/rules).'}`,
           ),
         );
         continue;

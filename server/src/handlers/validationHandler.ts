@@ -16,6 +16,11 @@ export class ValidationHandler {
   private changesSeen = 0;
   /** The findings last published per URI, for commands that summarise them. */
   readonly published = new Map<string, Finding[]>();
+  /**
+   * Resolves when the workspace index is complete. A file checked before that would get cross-file
+   * findings (and a policy) from half a portfolio, published and then withdrawn a moment later.
+   */
+  waitForIndex: () => Promise<void> = () => Promise.resolve();
 
   constructor(
     private readonly connection: Connection,
@@ -62,6 +67,8 @@ export class ValidationHandler {
     const document = this.documents.get(uri);
     if (!document) return undefined;
     const version = document.version;
+    await this.waitForIndex();
+    if (this.isStale(uri, version)) return undefined;
     const settings = await this.settings.get(uri);
     if (this.isStale(uri, version)) return undefined;
     const file = this.service.parse(uri, document.getText(), version);

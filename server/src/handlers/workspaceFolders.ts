@@ -17,6 +17,14 @@ export class WorkspaceFolders {
     this.set(this.folders.filter((f) => f !== uri.replace(/\/$/, '')));
   }
 
+  isFolder(uri: string): boolean {
+    return this.folders.includes(uri.replace(/\/$/, ''));
+  }
+
+  all(): string[] {
+    return [...this.folders];
+  }
+
   folderOf(uri: string): string | undefined {
     return this.folders.find((f) => uri.startsWith(f + '/'));
   }

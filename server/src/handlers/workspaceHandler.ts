@@ -3,9 +3,9 @@
 // findings for the files that are not open, so the Problems panel shows the whole portfolio. Open files
 // are the ValidationHandler's; when a change in one file alters another's findings, the other is
 // re-published, open or not.
-import { promises as fsp } from 'node:fs';
 import picomatch from 'picomatch';
 import { glob } from 'tinyglobby';
+import { readRegularFile } from '../fileReading';
 import {
   DidChangeWatchedFilesNotification,
   FileChangeType,
@@ -26,6 +26,7 @@ import type { ValidateWorkspaceResult } from '../protocol';
 import { toDiagnostic } from './diagnostics';
 import type { SettingsCache } from './settingsCache';
 import type { ValidationHandler } from './validationHandler';
+import type { WorkspaceNotices } from './workspaceNotices';
 
 /** Files read, or closed files validated, between two yields to the event loop. */
 const BATCH = 25;
@@ -52,6 +53,12 @@ export class WorkspaceHandler {
   private relativePatterns = false;
   private watcher: Promise<{ dispose(): void } | undefined> | undefined;
   private ready: Promise<void> = Promise.resolve();
+  /** Resolves when the index holds every charter file: until then cross-file findings would be wrong. */
+  private indexDone!: Promise<void>;
+  private finishIndexing: () => void = () => undefined;
+  private indexSettled = true;
+  /** Called when `.vscode/settings.json` of a folder changes on disk (clients without workspace/configuration). */
+  onSettingsFileChanged: () => void = () => undefined;
 
   constructor(
     private readonly connection: Connection,
@@ -59,8 +66,15 @@ export class WorkspaceHandler {
     private readonly service: CharterLanguageService,
     private readonly settings: SettingsCache,
     private readonly validation: ValidationHandler,
+    private readonly notices: WorkspaceNotices,
   ) {
     service.workspace.onDidChange((change) => this.indexChanged(change));
+    this.beginIndexing();
+  }
+
+  /** Resolves once the workspace index is complete (at start, and again after each re-index). */
+  indexed(): Promise<void> {
+    return this.indexDone;
   }
 
   initialize(params: InitializeParams): void {
@@ -95,6 +109,8 @@ export class WorkspaceHandler {
       for (const folder of this.folders.values()) {
         if (JSON.stringify(await this.settings.get(folder.uri)) !== folder.settingsKey) return this.reindex();
       }
+      // Same settings in force, but the settings file may have changed in what it gets wrong.
+      await this.refreshNotices();
     });
   }
 
@@ -120,6 +136,10 @@ export class WorkspaceHandler {
     let schemaChanged = false;
     for (const change of changes) {
       if (schemas.has(change.uri)) schemaChanged = true;
+      if (change.uri.endsWith('/.vscode/settings.json') && this.folderOf(change.uri)) {
+        this.onSettingsFileChanged();
+        continue;
+      }
       if (change.type === FileChangeType.Deleted) {
         for (const file of this.service.workspace.allFiles()) if (file.uri === change.uri || file.uri.startsWith(`${change.uri}/`)) this.forgetFile(file.uri);
         continue;
@@ -154,13 +174,16 @@ export class WorkspaceHandler {
   }
 
   private async reindex(): Promise<void> {
+    this.beginIndexing();
     const progress = await this.connection.window.createWorkDoneProgress();
     progress.begin('Charter', 0, 'Finding charters', false);
     this.bulk = true;
+    const indexedFolders: Array<{ uri: string; path: string; settings: CharterSettings }> = [];
+    const found = new Set<string>();
     try {
-      const found = new Set<string>();
       for (const folder of this.folders.values()) {
         const settings = await this.settings.get(folder.uri);
+        indexedFolders.push({ uri: folder.uri, path: folder.path, settings });
         this.configure(folder, settings);
         const files = await glob(folder.include, { cwd: folder.path, ignore: folder.exclude, absolute: true, dot: false, followSymbolicLinks: false });
         for (const file of files) found.add(URI.file(file).toString());
@@ -174,6 +197,7 @@ export class WorkspaceHandler {
       }
       this.registerWatcher();
       this.bulk = false;
+      this.endIndexing();
       const closed = this.service.workspace.allFiles().filter((f) => !this.documents.get(f.uri));
       for (let i = 0; i < closed.length; i += BATCH) {
         for (const file of closed.slice(i, i + BATCH)) await this.publish(file.uri);
@@ -181,10 +205,31 @@ export class WorkspaceHandler {
         await nextTurn();
       }
       this.validation.scheduleAll();
+      await this.notices.refresh(indexedFolders, found);
     } finally {
       this.bulk = false;
+      this.endIndexing();
       progress.done();
     }
+  }
+
+  /** Open files wait for the index being built before they are checked (see indexed()). */
+  private beginIndexing(): void {
+    if (!this.indexSettled) return;
+    this.indexSettled = false;
+    this.indexDone = new Promise((resolve) => (this.finishIndexing = resolve));
+  }
+
+  private endIndexing(): void {
+    this.indexSettled = true;
+    this.finishIndexing();
+  }
+
+  /** Settings files and charter-like files outside the globs, for every folder as indexed now. */
+  private async refreshNotices(): Promise<void> {
+    const folders = [];
+    for (const folder of this.folders.values()) folders.push({ uri: folder.uri, path: folder.path, settings: await this.settings.get(folder.uri) });
+    await this.notices.refresh(folders, new Set(this.service.workspace.allFiles().map((f) => f.uri)));
   }
 
   private configure(folder: FolderState, settings: CharterSettings): void {
@@ -199,7 +244,7 @@ export class WorkspaceHandler {
   private registerWatcher(): void {
     if (!this.canWatch) return;
     const watchers = [...this.folders.values()].flatMap((folder) =>
-      folder.include.map((pattern) => ({
+      [...folder.include, '**/.vscode/settings.json'].map((pattern) => ({
         globPattern: this.relativePatterns ? { baseUri: folder.uri, pattern } : pattern,
         kind: WatchKind.Create | WatchKind.Change | WatchKind.Delete,
       })),
@@ -222,9 +267,10 @@ export class WorkspaceHandler {
   private async readFromDisk(uri: string): Promise<void> {
     let text: string;
     try {
-      text = (await fsp.readFile(URI.parse(uri).fsPath)).toString('utf8').replace(/^\uFEFF/, '');
+      // Only a regular file: a charter that links to a device or a pipe must not hang the server.
+      text = (await readRegularFile(URI.parse(uri).fsPath)).toString('utf8').replace(/^\uFEFF/, '');
     } catch {
-      this.forgetFile(uri); // gone (or unreadable) since it was listed
+      this.forgetFile(uri); // gone, unreadable or not a regular file since it was listed
       return;
     }
     if (this.documents.get(uri)) return; // opened meanwhile: the editor's text wins

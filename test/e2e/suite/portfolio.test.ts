@@ -50,7 +50,7 @@ suite('Portfolio', () => {
       `programme groups; got ${roots.map((n) => `${n.id} "${n.label}" (${n.description})`).join('; ')}`);
     for (const [key, count] of Object.entries(PROGRAMMES)) {
       const group = seen[key];
-      assert.match(group.description ?? '', new RegExp(`^${count} projects\\b`), `${key}: "${group.description}"`);
+      assert.match(group.description ?? '', new RegExp(`(^| · )${count} projects$`), `${key}: "${group.description}"`);
       assert.strictEqual(group.children.filter((c) => c.kind === 'project').length, count, `${key} holds ${count} project nodes`);
       assert.deepStrictEqual(await api().portfolio.getChildren(group), group.children);
     }
@@ -103,6 +103,12 @@ suite('Portfolio', () => {
       await api().portfolio.refresh();
       return !!api().portfolio.findProject('e2e-new');
     }, { interval: 250, what: 'e2e-new in the portfolio tree' });
+    // An id another charter already has (in needs-attention/, so no file of that name in projects/) is refused.
+    await assert.rejects(
+      Promise.resolve(vscode.commands.executeCommand('charter.newCharter', { id: 'dc-loyalty-programme', open: false })),
+      /A project with id "dc-loyalty-programme" already exists in needs-attention\/dc-loyalty-programme\.charter\.yaml/,
+    );
+    await assert.rejects(Promise.resolve(vscode.commands.executeCommand('charter.newCharter', { id: 'e2e-other', programme: 'Not An Id', open: false })), /is not a programme id/);
   });
 
   test('charter.exportReport with arguments writes a Markdown report with a gantt chart', async () => {

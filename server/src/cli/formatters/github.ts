@@ -1,6 +1,7 @@
 // GitHub Actions workflow commands: each finding becomes an annotation on the pull request's diff.
 // https://docs.github.com/actions/using-workflows/workflow-commands-for-github-actions
 import type { Severity } from '../../engine/types';
+import { terminalText } from '../../engine/utils/escape';
 import { summarise, summaryLine, type FileResult } from './results';
 
 const COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice', hint: 'notice' };
@@ -26,9 +27,9 @@ export function formatGithub(results: FileResult[]): string {
   return lines.join('\n') + '\n';
 }
 
-/** The message of a command: `%`, CR and LF are escaped. */
+/** The message of a command: `%`, CR and LF are escaped; the log is a terminal, so escape sequences go. */
 export function escapeData(text: string): string {
-  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  return terminalText(text, { keepLineBreaks: true }).replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 }
 
 /** A property value: as data, plus `:` and `,`, which separate properties. */

@@ -1,3 +1,4 @@
+import { terminalText } from '../../engine/utils/escape';
 import { summarise, summaryLine, type FileResult } from './results';
 
 /** For a person at a terminal: findings grouped by file, `line:col  severity  message  rule`. */
@@ -7,18 +8,18 @@ export function formatStylish(results: FileResult[], color: boolean): string {
   const lines: string[] = [];
   for (const result of results) {
     if (result.findings.length === 0) continue;
-    lines.push(paint(4, result.file));
+    lines.push(paint(4, terminalText(result.file)));
     const rows = result.findings.map((f) => ({
       at: `${f.range.start.line + 1}:${f.range.start.character + 1}`,
       severity: f.severity,
-      message: f.message,
-      rule: f.rule,
+      message: terminalText(f.message),
+      rule: terminalText(f.rule),
     }));
     const atWidth = Math.max(...rows.map((r) => r.at.length));
     const severityWidth = Math.max(...rows.map((r) => r.severity.length));
     for (const row of rows) {
       lines.push(
-        `  ${paint(90, row.at.padEnd(atWidth))}  ${paint(SEVERITY_COLOR[row.severity], row.severity.padEnd(severityWidth))}  ${row.message}  ${paint(90, row.rule)}`,
+        `  ${paint(90, row.at.padEnd(atWidth))}  ${paint(SEVERITY_COLOR[row.severity] ?? 0, terminalText(row.severity).padEnd(severityWidth))}  ${row.message}  ${paint(90, row.rule)}`,
       );
     }
     lines.push('');

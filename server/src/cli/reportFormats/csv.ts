@@ -1,6 +1,7 @@
 // `charter report --format csv`: one row per project, for a spreadsheet.
 import { stringify } from 'csv-stringify/sync';
 import type { PortfolioProject } from '../../engine/portfolio/portfolioTypes';
+import { csvCell } from '../../engine/utils/escape';
 import type { PortfolioReport } from './json';
 
 const COLUMNS: Array<[string, (p: PortfolioProject) => string | number | undefined]> = [
@@ -33,7 +34,7 @@ const COLUMNS: Array<[string, (p: PortfolioProject) => string | number | undefin
 
 export function formatCsvReport(report: PortfolioReport): string {
   return stringify(
-    report.projects.map((p) => COLUMNS.map(([, read]) => read(p) ?? '')),
+    report.projects.map((p) => COLUMNS.map(([, read]) => csvCell(read(p)))),
     { header: true, columns: COLUMNS.map(([name]) => name), record_delimiter: 'unix' },
   );
 }

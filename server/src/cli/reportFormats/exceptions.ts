@@ -1,9 +1,9 @@
 // `charter report --exceptions`: the exceptions register an auditor asks for - every waiver and every
 // suppression comment in the portfolio, with its rule, file, reason, approver and expiry - in each format.
 import { stringify } from 'csv-stringify/sync';
-import { escapeHtml } from '../../engine/portfolio/portfolioCharts';
 import { exceptionsTable } from '../../engine/portfolio/portfolioPage';
 import type { PortfolioException } from '../../engine/portfolio/portfolioTypes';
+import { csvCell, escapeHtml, markdownCell, markdownText } from '../../engine/utils/escape';
 import type { ReportFormat } from './index';
 import type { PortfolioReport } from './json';
 
@@ -21,14 +21,14 @@ const COLUMNS: Array<[string, (e: PortfolioException) => string]> = [
 
 export const EXCEPTIONS_FORMATTERS: Record<ReportFormat, (report: PortfolioReport) => string> = {
   json: (r) => `${JSON.stringify({ version: 1, asOf: r.asOf, exceptions: r.exceptions }, null, 2)}\n`,
-  csv: (r) => stringify(r.exceptions.map((e) => COLUMNS.map(([, read]) => read(e))), { header: true, columns: COLUMNS.map(([name]) => name), record_delimiter: 'unix' }),
+  csv: (r) => stringify(r.exceptions.map((e) => COLUMNS.map(([, read]) => csvCell(read(e)))), { header: true, columns: COLUMNS.map(([name]) => name), record_delimiter: 'unix' }),
   md: (r) => {
-    const out = ['# Exceptions register', '', `As of ${r.asOf}: ${count(r.exceptions, 'waiver')} and ${count(r.exceptions, 'suppression')}.`, ''];
+    const out = ['# Exceptions register', '', `As of ${markdownText(r.asOf)}: ${count(r.exceptions, 'waiver')} and ${count(r.exceptions, 'suppression')}.`, ''];
     if (r.exceptions.length === 0) return `${out.join('\n')}\n`;
     out.push('| kind | rule | file | reason | approver | expires |', '|---|---|---|---|---|---|');
     for (const e of r.exceptions) {
       const expires = e.expires ? `${e.expires}${e.expired ? ' (expired)' : ''}` : e.kind === 'suppression' ? 'never' : '';
-      out.push(`| ${[e.kind, e.rules.join(', '), `${e.location.relativePath}:${e.location.range.start.line + 1}`, e.reason ?? '(no reason)', e.approver ?? (e.kind === 'suppression' ? 'nobody' : ''), expires].map(cell).join(' | ')} |`);
+      out.push(`| ${[e.kind, e.rules.join(', '), `${e.location.relativePath}:${e.location.range.start.line + 1}`, e.reason ?? '(no reason)', e.approver ?? (e.kind === 'suppression' ? 'nobody' : ''), expires].map(markdownCell).join(' | ')} |`);
     }
     return `${out.join('\n')}\n`;
   },
@@ -39,9 +39,4 @@ export const EXCEPTIONS_FORMATTERS: Record<ReportFormat, (report: PortfolioRepor
 function count(exceptions: PortfolioException[], kind: PortfolioException['kind']): string {
   const n = exceptions.filter((e) => e.kind === kind).length;
   return `${n} ${kind}${n === 1 ? '' : 's'}`;
-}
-
-/** Markdown table cells: a pipe would end the cell, a newline the row. */
-function cell(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 }

@@ -2,6 +2,7 @@
 // remote references) with the dashboard's charts, in light or dark as the reader's system prefers.
 import { chartCss } from '../../engine/portfolio/portfolioCharts';
 import { pageCss, portfolioPageBody } from '../../engine/portfolio/portfolioPage';
+import { escapeHtml } from '../../engine/utils/escape';
 import type { PortfolioReport } from './json';
 
 const LIGHT = `:root { --fg: #1f2328; --bg: #ffffff; --muted: #59636e; --grid: #d1d9e0; --border: #d1d9e0; --red: #cf222e; --amber: #bc4c00; --green: #1a7f37; --none: #818b98; --blue: #0969da; }`;
@@ -20,7 +21,7 @@ export function formatHtmlReport(report: PortfolioReport): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
-<title>Portfolio report ${report.asOf}</title>
+<title>Portfolio report ${escapeHtml(report.asOf)}</title>
 <style>${css}</style>
 </head>
 <body>

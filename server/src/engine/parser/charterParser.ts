@@ -49,7 +49,10 @@ export function parseCharterFile(uri: string, text: string, version = 0): Parsed
     return file;
   }
 
-  const docs = parseAllDocuments(text, { version: '1.2', schema: 'core', uniqueKeys: true, prettyErrors: false, strict: true });
+  // YAML 1.2 and our line index count a lone CR as a line break; the parser does not. It reads the text
+  // with each lone CR as LF: the same length, so every offset it gives is an offset of `text`.
+  const source = text.replace(/\r(?!\n)/g, '\n');
+  const docs = parseAllDocuments(source, { version: '1.2', schema: 'core', uniqueKeys: true, prettyErrors: false, strict: true });
   const list = Array.isArray(docs) ? docs : [];
   list.forEach((doc, index) => {
     for (const error of doc.errors) {
@@ -57,9 +60,9 @@ export function parseCharterFile(uri: string, text: string, version = 0): Parsed
       findings.push({
         rule: duplicate ? 'yaml/duplicate-key' : 'yaml/syntax',
         severity: 'error',
-        message: duplicate ? duplicateKeyMessage(text, error.pos) : syntaxMessage(error.code, error.message),
+        message: duplicate ? duplicateKeyMessage(source, error.pos) : syntaxMessage(error.code, error.message),
         uri,
-        range: errorRange(lines, text, duplicate ? keyExtent(text, error.pos) : openingQuote(text, error) ?? error.pos),
+        range: errorRange(lines, source, duplicate ? keyExtent(source, error.pos) : openingQuote(source, error) ?? error.pos),
         docs: docsFor(duplicate ? 'yaml/duplicate-key' : 'yaml/syntax'),
       });
     }
@@ -69,7 +72,7 @@ export function parseCharterFile(uri: string, text: string, version = 0): Parsed
         severity: 'warning',
         message: syntaxMessage(warning.code, warning.message),
         uri,
-        range: errorRange(lines, text, warning.pos),
+        range: errorRange(lines, source, warning.pos),
         docs: docsFor('yaml/syntax'),
       });
     }

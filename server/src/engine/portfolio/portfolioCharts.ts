@@ -2,15 +2,12 @@
 // no DOM and no scripts. Colours are CSS classes (`rag-red`, `axis`, ...) that the page styles from its
 // theme, so one chart reads in light, dark and high-contrast themes. No `xmlns`: inline SVG in HTML
 // needs none, and a self-contained report carries no http(s) reference at all.
-import { daysBetween } from '../utils/dates';
+import { daysBetween, isIsoDate } from '../utils/dates';
+import { classToken, escapeHtml } from '../utils/escape';
 import { groupPortfolio } from './portfolioGroups';
 import type { Portfolio, PortfolioProject, Rag } from './portfolioTypes';
 
-export function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
-}
-
-const ragClass = (rag?: Rag): string => `rag-${rag ?? 'none'}`;
+const ragClass = (rag?: Rag): string => `rag-${classToken(rag ?? 'none')}`;
 
 /** What a click on a project needs: its id, file and line. Read by the dashboard's script. */
 function projectData(p: PortfolioProject): string {
@@ -27,6 +24,7 @@ export function ragSummarySvg(portfolio: Portfolio): string {
     ['amber', 'Amber'],
     ['green', 'Green'],
     ['none', 'No report'],
+    ...(rag.invalid > 0 ? [['invalid', 'Unreadable RAG'] as [keyof typeof rag, string]] : []),
   ];
   let x = 0;
   const bars: string[] = [];
@@ -42,7 +40,36 @@ export function ragSummarySvg(portfolio: Portfolio): string {
 
 /** A Gantt chart: a row per project, grouped by programme, milestones as diamonds, the as-of day marked. */
 export function ganttSvg(portfolio: Portfolio): string {
-  const scheduled = portfolio.projects.filter((p) => p.schedule.start && p.schedule.end && p.schedule.start <= p.schedule.end);
+  const { scheduled, unscheduled } = timelineProjects(portfolio.projects);
+  const note = unscheduled.length > 0 ? `<p class="note">Not on the timeline: ${unscheduled.map((u) => `${escapeHtml(u.project.id)} (${escapeHtml(u.reason)})`).join('; ')}.</p>` : '';
+  return ganttChart(portfolio, scheduled) + note;
+}
+
+/** Projects whose schedule can be drawn, and why the others cannot: one bad date never breaks the chart. */
+export function timelineProjects(projects: PortfolioProject[]): { scheduled: PortfolioProject[]; unscheduled: Array<{ project: PortfolioProject; reason: string }> } {
+  const scheduled: PortfolioProject[] = [];
+  const unscheduled: Array<{ project: PortfolioProject; reason: string }> = [];
+  for (const p of projects) {
+    const { start, end } = p.schedule;
+    if (!start && !end) continue; // no schedule yet: nothing to say on a timeline
+    const reason = !start
+      ? 'no start date'
+      : !end
+        ? 'no end date'
+        : !isIsoDate(start)
+          ? `start ${JSON.stringify(start)} is not a date written YYYY-MM-DD`
+          : !isIsoDate(end)
+            ? `end ${JSON.stringify(end)} is not a date written YYYY-MM-DD`
+            : start > end
+              ? 'it ends before it starts'
+              : undefined;
+    if (reason) unscheduled.push({ project: p, reason });
+    else scheduled.push(p);
+  }
+  return { scheduled, unscheduled };
+}
+
+function ganttChart(portfolio: Portfolio, scheduled: PortfolioProject[]): string {
   const labelWidth = 240;
   const plotWidth = 720;
   const rowHeight = 22;
@@ -65,10 +92,10 @@ export function ganttSvg(portfolio: Portfolio): string {
       const x1 = xOf(p.schedule.start!);
       const x2 = Math.max(xOf(p.schedule.end!), x1 + 2);
       const milestones = p.milestones
-        .filter((m) => m.date && m.date >= from && m.date <= to)
+        .filter((m) => m.date && isIsoDate(m.date) && m.date >= from && m.date <= to)
         .map((m) => {
           const mx = xOf(m.date!);
-          const cls = m.overdue ? 'milestone overdue' : `milestone ${m.status ?? 'planned'}`;
+          const cls = m.overdue ? 'milestone overdue' : `milestone ${classToken(m.status ?? 'planned')}`;
           return `<path class="${cls}" d="M${mx.toFixed(1)} ${y + 4} l5 7 l-5 7 l-5 -7 z"><title>${escapeHtml(`${m.name ?? m.id} ${m.date}${m.overdue ? ' (overdue)' : m.status ? ` (${m.status})` : ''}`)}</title></path>`;
         })
         .join('');
@@ -190,6 +217,7 @@ export function chartCss(vars: ChartColours): string {
 .chart .grid { stroke: ${vars.grid}; stroke-width: 1; }
 .chart .today { stroke: ${vars.today}; stroke-width: 2; stroke-dasharray: 4 3; }
 .rag-red { fill: ${vars.red}; } .rag-amber { fill: ${vars.amber}; } .rag-green { fill: ${vars.green}; } .rag-none { fill: ${vars.none}; }
+.rag-invalid { fill: ${vars.background}; stroke: ${vars.red}; stroke-width: 2; stroke-dasharray: 3 2; }
 .chart .milestone { fill: ${vars.foreground}; stroke: ${vars.background}; stroke-width: 1; }
 .chart .milestone.done { fill: ${vars.muted}; }
 .chart .milestone.overdue, .chart .milestone.missed { fill: ${vars.red}; }

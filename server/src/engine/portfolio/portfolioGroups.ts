@@ -19,13 +19,13 @@ export function rollup(projects: PortfolioProject[]): Rollup {
     count: projects.length,
     live: projects.filter((p) => p.live).length,
     worstRag: worstRag(projects.filter((p) => p.live).map((p) => p.rag)),
-    rag: { green: 0, amber: 0, red: 0, none: 0 },
+    rag: { green: 0, amber: 0, red: 0, none: 0, invalid: 0 },
     approved: {},
     overdueMilestones: 0,
     findingCounts: { errors: 0, warnings: 0, infos: 0, hints: 0 },
   };
   for (const p of projects) {
-    if (p.live) result.rag[p.rag ?? 'none']++;
+    if (p.live) result.rag[p.rag ?? (p.ragInvalid !== undefined ? 'invalid' : 'none')]++;
     if (p.committed && p.budget.approved !== undefined) {
       const currency = p.budget.currency ?? '';
       result.approved[currency] = roundMoney((result.approved[currency] ?? 0) + p.budget.approved);

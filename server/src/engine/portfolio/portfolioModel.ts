@@ -68,7 +68,9 @@ export function buildPortfolio(sources: PortfolioSource[], options: PortfolioOpt
     .slice()
     .sort((a, b) => a.relativePath.localeCompare(b.relativePath))
     .flatMap((s) => exceptionsIn(s.file, s.relativePath, options.asOf));
-  return { version: 1, asOf: options.asOf, projects, programmes, summary: rollup(projects), exceptions };
+  // Totals count every file's findings (programmes, people, the portfolio too), as charter check does.
+  const summary = { ...rollup(projects), findingCounts: countFindings(sources.flatMap((s) => s.findings ?? [])) };
+  return { version: 1, asOf: options.asOf, projects, programmes, summary, exceptions };
 }
 
 /** The policy the rules apply: the first Portfolio document by path, overlaid by the setting. */
@@ -155,6 +157,7 @@ function readProject(source: PortfolioSource, doc: ParsedDocument, asOf: string,
     sponsor: text(v.sponsor),
     manager: text(v.manager),
     rag: (RAGS as readonly string[]).includes(rag ?? '') ? (rag as Rag) : undefined,
+    ragInvalid: rag !== undefined && !(RAGS as readonly string[]).includes(rag) ? rag : undefined,
     ragAsOf: text(report.asOf),
     commentary: text(report.commentary),
     schedule: { start: text(schedule.start), end: text(schedule.end) },
@@ -220,7 +223,7 @@ function locator(source: PortfolioSource, doc: ParsedDocument): (...paths: DataP
     for (const path of paths) {
       const located = locate(doc.yaml, path);
       if (!located.node && path.length > 0) continue;
-      const [start, end] = path.length === 0 ? [doc.start, doc.start] : valueRange(located, doc.start);
+      const [start, end] = path.length === 0 ? [doc.start, doc.start] : valueRange(located, doc.start, source.file.text);
       return { uri: source.file.uri, relativePath: source.relativePath, range: source.file.lines.rangeOf(start, end) };
     }
     return { uri: source.file.uri, relativePath: source.relativePath, range: source.file.lines.rangeOf(doc.start, doc.start) };
@@ -229,9 +232,9 @@ function locator(source: PortfolioSource, doc: ParsedDocument): (...paths: DataP
 
 /** An amount as a number: an integer, or a decimal string (`"1200.50"`). */
 function money(value: unknown): number | undefined {
-  if (typeof value === 'number' && Number.isFinite(value)) return value;
-  if (typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(value.trim())) return Number(value.trim());
-  return undefined;
+  const amount = typeof value === 'number' ? value : typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(value.trim()) ? Number(value.trim()) : undefined;
+  // Too many digits for a number reads as Infinity, which no chart can draw.
+  return amount !== undefined && Number.isFinite(amount) ? amount : undefined;
 }
 
 /** Scalars as text: YAML 1.2 keeps `2027-03-31` a string, but a number or boolean may stand in for one. */

@@ -1,6 +1,7 @@
 // The body of a portfolio page: RAG summary, timeline, budgets, dependencies, top findings and the
 // project table. Shared by the HTML report (static) and the dashboard webview (which adds a script).
-import { budgetSvg, dependencySvg, escapeHtml, ganttSvg, money, ragSummarySvg } from './portfolioCharts';
+import { classToken, escapeHtml } from '../utils/escape';
+import { budgetSvg, dependencySvg, ganttSvg, money, ragSummarySvg } from './portfolioCharts';
 import type { Portfolio, PortfolioGroup, PortfolioProject } from './portfolioTypes';
 
 export interface PortfolioPageOptions {
@@ -63,7 +64,7 @@ function findingsTable(portfolio: Portfolio, limit: number): string {
   const rows = all.slice(0, limit).map(
     ({ p, f }) =>
       `<tr class="project finding" data-project="${escapeHtml(p.id)}" data-uri="${escapeHtml(f.location.uri)}" data-line="${f.location.range.start.line}" data-character="${f.location.range.start.character}" tabindex="0">` +
-      `<td><span class="severity ${f.severity}">${f.severity}</span></td><td><code>${escapeHtml(p.id)}</code></td><td><code>${escapeHtml(f.rule)}</code></td><td>${escapeHtml(f.message)}</td><td>${escapeHtml(f.location.relativePath)}:${f.location.range.start.line + 1}</td></tr>`,
+      `<td><span class="severity ${classToken(f.severity)}">${escapeHtml(f.severity)}</span></td><td><code>${escapeHtml(p.id)}</code></td><td><code>${escapeHtml(f.rule)}</code></td><td>${escapeHtml(f.message)}</td><td>${escapeHtml(f.location.relativePath)}:${f.location.range.start.line + 1}</td></tr>`,
   );
   const more = all.length > limit ? `<p class="more">and ${all.length - limit} more.</p>` : '';
   return `<table class="findings"><thead><tr><th>Severity</th><th>Project</th><th>Rule</th><th>Message</th><th>Where</th></tr></thead><tbody>${rows.join('')}</tbody></table>${more}`;
@@ -73,14 +74,14 @@ function projectsTable(projects: PortfolioProject[]): string {
   const rows = projects.map(
     (p) =>
       `<tr class="project" data-project="${escapeHtml(p.id)}" data-uri="${escapeHtml(p.location.uri)}" data-line="${p.location.range.start.line}" data-character="${p.location.range.start.character}" tabindex="0">` +
-      `<td>${ragBadge(p.rag)}</td><td><code>${escapeHtml(p.id)}</code></td><td>${escapeHtml(p.title)}</td><td>${escapeHtml(p.status ?? '')}</td><td>${escapeHtml(p.programme ?? '')}</td><td>${escapeHtml(p.manager ?? '')}</td>` +
+      `<td>${p.ragInvalid !== undefined ? `<span class="badge rag-invalid-bg" title="${escapeHtml(`RAG ${JSON.stringify(p.ragInvalid)} is not green, amber or red`)}">unreadable</span>` : ragBadge(p.rag)}</td><td><code>${escapeHtml(p.id)}</code></td><td>${escapeHtml(p.title)}</td><td>${escapeHtml(p.status ?? '')}</td><td>${escapeHtml(p.programme ?? '')}</td><td>${escapeHtml(p.manager ?? '')}</td>` +
       `<td>${escapeHtml(p.schedule.end ?? '')}</td><td class="num">${p.budget.approved === undefined ? '' : `${money(p.budget.approved)} ${escapeHtml(p.budget.currency ?? '')}`}</td><td class="num">${p.findingCounts.errors + p.findingCounts.warnings}</td></tr>`,
   );
   return `<table class="projects"><thead><tr><th>RAG</th><th>Id</th><th>Title</th><th>Status</th><th>Programme</th><th>Manager</th><th>End</th><th>Approved</th><th>Findings</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
 
 function ragBadge(rag?: string): string {
-  return rag ? `<span class="badge rag-${rag}-bg">${rag}</span>` : '<span class="badge rag-none-bg">none</span>';
+  return rag ? `<span class="badge rag-${classToken(rag)}-bg">${escapeHtml(rag)}</span>` : '<span class="badge rag-none-bg">none</span>';
 }
 
 export function amounts(byCurrency: Record<string, number>): string {
@@ -100,6 +101,7 @@ h1 { font-size: 1.6em; margin: 0 0 4px; } h2 { font-size: 1.15em; margin: 28px 0
 .rag-red-text { color: ${vars.red}; } .rag-amber-text { color: ${vars.amber}; } .rag-green-text { color: ${vars.green}; }
 .badge { display: inline-block; padding: 0 8px; border-radius: 8px; font-size: 0.85em; color: ${vars.background}; }
 .rag-red-bg { background: ${vars.red}; } .rag-amber-bg { background: ${vars.amber}; } .rag-green-bg { background: ${vars.green}; } .rag-none-bg { background: ${vars.none}; }
+.rag-invalid-bg { outline: 2px dashed ${vars.red}; }
 table { border-collapse: collapse; margin-top: 8px; }
 th, td { text-align: left; padding: 3px 10px; border-bottom: 1px solid ${vars.border}; vertical-align: top; }
 td.num, th.num { text-align: right; }

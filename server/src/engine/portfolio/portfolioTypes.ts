@@ -77,6 +77,8 @@ export interface PortfolioProject {
   manager?: string;
   /** From the latest status report; absent when there is none (or it is not green, amber or red). */
   rag?: Rag;
+  /** The status report's RAG when it states one that is not green, amber or red (a finding says so). */
+  ragInvalid?: string;
   ragAsOf?: string;
   commentary?: string;
   schedule: { start?: string; end?: string };
@@ -112,8 +114,8 @@ export interface Rollup {
   live: number;
   /** The worst RAG of its live projects: red, then amber, then green; absent when none reports one. */
   worstRag?: Rag;
-  /** RAG of the live projects; `none`: live without a status report. */
-  rag: { green: number; amber: number; red: number; none: number };
+  /** RAG of the live projects; `none`: live without a status report; `invalid`: a RAG that is not green, amber or red. */
+  rag: { green: number; amber: number; red: number; none: number; invalid: number };
   /** Committed (approved or live) budgets per currency. */
   approved: Record<string, number>;
   overdueMilestones: number;

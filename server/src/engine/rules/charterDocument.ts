@@ -3,7 +3,7 @@
 import type { ParsedDocument, ParsedFile } from '../parser/charterParser';
 import type { DocumentKind, Range } from '../types';
 import { isIsoDate } from '../utils/dates';
-import { locate, ownerKeyRange, valueRange, type DataPath, type LocatedNode } from '../utils/yamlNodes';
+import { locate, nodeOffsets, ownerKeyRange, valueRange, type DataPath, type LocatedNode } from '../utils/yamlNodes';
 import { parseMoney, type Money } from './money';
 
 export type Dict = Record<string, unknown>;
@@ -85,7 +85,7 @@ export class CharterDocument {
 
   /** The value at `path` (or its key when the value is a block or empty): where a wrong value is underlined. */
   valueRange(path: DataPath): Range {
-    const [start, end] = valueRange(this.locate(path), this.doc.start);
+    const [start, end] = valueRange(this.locate(path), this.doc.start, this.file.text);
     return this.file.lines.rangeOf(start, end);
   }
 
@@ -98,7 +98,7 @@ export class CharterDocument {
   /** Offsets of the node at `path` as written, or undefined when it is not there. */
   nodeOffsets(path: DataPath): [number, number] | undefined {
     const node = this.locate(path).node;
-    return node?.range ? [node.range[0], node.range[1]] : undefined;
+    return node?.range ? nodeOffsets(node, this.file.text) : undefined;
   }
 
   /** The source text of the node at `path`, exactly as written (quotes included). */

@@ -2,6 +2,7 @@
 // it extends, in that node's own style (block or flow, its indentation), and leaves the rest alone.
 import { isMap, isScalar, isSeq, type Node, type Pair } from 'yaml';
 import type { TextEdit } from '../types';
+import { lineBreakOf } from '../utils/lineIndex';
 import type { DataPath } from '../utils/yamlNodes';
 import type { CharterDocument } from './charterDocument';
 
@@ -80,6 +81,6 @@ function trimBack(text: string, offset: number): number {
 
 function insertAt(document: CharterDocument, offset: number, newText: string): TextEdit {
   const position = document.file.lines.positionAt(offset);
-  const eol = document.file.text.includes('\r\n') ? '\r\n' : '\n';
+  const eol = lineBreakOf(document.file.text);
   return { range: { start: position, end: position }, newText: newText.replace(/\n/g, eol) };
 }

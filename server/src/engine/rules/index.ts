@@ -102,7 +102,9 @@ export const SUPPRESSION_RULES: readonly RuleDescription[] = [
   { id: 'suppression/missing-reason', severity: 'warning', summary: 'A suppression comment says why, after "--".', docs: docsFor('suppression/missing-reason') },
   { id: 'suppression/missing-rule', severity: 'warning', summary: 'A suppression comment names the rule it silences.', docs: docsFor('suppression/missing-rule') },
   { id: 'suppression/protected-rule', severity: 'error', summary: 'A suppression comment does not try to silence a rule the policy protects; only an approved waiver can.', docs: docsFor('suppression/protected-rule') },
+  { id: 'suppression/unknown-rule', severity: 'warning', summary: 'A suppression comment names rules that exist.', docs: docsFor('suppression/unknown-rule') },
   { id: 'waiver/expired', severity: 'warning', summary: 'A waiver past its expiry date no longer applies and is renewed or removed.', docs: docsFor('waiver/expired') },
+  { id: 'waiver/unknown-rule', severity: 'warning', summary: 'A waiver names a rule that exists.', docs: docsFor('waiver/unknown-rule') },
   { id: 'waiver/incomplete', severity: 'warning', summary: 'A waiver names the rule, the reason, the approver and the expiry date.', docs: docsFor('waiver/incomplete') },
 ];
 

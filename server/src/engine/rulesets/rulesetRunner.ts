@@ -120,6 +120,6 @@ function runRule(rule: RulesetRule, ruleset: Ruleset, root: unknown, run: Rulese
 function rangeOf(file: ParsedFile, doc: ParsedDocument, path: DataPath, given: DataPath) {
   const located = locate(doc.yaml, path);
   if (located.node === null && !located.pair && located.reached === doc.yaml.contents && given.length > 0 && path !== given) return rangeOf(file, doc, given, given);
-  const [start, end] = located.node !== null || located.pair ? valueRange(located, doc.start) : ownerKeyRange({ node: located.reached, pair: located.reachedPair, reached: located.reached }, doc.start);
+  const [start, end] = located.node !== null || located.pair ? valueRange(located, doc.start, file.text) : ownerKeyRange({ node: located.reached, pair: located.reachedPair, reached: located.reached }, doc.start);
   return file.lines.rangeOf(start, end);
 }

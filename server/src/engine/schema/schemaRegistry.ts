@@ -5,6 +5,7 @@ import addErrors from 'ajv-errors';
 import draft07MetaSchema from 'ajv/dist/refs/json-schema-draft-07.json';
 import { BUILTIN_SCHEMAS, builtinSchemaId } from './builtinSchemas';
 import { absoluteId, toDraft2020 } from './schemaDialects';
+import { addMoneyKeywords } from './moneyKeywords';
 import type { DocumentKind } from '../types';
 
 export type JsonSchema = { [keyword: string]: unknown } | boolean;
@@ -48,6 +49,7 @@ export class SchemaRegistry {
     addFormats(this.ajv);
     addErrors(this.ajv, { keepErrors: false, singleError: false });
     for (const keyword of ANNOTATION_KEYWORDS) this.ajv.addKeyword({ keyword, schemaType: ['string', 'number', 'boolean', 'object', 'array'] });
+    addMoneyKeywords(this.ajv);
     this.ajv.addMetaSchema(draft07MetaSchema);
     for (const schema of BUILTIN_SCHEMAS) {
       const problem = this.add(schema.$id as string, schema);

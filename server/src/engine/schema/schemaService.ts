@@ -20,7 +20,15 @@ export interface SchemaResponse {
 export interface SchemaRequestOptions {
   /** False when downloads are turned off (`charter.schemaDownload.enable`): answer a URL from the cache only. */
   download: boolean;
+  /**
+   * Restricted Mode: the folder (a `file:` URI) that a schema file must really be in once links are
+   * resolved. A request for a file outside it rejects with `SchemaOutsideWorkspace`.
+   */
+  within?: string;
 }
+
+/** What a schema request rejects with when a file, through a link, is outside the folder it must be in. */
+export class SchemaOutsideWorkspace extends Error {}
 
 /**
  * Reads a schema by absolute URI (`file:`, `http:`, `https:`). Rejects with an Error whose message says
@@ -269,9 +277,13 @@ export class SchemaService {
     const what = item.from ? `${schemaLabel(item.location, folderUri)}, which it needs,` : 'it';
     let response: string | SchemaResponse;
     try {
-      response = await this.request(item.location, { download });
+      response = await this.request(item.location, this.trusted ? { download } : { download, within: folderUri });
     } catch (e) {
       const reason = e instanceof Error ? e.message : String(e);
+      if (e instanceof SchemaOutsideWorkspace) {
+        const denied = `this workspace is not trusted, and in Restricted Mode Charter reads no schema from outside the workspace (${reason})`;
+        throw new LoadFailure({ state: 'untrusted', reason: item.from ? `${denied}, and it needs ${schemaLabel(item.location, folderUri)}${via}` : denied });
+      }
       throw new LoadFailure({ state: 'unavailable', reason: item.from ? `${schemaLabel(item.location, folderUri)} cannot be read: ${reason}${via}` : reason });
     }
     const content = typeof response === 'string' ? response : response.content;

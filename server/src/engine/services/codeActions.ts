@@ -5,6 +5,7 @@ import type { ParsedDocument, ParsedFile } from '../parser/charterParser';
 import type { SchemaRef, SchemaWalker } from '../schema/schemaWalker';
 import { disableNextLineEdit } from '../suppressions';
 import type { Finding, Fix, Range, TextEdit } from '../types';
+import { lineBreakOf } from '../utils/lineIndex';
 import { keyText, type DataPath } from '../utils/yamlNodes';
 import { annotation, enumValues, schemasAt, schemaTypes } from './effectiveSchema';
 
@@ -260,7 +261,7 @@ function insertEdit(file: ParsedFile, map: YAMLMap<Node, Node | null>, values: R
   const last = map.items[map.items.length - 1];
   const first = map.items[0];
   if (!first || !isScalar(first.key) || !first.key.range || !map.range) return undefined;
-  const eol = file.text.includes('\r\n') ? '\r\n' : '\n';
+  const eol = lineBreakOf(file.text);
   if (map.flow) {
     // `{ a: 1 }` -> `{ a: 1, b: 2 }`: insert before the closing brace, after the last entry.
     let at = map.range[1] - 1;

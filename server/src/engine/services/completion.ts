@@ -162,7 +162,10 @@ function valueItems(context: CompletionContext, caret: CaretContext, refs: Schem
   }
   if (defaultValue !== undefined) add(defaultValue, 'value', { detail: 'default', preselect: true });
   if (hasFormat(refs, 'date')) add(context.today, 'value', { detail: 'today', sortText: 'a000' });
-  for (const ref of refs) {
+  // An id field's examples (`jane.doe`, `fin-erp-upgrade`) would read as people and projects that exist:
+  // ids come from the workspace only.
+  const idField = !!namespace || refs.some((r) => /\/\$defs\/localId$/.test(r.pointer));
+  for (const ref of idField ? [] : refs) {
     const examples = (ref.schema as SchemaObject)?.examples;
     if (Array.isArray(examples)) for (const example of examples) add(example, 'value', { detail: 'example' });
   }

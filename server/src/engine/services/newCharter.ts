@@ -63,6 +63,16 @@ export function charterSkeleton(args: { id: string; title: string; programme?: s
   return lines.join('\n');
 }
 
+/**
+ * The skeleton with a `<placeholder>` for each top-level key a PMO schema requires and the skeleton
+ * lacks (a `costCentre`), so that in a PMO workspace too its only findings are on its placeholders.
+ */
+export function withRequiredPlaceholders(skeleton: string, missing: string[]): string {
+  if (missing.length === 0) return skeleton;
+  const lines = missing.map((key) => `${/^[A-Za-z_][\w.-]*$/.test(key) ? key : JSON.stringify(key)}: <${key.replace(/[<>]/g, '')}>`);
+  return `${skeleton.replace(/\n*$/, '\n')}${lines.join('\n')}\n`;
+}
+
 /** `fin-invoice-automation` -> `Fin invoice automation`: a first title until the author writes a better one. */
 export function titleFromId(id: string): string {
   const words = id.split('-').join(' ');

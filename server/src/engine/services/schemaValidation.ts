@@ -164,7 +164,7 @@ class FindingBuilder {
         break;
       }
       case 'enum': {
-        range = valueRange(located, this.doc.start);
+        range = valueRange(located, this.doc.start, this.file.text);
         const allowed = (params.allowedValues as unknown[]) ?? [];
         const actual = located.node && isScalar(located.node) ? String(located.node.value) : undefined;
         const strings = allowed.filter((v): v is string => typeof v === 'string');
@@ -182,7 +182,7 @@ class FindingBuilder {
         break;
       }
       case 'const': {
-        range = valueRange(located, this.doc.start);
+        range = valueRange(located, this.doc.start, this.file.text);
         message = `${describeField(path)} must be ${JSON.stringify(params.allowedValue)}.`;
         if (typeof params.allowedValue === 'string') {
           // The one allowed value: safe when what is written is a spelling of it, a suggestion otherwise.
@@ -193,14 +193,14 @@ class FindingBuilder {
         break;
       }
       case 'type': {
-        range = valueRange(located, this.doc.start);
+        range = valueRange(located, this.doc.start, this.file.text);
         message = typeMessage(path, String(params.type).split(','), original?.data ?? error.data);
         fixes = this.repairFixes(error.instancePath, original?.data ?? error.data, range);
         if (fixes) message += ` Did you mean ${fixes[0].edits[this.file.uri][0].newText}?`;
         break;
       }
       case 'format': {
-        range = valueRange(located, this.doc.start);
+        range = valueRange(located, this.doc.start, this.file.text);
         const format = String(params.format);
         const data = original?.data ?? error.data;
         if (format === 'date') {
@@ -222,7 +222,7 @@ class FindingBuilder {
         break;
       }
       case 'pattern': {
-        range = valueRange(located, this.doc.start);
+        range = valueRange(located, this.doc.start, this.file.text);
         const custom = parentSchema.patternErrorMessage;
         const data = original?.data ?? error.data;
         message =
@@ -237,37 +237,42 @@ class FindingBuilder {
       case 'maximum':
       case 'exclusiveMinimum':
       case 'exclusiveMaximum': {
-        range = valueRange(located, this.doc.start);
+        range = valueRange(located, this.doc.start, this.file.text);
         const words: Record<string, string> = { '>=': 'at least', '<=': 'at most', '>': 'more than', '<': 'less than' };
         message = `${describeField(path)} must be ${words[String(params.comparison)] ?? String(params.comparison)} ${String(params.limit)}.`;
         break;
       }
+      case 'moneyMinimum':
+      case 'moneyMaximum':
+        range = valueRange(located, this.doc.start, this.file.text);
+        message = `${describeField(path)} must be ${keyword === 'moneyMinimum' ? 'at least' : 'at most'} ${String(params.limit)}.`;
+        break;
       case 'minLength':
-        range = valueRange(located, this.doc.start);
+        range = valueRange(located, this.doc.start, this.file.text);
         message = Number(params.limit) === 1 ? `${describeField(path)} must not be empty.` : `${describeField(path)} must be at least ${String(params.limit)} characters long.`;
         break;
       case 'maxLength':
-        range = valueRange(located, this.doc.start);
+        range = valueRange(located, this.doc.start, this.file.text);
         message = `${describeField(path)} must be at most ${String(params.limit)} characters long.`;
         break;
       case 'minItems':
-        range = valueRange(located, this.doc.start);
+        range = valueRange(located, this.doc.start, this.file.text);
         message = `${describeField(path)} must list at least ${String(params.limit)} item${Number(params.limit) === 1 ? '' : 's'}.`;
         break;
       case 'maxItems':
-        range = valueRange(located, this.doc.start);
+        range = valueRange(located, this.doc.start, this.file.text);
         message = `${describeField(path)} must list at most ${String(params.limit)} item${Number(params.limit) === 1 ? '' : 's'}.`;
         break;
       case 'uniqueItems':
-        range = valueRange(located, this.doc.start);
+        range = valueRange(located, this.doc.start, this.file.text);
         message = `${describeField(path)} lists the same item twice (items ${Number(params.j) + 1} and ${Number(params.i) + 1}). Remove one.`;
         break;
       case 'false schema':
-        range = located.pair ? ownerKeyRange(located, this.doc.start) : valueRange(located, this.doc.start);
+        range = located.pair ? ownerKeyRange(located, this.doc.start) : valueRange(located, this.doc.start, this.file.text);
         message = `${describeField(path)} is not allowed here. Remove it.`;
         break;
       default:
-        range = valueRange(located, this.doc.start);
+        range = valueRange(located, this.doc.start, this.file.text);
         message = `${describeField(path)} ${error.message ?? 'is not valid'}.`;
     }
     if (error.keyword === 'errorMessage' && error.message) message = error.message;

@@ -1,6 +1,17 @@
 import type { Position, Range } from '../types';
 
-/** Converts between string offsets and LSP positions for one text. */
+/** The line break a text uses, for text an edit inserts: CRLF, a lone CR (as old Mac files) or LF. */
+export function lineBreakOf(text: string): string {
+  const cr = text.indexOf('\r');
+  if (cr < 0) return '\n';
+  return text[cr + 1] === '\n' ? '\r\n' : '\r';
+}
+
+/**
+ * Converts between string offsets and LSP positions for one text. CRLF, LF and a lone CR each end a
+ * line, as in YAML 1.2 and LSP; an offset between the CR and the LF of a CRLF counts as the end of the
+ * line, so no range ends inside a line break.
+ */
 export class LineIndex {
   private readonly lineStarts: number[];
 
@@ -22,7 +33,8 @@ export class LineIndex {
   }
 
   positionAt(offset: number): Position {
-    const clamped = Math.max(0, Math.min(offset, this.text.length));
+    let clamped = Math.max(0, Math.min(offset, this.text.length));
+    if (clamped > 0 && this.text.charCodeAt(clamped - 1) === 13 && this.text.charCodeAt(clamped) === 10) clamped--;
     let low = 0;
     let high = this.lineStarts.length - 1;
     while (low < high) {

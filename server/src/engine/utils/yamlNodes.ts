@@ -41,16 +41,29 @@ export function keyText(key: unknown): string | undefined {
 export type OffsetRange = [number, number];
 
 /** The range to underline for a wrong value: the value itself, or its key when the value is a block or empty. */
-export function valueRange(located: LocatedNode, docStart: number): OffsetRange {
+export function valueRange(located: LocatedNode, docStart: number, text: string): OffsetRange {
   const { node, pair } = located;
   if (node && node.range) {
-    const [start, end] = node.range;
+    const [start, end] = nodeOffsets(node, text);
     const isBlock = isCollection(node) && !node.flow;
     if (end > start && !isBlock) return [start, end];
   }
   if (pair && isScalar(pair.key) && pair.key.range) return [pair.key.range[0], pair.key.range[1]];
   if (node && node.range) return nodeExtent(node);
   return [docStart, docStart];
+}
+
+/**
+ * Where a node is written: for a block scalar (`|`, `>-`), from its header to the end of its last
+ * line of content, without the line break and blank lines after it. Those belong to the lines around
+ * it: an edit that replaces the node must keep them, or it joins the next key onto the value's line.
+ */
+export function nodeOffsets(node: Node, text: string): OffsetRange {
+  const [start, end] = node.range!;
+  if (!isScalar(node) || (node.type !== 'BLOCK_FOLDED' && node.type !== 'BLOCK_LITERAL')) return [start, end];
+  let trimmed = end;
+  while (trimmed > start && /[ \t\r\n]/.test(text[trimmed - 1])) trimmed--;
+  return [start, trimmed];
 }
 
 /** The range of the key that owns a node; for the root or a list item, its first key. */

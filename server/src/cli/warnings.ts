@@ -1,0 +1,55 @@
+// What `charter check` says on stderr besides its findings: settings that have no effect, charter
+// files the globs leave out, and a workspace with no charter file at all. Nothing is ignored silently.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { globSync } from 'tinyglobby';
+import type { CharterLanguageService } from '../engine/languageService';
+import { declaresCharter, notIncludedMessage } from '../engine/notIncluded';
+import { ruleIds } from '../engine/ruleIds';
+import type { CharterSettings } from '../engine/settings';
+import { checkSettingsFile } from '../engine/settingsCheck';
+import { applyRuleSettings } from '../engine/severities';
+import type { CliWorkspace } from './workspace';
+
+/** Larger YAML files are not read to look for `apiVersion`: charters are small. */
+const MAX_PROBE_BYTES = 1_000_000;
+const MAX_PROBED_FILES = 5_000;
+
+export function workspaceWarnings(workspace: CliWorkspace, checkedFiles: string[], service: CharterLanguageService, cwd: string): string[] {
+  const shown = (file: string) => path.relative(cwd, file).split(path.sep).join('/') || file;
+  const warnings: string[] = [];
+  if (workspace.settingsFile) {
+    const text = fs.readFileSync(workspace.settingsFile, 'utf8');
+    const findings = applyRuleSettings(checkSettingsFile(pathToFileURL(workspace.settingsFile).href, text, { rules: ruleIds(service.schemas), registry: service.schemas }), workspace.settings.rules);
+    for (const f of findings) warnings.push(`${shown(workspace.settingsFile)}:${f.range.start.line + 1}:${f.range.start.character + 1}: ${f.message} (${f.rule})`);
+  }
+  const included = new Set(checkedFiles.map((f) => path.normalize(f)));
+  for (const file of outsideGlobs(workspace.root, workspace.settings, included)) warnings.push(`${shown(file)}: ${notIncludedMessage(path.relative(workspace.root, file).split(path.sep).join('/'))}`);
+  return warnings.map((w) => `charter: warning: ${w}\n`);
+}
+
+/** YAML files of the workspace that declare `apiVersion: charter/v1` but that the include globs miss (excluded ones are meant to be left out). */
+function outsideGlobs(root: string, settings: CharterSettings, included: Set<string>): string[] {
+  const candidates = globSync(['**/*.yaml', '**/*.yml'], { cwd: root, ignore: settings.files.exclude, absolute: true, dot: false, followSymbolicLinks: false }).slice(0, MAX_PROBED_FILES);
+  const out: string[] = [];
+  for (const candidate of candidates) {
+    const file = path.normalize(candidate);
+    if (included.has(file)) continue;
+    try {
+      if (fs.statSync(file).size > MAX_PROBE_BYTES) continue;
+      if (declaresCharter(fs.readFileSync(file, 'utf8'))) out.push(file);
+    } catch {
+      // unreadable: not ours to report
+    }
+  }
+  return out.sort();
+}
+
+/** What `charter check` says instead of "0 files checked" when no file matches. */
+export function noChartersMessage(workspace: CliWorkspace, cwd: string): string {
+  const where = path.relative(cwd, workspace.root) || '.';
+  return `No charter files found in ${where}: charter check looks for ${workspace.settings.files.include.join(', ')}${
+    workspace.settingsFile ? ` (charter.files.include in ${path.relative(cwd, workspace.settingsFile)})` : ''
+  }. Name your charters like invoice-automation.charter.yaml, run charter new <id> to start one, or set charter.files.include in .vscode/settings.json.\n`;
+}
