@@ -60,6 +60,20 @@ describe('cli: PMO rulesets and templates', function () {
     assert.match(findings[0].message, /The ruleset pmo\/acme\.ruleset\.yaml \(from the charter\.rulesets setting\) cannot be used: rule pmo\/unique-risk-titles, "then": "distinct" is not a Charter ruleset function/);
   });
 
+  it('knows ruleset rule ids in charter.rules and waivers: no unknown-rule findings, the setting applies', () => {
+    const dir = copy();
+    const settings = path.join(dir, '.vscode/settings.json');
+    fs.writeFileSync(settings, fs.readFileSync(settings, 'utf8').replace('"charter.asOf"', '"charter.rules": { "pmo/summary-length": "off", "pmo/*": "error" },\n  "charter.asOf"'));
+    const archive = path.join(dir, 'projects/ops-archive.charter.yaml');
+    fs.appendFileSync(archive, 'waivers:\n  - { rule: pmo/manager-load, reason: Handover in February, approver: ada.byrne, date: 2027-01-10, expires: 2027-03-31 }\n');
+    const result = charter(['check', '--format', 'json'], dir);
+    const findings = (JSON.parse(result.stdout) as { findings: Array<{ file: string; rule: string; severity: string }> }).findings;
+    assert.deepEqual(findings.filter((f) => /unknown-rule/.test(f.rule)), [], result.stderr);
+    assert.doesNotMatch(result.stderr, /unknown-rule|No rule is called/);
+    assert.deepEqual(findings.filter((f) => f.file.endsWith('ops-archive.charter.yaml')).map((f) => f.rule), []);
+    assert.ok(findings.filter((f) => f.rule.startsWith('pmo/')).every((f) => f.severity === 'error'));
+  });
+
   it('charter new --template writes the PMO template, filled in; --tier picks the tier\'s template', () => {
     const dir = copy();
     const made = charter(['new', 'fin-vat', '--template', 'standard', '--title', 'VAT: "new" rules', '--programme', 'finance', '--manager', 'ben.ortiz'], dir);

@@ -171,7 +171,7 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Charte
     findings.push(...withoutRejectedValues(governance.findings(file, context, context.workspace ?? workspace), rejected));
     findings.push(...withoutRejectedValues(await rulesetFindings(rulesets, file, context, context.workspace ?? workspace), rejected));
     const protectedRules = governance.policyFor(file, context, context.workspace ?? workspace).protectedRules;
-    const unsuppressed = applySuppressions(file, trustedPastSyntaxErrors(file, findings), { today: todayFor(context.settings), relativePath: context.relativePath, protectedRules, rules: ruleIds(registry) });
+    const unsuppressed = applySuppressions(file, trustedPastSyntaxErrors(file, findings), { today: todayFor(context.settings), relativePath: context.relativePath, protectedRules, rules: ruleIds(registry, rulesets.knownRuleIds()) });
     return applyRuleSettings(unsuppressed, context.settings.rules);
   };
 

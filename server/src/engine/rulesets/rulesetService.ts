@@ -63,6 +63,8 @@ export function rulesetReferences(setting: readonly string[], folderUri: string 
 export class RulesetService {
   private trusted = true;
   private readonly loads = new Map<string, Promise<RulesetState>>();
+  /** The rule ids of each ruleset loaded so far, by load key. */
+  private readonly ids = new Map<string, string[]>();
 
   constructor(
     private readonly request: SchemaRequestService | undefined,
@@ -73,6 +75,7 @@ export class RulesetService {
     if (trusted === this.trusted) return;
     this.trusted = trusted;
     this.loads.clear();
+    this.ids.clear();
   }
 
   /** A ruleset, loaded once until `forget`. */
@@ -82,6 +85,7 @@ export class RulesetService {
     if (!promise) {
       promise = this.read(reference, folderUri, download).then((state) => {
         if (state.state !== 'ready') this.onProblem?.({ uri: reference.uri, label: reference.label, reason: state.reason, state: state.state });
+        else if (this.loads.get(key) === promise) this.ids.set(key, state.ruleset.rules.map((r) => r.id));
         return state;
       });
       this.loads.set(key, promise);
@@ -103,16 +107,23 @@ export class RulesetService {
     if (uri === undefined) {
       const any = this.loads.size > 0;
       this.loads.clear();
+      this.ids.clear();
       return any;
     }
     let dropped = false;
     for (const key of [...this.loads.keys()]) {
       if (key === uri || key.startsWith(`${uri}\u0000`)) {
         this.loads.delete(key);
+        this.ids.delete(key);
         dropped = true;
       }
     }
     return dropped;
+  }
+
+  /** The ids of every rule of the rulesets loaded so far, and of the findings about rulesets: names suppressions, waivers and charter.rules may use. */
+  knownRuleIds(): string[] {
+    return [...RULESET_NOTES.map((n) => n.id), ...[...this.ids.values()].flat()];
   }
 
   /** The files rulesets were read from, to watch them. */
