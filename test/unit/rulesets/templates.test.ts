@@ -4,6 +4,7 @@ import { getLanguageService } from '../../../server/src/engine/languageService';
 import { isPlaceholderFinding, renderTemplate } from '../../../server/src/engine/rulesets/templates';
 import { normaliseSettings } from '../../../server/src/engine/settings';
 import { LineIndex } from '../../../server/src/engine/utils/lineIndex';
+import { declaresCharter, notIncludedFinding } from '../../../server/src/engine/notIncluded';
 
 describe('rulesets: templates', () => {
   const TEMPLATE = 'id: {{id}}\ntitle: {{title}}\nquoted: "{{title}}"\nsingle: \'{{title}}\'\nmanager: {{ manager }}\nstart: {{today}}\n';
@@ -17,6 +18,13 @@ describe('rulesets: templates', () => {
 
   it('does not touch other braces', () => {
     assert.equal(renderTemplate('a: {{nope}}\nb: {x: 1}\n', { id: 'a', title: 't', today: 'd' }), 'a: {{nope}}\nb: {x: 1}\n');
+  });
+
+  it('is not a charter the workspace misses: no files/not-included for templates and rulesets', () => {
+    assert.equal(declaresCharter('apiVersion: charter/v1\nkind: Project\nid: {{id}}\n'), false);
+    assert.equal(declaresCharter('apiVersion: charter/v1\nkind: Ruleset\nrules: []\n'), false);
+    assert.equal(notIncludedFinding('file:///w/pmo/a.ruleset.yaml', 'apiVersion: charter/v1\nkind: Ruleset\n', 'pmo/a.ruleset.yaml'), undefined);
+    assert.equal(declaresCharter('apiVersion: charter/v1\nkind: Project\nid: fin-a\n'), true);
   });
 
   it('tells a finding on a placeholder from one that is not', () => {
