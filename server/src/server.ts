@@ -22,6 +22,7 @@ import { PortfolioHandler } from './handlers/portfolioHandler';
 import { LANGUAGE_FEATURE_CAPABILITIES, LanguageFeatures } from './handlers/languageFeatures';
 import { Requests, type ValidateWorkspaceResult } from './protocol';
 import { TemplateHandler } from './handlers/templateHandler';
+import { BaselineHandler } from './handlers/baselineHandler';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -38,9 +39,11 @@ const service = getLanguageService({
     const message = `Charter: the ruleset ${problem.label} cannot be used: ${problem.reason}. Documents show a ruleset/unavailable finding on their first line.`;
     void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Error, message });
   },
+  baseText: (uri, relativePath) => baselines.provider(uri, relativePath),
 });
 const folders = new WorkspaceFolders();
 const settings = new SettingsCache(connection, folders);
+const baselines = new BaselineHandler(connection, settings, folders);
 const validation = new ValidationHandler(connection, documents, service, settings, folders);
 const workspace = new WorkspaceHandler(connection, documents, service, settings, validation, new WorkspaceNotices(connection, service));
 validation.waitForIndex = () => workspace.indexed();
@@ -59,6 +62,7 @@ connection.onInitialize((params): InitializeResult => {
   folders.set(initialFolders);
   schemas.initialize(params);
   workspace.initialize(params);
+  baselines.initialize(params);
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -80,6 +84,7 @@ connection.onInitialized(() => {
     validation.scheduleAll();
   });
   void workspace.start();
+  baselines.watchGitState(folders.all());
 });
 
 connection.onDidChangeConfiguration((change) => {
@@ -90,6 +95,7 @@ connection.onDidChangeConfiguration((change) => {
 
 function configurationChanged(): void {
   settings.clear();
+  baselines.configurationChanged();
   schemas.configurationChanged();
   validation.scheduleAll();
   workspace.configurationChanged();
@@ -107,10 +113,18 @@ connection.onRequest(Requests.validateWorkspace, (): Promise<ValidateWorkspaceRe
 schemas.listen();
 // One handler for all watched files; the workspace looks first, while loaded schemas are still known.
 connection.onDidChangeWatchedFiles((event) => {
+  baselines.filesChanged(event.changes);
   workspace.filesChanged(event.changes);
   schemas.filesChanged(event.changes);
 });
 
+schemas.onDidChangeTrust((trusted) => baselines.setTrusted(trusted));
+baselines.onDidChangeBase(() => {
+  validation.scheduleAll();
+  workspace.baseChanged();
+  portfolio.changed();
+});
+baselines.listen();
 portfolio.listen();
 templates.listen();
 features.register(connection);

@@ -126,6 +126,21 @@ describe('completion', () => {
     assert.match(applied, /milestones:\n {2}- id: .*\n {4}\w+: /);
   });
 
+  it('offers the change log: its key with docs, the record snippet, its keys and the kinds of change', async () => {
+    const root = await complete(`${HEAD}|\n`);
+    const changes = root.find((i) => i.label === 'changes');
+    assert.ok(changes, 'changes is offered');
+    assert.equal(changes.detail, 'Change log');
+    assert.match(String(changes.documentation), /change requests against the approved baseline/);
+    const marked = `${HEAD}changes:\n  - |\n`;
+    const items = await complete(marked);
+    assert.deepEqual(['id', 'date', 'summary', 'kind', 'decision', 'decidedBy', 'reference'].filter((k) => !labels(items).includes(k)), []);
+    const snippet = items.find((i) => i.label === 'Change record')!;
+    assert.match(apply(marked, snippet), /changes:\n {2}- id: cr-001\n {4}date: 2027-05-02\n {4}summary: What changes and why\n {4}kind: budget\n/);
+    const kinds = await complete(`${HEAD}changes:\n  - { id: cr-1, kind: | }\n`);
+    assert.deepEqual(['budget', 'schedule', 'scope', 'milestone', 'status', 'other'].filter((k) => !labels(kinds).includes(k)), []);
+  });
+
   it('offers an object\'s snippet after its key, on the lines below', async () => {
     const marked = `${HEAD}schedule: |\n`;
     const items = await complete(marked);

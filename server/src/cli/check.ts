@@ -14,6 +14,7 @@ import type { Finding } from '../engine/types';
 import { globSync } from 'tinyglobby';
 import { formatResults, OUTPUT_FORMATS, summarise, type FileResult } from './formatters';
 import { resolveWorkspace, UsageError } from './workspace';
+import { GitBaseline, GitProblem } from '../gitBaseline';
 import { noChartersMessage, workspaceWarnings } from './warnings';
 
 export const CHECK_FORMATS = OUTPUT_FORMATS;
@@ -35,6 +36,8 @@ export interface CheckOptions {
   fix?: boolean;
   /** Work out the same fixes as `fix`, list them, and write nothing. */
   fixDryRun?: boolean;
+  /** A git ref whose charters are the approved baseline: adds the change rules (`--base`). */
+  base?: string;
 }
 
 /** A fix can reveal or enable another (a renamed key, then its value); stop after a few rounds. */
@@ -51,6 +54,12 @@ export interface CheckOutcome {
   fixLog: string;
   /** Lines for stderr: ineffective settings, charter files outside the globs, no charter file at all. */
   warnings: string;
+  /** The base the change rules compared with, when `base` was given and git could read it. */
+  baseline?: GitBaseline;
+  /** Said once on stderr: why no change rules ran (no git, not a repository). */
+  notice?: string;
+  /** The workspace folder. */
+  root: string;
 }
 
 export async function runCheck(options: CheckOptions): Promise<CheckOutcome> {
@@ -64,7 +73,8 @@ export async function runCheck(options: CheckOptions): Promise<CheckOutcome> {
     timeoutMs: timeoutFromEnv(),
     offline: options.offline ? 'charter check runs with --offline' : undefined,
   });
-  const service = getLanguageService({ schemaRequest: fetcher.request });
+  const { baseline, notice } = options.base !== undefined ? await openBaseline(workspace.root, options.base) : {};
+  const service = getLanguageService({ schemaRequest: fetcher.request, baseText: baseline?.provider });
   const folderUri = pathToFileURL(workspace.root).href;
   // The workspace is one portfolio: whole-portfolio rules see every charter in it, also when only some are checked.
   const parsedFiles = new Map<string, ReturnType<typeof service.parse>>();
@@ -121,7 +131,19 @@ export async function runCheck(options: CheckOptions): Promise<CheckOutcome> {
   const output = none && options.format === 'stylish' ? none : formatResults(options.format, results, { color: options.color, cwd: options.cwd });
   const warnings = workspaceWarnings(workspace, [...portfolio], service, options.cwd).join('') + (none && options.format !== 'stylish' ? `charter: warning: ${none}` : '');
   const overWarnings = options.maxWarnings !== undefined && summary.warnings > options.maxWarnings;
-  return { output, exitCode: summary.errors > 0 || overWarnings ? 1 : 0, results, checked, settings: workspace.settings, fixLog, warnings };
+  return { output, exitCode: summary.errors > 0 || overWarnings ? 1 : 0, results, checked, settings: workspace.settings, fixLog, warnings, baseline, notice, root: workspace.root };
+}
+
+/** The git base of `ref`; without git or a repository a notice instead (never a crash); an unknown ref is the user's to fix. */
+async function openBaseline(root: string, ref: string): Promise<{ baseline?: GitBaseline; notice?: string }> {
+  if (!ref.trim()) throw new UsageError('--base needs a git ref, e.g. --base main.');
+  try {
+    return { baseline: await GitBaseline.open(root, ref) };
+  } catch (e) {
+    if (e instanceof GitProblem && e.kind === 'unavailable') return { notice: `charter: --base ${ref}: ${e.message}, so no change rules ran.\n` };
+    if (e instanceof GitProblem) throw new UsageError(`--base ${ref}: ${e.message}.`);
+    throw e;
+  }
 }
 
 /**

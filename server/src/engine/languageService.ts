@@ -40,6 +40,8 @@ import { WorkspaceIndex } from './workspace/workspaceIndex';
 import { RulesetService, type RulesetProblem } from './rulesets/rulesetService';
 import { loadRulesets, rulesetFindings } from './rulesets/rulesetChecks';
 import { MAX_TEMPLATE_BYTES, renderTemplate, templateChoices, type TemplateChoice, type TemplateVariables } from './rulesets/templates';
+import type { BaseText, BaseTextProvider } from './change/baseline';
+import { changeHover } from './change/changeHover';
 
 export interface ValidationContext {
   /** The file's path relative to its workspace folder, `/`-separated: what globs and kind-by-name see. */
@@ -69,6 +71,8 @@ export interface LanguageServiceOptions {
   onSchemaProblem?: (problem: SchemaProblem) => void;
   /** Called once each time a PMO ruleset fails to load (or is skipped as untrusted). */
   onRulesetProblem?: (problem: RulesetProblem) => void;
+  /** The text of a file on the base ref (change control). Without it, no change rule runs. */
+  baseText?: BaseTextProvider;
 }
 
 export interface CharterLanguageService {
@@ -77,6 +81,8 @@ export interface CharterLanguageService {
   forget(uri: string): void;
   /** All findings for one file. Async because a schema may first have to be loaded. */
   validate(file: ParsedFile, context: ValidationContext): Promise<Finding[]>;
+  /** The file's base text and its parse, when a provider is set and the file has a base. */
+  baseOf(file: ParsedFile, context: ValidationContext): Promise<{ text: BaseText; file: ParsedFile } | undefined>;
   /** Which schema each document of a file is checked against, where that came from, and whether it loaded. */
   describeSchemas(file: ParsedFile, context: ValidationContext): Promise<Array<DocumentSchema & { document: number }>>;
   /** Drops loaded schemas (all, or those that read `uri` and those that `$ref` them); true when documents need re-validating. */
@@ -131,6 +137,21 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Charte
   const governance = new Governance();
   const rulesets = new RulesetService(options.schemaRequest, options.onRulesetProblem);
 
+  // One parse per base text: a base changes only when the ref moves.
+  const baseParses = new Map<string, ParsedFile>();
+  const baseOf = async (file: ParsedFile, context: ValidationContext) => {
+    if (!options.baseText) return undefined;
+    const text = await options.baseText(file.uri, context.relativePath);
+    if (!text) return undefined;
+    let parsed = baseParses.get(text.uri);
+    if (!parsed || parsed.text !== text.text) {
+      if (baseParses.size > 1000) baseParses.clear();
+      parsed = parseCharterFile(text.uri, text.text, 0);
+      baseParses.set(text.uri, parsed);
+    }
+    return { text, file: parsed };
+  };
+
   const validate = async (file: ParsedFile, context: ValidationContext): Promise<Finding[]> => {
     if (!context.settings.validate.enable) return [];
     const findings: Finding[] = [...file.findings];
@@ -168,7 +189,7 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Charte
       }
     }
     // One finding per problem: a value the schema rejects gets the schema's finding, not also a rule's (built-in or a PMO ruleset's).
-    findings.push(...withoutRejectedValues(governance.findings(file, context, context.workspace ?? workspace), rejected));
+    findings.push(...withoutRejectedValues(governance.findings(file, context, context.workspace ?? workspace, await baseOf(file, context)), rejected));
     findings.push(...withoutRejectedValues(await rulesetFindings(rulesets, file, context, context.workspace ?? workspace), rejected));
     const protectedRules = governance.policyFor(file, context, context.workspace ?? workspace).protectedRules;
     const unsuppressed = applySuppressions(file, trustedPastSyntaxErrors(file, findings), { today: todayFor(context.settings), relativePath: context.relativePath, protectedRules, rules: ruleIds(registry, rulesets.knownRuleIds()) });
@@ -229,7 +250,13 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Charte
     },
     parse: (uri, text, version = 0) => cache.get(uri, text, version),
     doComplete: (file, position, context) => doComplete(file, position, featureContext(file, context)),
-    doHover: (file, position, context, options = {}) => doHover(file, position, { ...featureContext(file, context), ...options }),
+    doHover: async (file, position, context, options = {}) => {
+      const hover = await doHover(file, position, { ...featureContext(file, context), ...options });
+      const base = await baseOf(file, context);
+      const change = base && changeHover(file, context.relativePath, base, position);
+      if (!change) return hover;
+      return hover ? { contents: `${change.contents}\n\n---\n\n${hover.contents}`, range: hover.range } : change;
+    },
     getCodeActions: (file, range, findings, context, options = {}) =>
       getCodeActions(file, range, findings, { ...featureContext(file, context), docsHref: options.docsHref, isProtected: protectedRulesOf(file, context) }, options.only),
     findDocumentSymbols,
@@ -245,6 +272,7 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Charte
     format: async (file, context) => (context.settings.format.enable ? formatFile(file, featureContext(file, context)) : []),
     forget: (uri) => cache.delete(uri),
     validate,
+    baseOf,
     describeSchemas,
     // Ruleset files are watched, refreshed and trusted exactly as schema files are.
     forgetSchemas: (uri) => [schemaService.forget(uri), rulesets.forget(uri)].some(Boolean),

@@ -33,6 +33,8 @@ export interface CharterSettings {
   templates: TemplateSetting[];
   /** The day date rules are evaluated on (YYYY-MM-DD); today when unset. */
   asOf?: string;
+  /** The git ref of the approved baseline in the editor: `auto` (merge-base with the remote's default branch, else HEAD), `off`, or a ref. */
+  baseRef: string;
 }
 
 export const DEFAULT_INCLUDE = [
@@ -58,6 +60,7 @@ export function defaultSettings(): CharterSettings {
     portfolio: { groupBy: 'programme' },
     rulesets: [],
     templates: [],
+    baseRef: 'auto',
   };
 }
 
@@ -114,6 +117,8 @@ export function normaliseSettings(raw: unknown): CharterSettings {
       return [{ name, path, description: typeof description === 'string' ? description : undefined, tiers: tiers === undefined ? undefined : toStringList(tiers) }];
     });
   }
+  const baseRef = get('baseRef');
+  if (typeof baseRef === 'string' && baseRef.trim() && !baseRef.startsWith('-')) settings.baseRef = baseRef.trim();
   const asOf = get('asOf');
   if (typeof asOf === 'string' && isIsoDate(asOf)) settings.asOf = asOf;
   return settings;

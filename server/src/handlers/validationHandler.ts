@@ -65,7 +65,8 @@ export class ValidationHandler {
 
   async validate(uri: string): Promise<Finding[] | undefined> {
     const document = this.documents.get(uri);
-    if (!document) return undefined;
+    // A base text in the diff editor (`charter-base:`) is history, not a charter to check.
+    if (!document || uri.startsWith('charter-base:')) return undefined;
     const version = document.version;
     await this.waitForIndex();
     if (this.isStale(uri, version)) return undefined;

@@ -311,6 +311,11 @@ export class WorkspaceHandler {
     setImmediate(() => void this.drain());
   }
 
+  /** Every closed file's findings may have changed (the change-control base moved): publish them again. */
+  baseChanged(): void {
+    this.scheduleAllClosed();
+  }
+
   private scheduleAllClosed(): void {
     for (const file of this.service.workspace.allFiles()) if (!this.documents.get(file.uri)) this.schedule(file.uri);
   }
