@@ -6,6 +6,7 @@ import { UsageError } from './cli/workspace';
 import { terminalText } from './engine/utils/escape';
 import { runNew } from './cli/new';
 import { checkTemplates, chooseTemplate, listTemplates, openTemplateWorkspace } from './cli/templates';
+import { oneLineCause } from './engine/rules/ruleFailure';
 import { runDiff, DIFF_FORMATS } from './cli/diff';
 import { isIsoDate } from './engine/utils/dates';
 
@@ -48,7 +49,7 @@ Options for diff (and --as-of, --config, --offline as for check):
   --format <${DIFF_FORMATS.join('|')}>             output format (default: from --out's extension, else md)
   --out <file>                write the summary to this file instead of printing it
 
-Exit codes: 0 no errors, 1 errors (or too many warnings), 2 usage error.
+Exit codes: 0 no errors, 1 errors (or too many warnings), 2 usage error, 3 Charter itself failed (a bug: please report it).
 `;
 
 export async function main(argv: string[], cwd = process.cwd()): Promise<{ code: number; stdout: string; stderr: string }> {
@@ -159,8 +160,10 @@ if (require.main === module) {
       process.exitCode = result.code;
     },
     (e: unknown) => {
-      process.stderr.write(`charter: internal error: ${(e as Error)?.stack ?? String(e)}\n`);
-      process.exitCode = 2;
+      // Our bug, not the user's input: one line (the stack only on request), and not the usage-error code.
+      const detail = process.env.CHARTER_DEBUG ? `\n${(e as Error)?.stack ?? ''}` : ' (set CHARTER_DEBUG=1 for the details)';
+      process.stderr.write(`charter: internal error: ${terminalText(oneLineCause(e))}. This is a bug in Charter: please report it${detail}\n`);
+      process.exitCode = 3;
     },
   );
 }

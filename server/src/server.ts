@@ -25,6 +25,8 @@ import { TemplateHandler } from './handlers/templateHandler';
 import { BaselineHandler } from './handlers/baselineHandler';
 
 const connection = createConnection(ProposedFeatures.all);
+// A failure that escaped every guard is still our bug, not a reason to end the session: log it and carry on.
+process.on('unhandledRejection', (reason) => connection.console.error(`Charter: unhandled failure: ${(reason as Error)?.stack ?? String(reason)}`));
 const documents = new TextDocuments(TextDocument);
 const fetcher = new SchemaFetcher({ timeoutMs: timeoutFromEnv(), log: (message) => connection.console.warn(message) });
 const service = getLanguageService({

@@ -135,21 +135,23 @@ describe('GitHub Action: action.yml run locally on a fixture repository', functi
       assert.ok(result.stepSummary.includes(body));
     });
 
-    it('takes the comment body from charter diff when the CLI has it, else from the findings', () => {
+    it('without a base, the comment lists the findings instead: a row each, up to 50, the rest counted', async () => {
+      const { findingsMarkdown } = (await import('../../action/charter-action.mjs')) as { findingsMarkdown: (r: unknown) => string };
+      const finding = (i: number) => ({ file: `p${i}.charter.yaml`, rule: 'schema/enum', severity: 'error', message: `bad <b>${i}</b> @team`, range: { start: { line: i, character: 0 }, end: { line: i, character: 1 } } });
+      const md = findingsMarkdown({ findings: Array.from({ length: 52 }, (_, i) => finding(i)), summary: { files: 52, errors: 52, warnings: 0 } });
+      const rows = md.split('\n').filter((line) => line.startsWith('| error |'));
+      assert.equal(rows.length, 50);
+      assert.match(md, /… and 2 more in the job's annotations\./);
+      assert.doesNotMatch(md, /<b>|@team/);
+    });
+
+    it('takes the comment body from charter diff, the change summary against the base', () => {
       const { body } = JSON.parse(result.calls[1].input) as { body: string };
       const help = spawnSync(process.execPath, [path.join(REPO, 'dist', 'cli.js'), '--help'], { encoding: 'utf8' }).stdout;
-      if (/^\s*charter diff\b/m.test(help)) {
-        const diff = spawnSync(process.execPath, [path.join(REPO, 'dist', 'cli.js'), 'diff', '--base', baseSha, '--format', 'md'], { cwd: workspace, encoding: 'utf8' });
-        assert.equal(body, `${MARKER}\n${diff.stdout}`);
-      } else {
-        // One table row per finding, in charter check's order, up to 50; the rest are counted.
-        const findings = (cliJson() as unknown as { findings: Array<{ file: string; rule: string; severity: string; range: { start: { line: number } } }> }).findings;
-        const rows = body.split('\n').filter((line) => /^\| (error|warning|info|hint) \|/.test(line));
-        assert.equal(rows.length, Math.min(50, findings.length));
-        const escaped = (text: string) => text.replace(/[\\`*_{}[\]()#+\-.!|~]/g, (c) => `\\${c}`);
-        rows.forEach((row, i) => assert.ok(row.startsWith(`| ${findings[i].severity} | ${escaped(`${findings[i].file}:${findings[i].range.start.line + 1}`)} | ${escaped(findings[i].rule)} | `), row));
-        if (findings.length > 50) assert.match(body, new RegExp(`… and ${findings.length - 50} more in the job's annotations\\.`));
-      }
+      assert.match(help, /^\s*charter diff\b/m, 'the action detects charter diff from the help text');
+      const diff = spawnSync(process.execPath, [path.join(REPO, 'dist', 'cli.js'), 'diff', '--base', baseSha, '--format', 'md'], { cwd: workspace, encoding: 'utf8' });
+      assert.equal(diff.status, 0, diff.stderr);
+      assert.equal(body, `${MARKER}\n${diff.stdout}`);
     });
   });
 

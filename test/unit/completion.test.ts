@@ -280,4 +280,19 @@ describe('completion', () => {
       assert.deepEqual(references(await run(`${HEAD}id: |\n`)), []);
     });
   });
+
+  // Issue 11, item 8: both answered the editor with an internal error.
+  it('completes with the caret inside a line\'s indentation, as in dc-identity line 15 column 4', async () => {
+    const text = readFileSync(join(__dirname, '..', '..', 'examples', 'projects', 'dc-identity.charter.yaml'), 'utf8');
+    const uri = 'file:///workspace/projects/dc-identity.charter.yaml';
+    const file = svc.parse(uri, text, 1);
+    const result = await svc.doComplete(file, { line: 14, character: 3 }, { relativePath: 'projects/dc-identity.charter.yaml', settings: defaultSettings() });
+    for (const item of result.items) assert.doesNotMatch(item.insertText, /undefined/);
+    assert.ok(result.items.every((item) => item.range.start.line === 14));
+  });
+
+  it('completes in a file holding only an open flow mapping', async () => {
+    assert.deepEqual(await complete('{a: |'), []);
+    assert.ok(Array.isArray(await complete('[|')));
+  });
 });

@@ -75,6 +75,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckOutcome> {
   });
   const { baseline, notice } = options.base !== undefined ? await openBaseline(workspace.root, options.base) : {};
   const service = getLanguageService({ schemaRequest: fetcher.request, baseText: baseline?.provider });
+  service.setFileSizeLimit(workspace.settings.files.maxSizeKB);
   const folderUri = pathToFileURL(workspace.root).href;
   // The workspace is one portfolio: whole-portfolio rules see every charter in it, also when only some are checked.
   const parsedFiles = new Map<string, ReturnType<typeof service.parse>>();

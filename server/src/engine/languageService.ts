@@ -1,6 +1,7 @@
 // The engine's one door: the server and the CLI build a language service and call it.
 // Nothing here knows about LSP, VS Code or the file system.
-import { parseCharterFile, type ParsedFile } from './parser/charterParser';
+import { parseCharterFile, unreadFile, type ParsedFile } from './parser/charterParser';
+import { DEFAULT_MAX_SIZE_KB } from './parser/parseLimits';
 import { SchemaRegistry } from './schema/schemaRegistry';
 import { SchemaService, type DocumentSchema, type SchemaProblem, type SchemaRequestService } from './schema/schemaService';
 import { SchemaWalker } from './schema/schemaWalker';
@@ -36,6 +37,7 @@ import { todayIso } from './utils/dates';
 import { Governance, todayFor } from './rules/governance';
 import { applySuppressions, isProtectedRule } from './suppressions';
 import { ruleIds } from './ruleIds';
+import { ruleFailedFinding } from './rules/ruleFailure';
 import { WorkspaceIndex } from './workspace/workspaceIndex';
 import { RulesetService, type RulesetProblem } from './rulesets/rulesetService';
 import { loadRulesets, rulesetFindings } from './rulesets/rulesetChecks';
@@ -79,6 +81,8 @@ export interface CharterLanguageService {
   /** Parses a text once per version; later calls with the same version return the cached parse. */
   parse(uri: string, text: string, version?: number): ParsedFile;
   forget(uri: string): void;
+  /** `charter.files.maxSizeKB`: longer files get one `yaml/too-large` finding and are not parsed. */
+  setFileSizeLimit(maxSizeKB: number): void;
   /** All findings for one file. Async because a schema may first have to be loaded. */
   validate(file: ParsedFile, context: ValidationContext): Promise<Finding[]>;
   /** The file's base text and its parse, when a provider is set and the file has a base. */
@@ -132,10 +136,49 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Charte
   const registry = new SchemaRegistry();
   const schemaService = new SchemaService(registry, options.schemaRequest, options.onSchemaProblem);
   const walker = new SchemaWalker(registry);
-  const cache = new DocumentCache((uri, text, version) => parseCharterFile(uri, text, version));
+  let maxSizeKB = DEFAULT_MAX_SIZE_KB;
+  const cache = new DocumentCache((uri, text, version) => {
+    try {
+      return parseCharterFile(uri, text, version, { maxSizeKB });
+    } catch (e) {
+      return unreadFile(uri, text, version, [ruleFailedFinding('YAML parsing', uri, e)]);
+    }
+  });
   const workspace = new WorkspaceIndex();
   const governance = new Governance();
   const rulesets = new RulesetService(options.schemaRequest, options.onRulesetProblem);
+
+  /** Schema findings for one document (kind, schema state, what the schema says), and the values the schema rejected. */
+  const documentFindings = async (file: ParsedFile, doc: ParsedDocument, context: ValidationContext): Promise<{ findings: Finding[]; rejected: Range[] }> => {
+    const findings: Finding[] = [];
+    const detection = detectKind(doc, context.relativePath);
+    if (detection.unknownKind !== undefined) {
+      const located = locate(doc.yaml, ['kind']);
+      const range = valueRange(located, doc.start, file.text);
+      const suggestions = suggestionsFor(detection.unknownKind, DOCUMENT_KINDS);
+      const suggestion = suggestions[0];
+      const safe = isClearNearest(detection.unknownKind, suggestions);
+      findings.push({
+        rule: 'schema/enum',
+        severity: 'error',
+        message: `kind must be one of ${DOCUMENT_KINDS.join(', ')}.${suggestion ? ` Did you mean "${suggestion}"?` : ''}`,
+        uri: file.uri,
+        range: file.lines.rangeOf(range[0], range[1]),
+        docs: docsFor('schema/enum'),
+        fixes: suggestion
+          ? [{ title: `Change to "${suggestion}"`, safe, preferred: safe, edits: { [file.uri]: [{ range: file.lines.rangeOf(range[0], range[1]), newText: suggestion }] } }]
+          : undefined,
+      });
+      return { findings, rejected: [] };
+    }
+    const schema = await schemaService.forDocument(file, doc, detection.kind, context);
+    if (!schema) return { findings, rejected: [] };
+    findings.push(...schema.findings);
+    if (!schema.target) return { findings, rejected: [] };
+    const checked = checkDocument(file, doc, schema.target, registry, walker);
+    findings.push(...checked.findings);
+    return { findings, rejected: checked.rejected };
+  };
 
   // One parse per base text: a base changes only when the ref moves.
   const baseParses = new Map<string, ParsedFile>();
@@ -146,7 +189,7 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Charte
     let parsed = baseParses.get(text.uri);
     if (!parsed || parsed.text !== text.text) {
       if (baseParses.size > 1000) baseParses.clear();
-      parsed = parseCharterFile(text.uri, text.text, 0);
+      parsed = parseCharterFile(text.uri, text.text, 0, { maxSizeKB });
       baseParses.set(text.uri, parsed);
     }
     return { text, file: parsed };
@@ -159,39 +202,27 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Charte
     const rejected: Range[] = file.findings.filter((f) => f.rule === COMMA_IN_NUMBER).map((f) => f.range);
     for (const doc of file.documents) {
       if (doc.empty || doc.value === undefined) continue;
-      const detection = detectKind(doc, context.relativePath);
-      if (detection.unknownKind !== undefined) {
-        const located = locate(doc.yaml, ['kind']);
-        const range = valueRange(located, doc.start, file.text);
-        const suggestions = suggestionsFor(detection.unknownKind, DOCUMENT_KINDS);
-        const suggestion = suggestions[0];
-        const safe = isClearNearest(detection.unknownKind, suggestions);
-        findings.push({
-          rule: 'schema/enum',
-          severity: 'error',
-          message: `kind must be one of ${DOCUMENT_KINDS.join(', ')}.${suggestion ? ` Did you mean "${suggestion}"?` : ''}`,
-          uri: file.uri,
-          range: file.lines.rangeOf(range[0], range[1]),
-          docs: docsFor('schema/enum'),
-          fixes: suggestion
-            ? [{ title: `Change to "${suggestion}"`, safe, preferred: safe, edits: { [file.uri]: [{ range: file.lines.rangeOf(range[0], range[1]), newText: suggestion }] } }]
-            : undefined,
-        });
-        continue;
-      }
-      const schema = await schemaService.forDocument(file, doc, detection.kind, context);
-      if (!schema) continue;
-      findings.push(...schema.findings);
-      if (schema.target) {
-        const checked = checkDocument(file, doc, schema.target, registry, walker);
+      try {
+        const checked = await documentFindings(file, doc, context);
         findings.push(...checked.findings);
         rejected.push(...checked.rejected);
+      } catch (e) {
+        findings.push(ruleFailedFinding('schema validation', file.uri, e, file.lines.rangeOf(doc.start, doc.start)));
       }
     }
     // One finding per problem: a value the schema rejects gets the schema's finding, not also a rule's (built-in or a PMO ruleset's).
-    findings.push(...withoutRejectedValues(governance.findings(file, context, context.workspace ?? workspace, await baseOf(file, context)), rejected));
-    findings.push(...withoutRejectedValues(await rulesetFindings(rulesets, file, context, context.workspace ?? workspace), rejected));
-    const protectedRules = governance.policyFor(file, context, context.workspace ?? workspace).protectedRules;
+    let protectedRules: readonly string[] | undefined;
+    try {
+      findings.push(...withoutRejectedValues(governance.findings(file, context, context.workspace ?? workspace, await baseOf(file, context)), rejected));
+      protectedRules = governance.policyFor(file, context, context.workspace ?? workspace).protectedRules;
+    } catch (e) {
+      findings.push(ruleFailedFinding('governance', file.uri, e));
+    }
+    try {
+      findings.push(...withoutRejectedValues(await rulesetFindings(rulesets, file, context, context.workspace ?? workspace), rejected));
+    } catch (e) {
+      findings.push(ruleFailedFinding('PMO rulesets', file.uri, e));
+    }
     const unsuppressed = applySuppressions(file, trustedPastSyntaxErrors(file, findings), { today: todayFor(context.settings), relativePath: context.relativePath, protectedRules, rules: ruleIds(registry, rulesets.knownRuleIds()) });
     return applyRuleSettings(unsuppressed, context.settings.rules);
   };
@@ -271,6 +302,11 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Charte
     findDocumentLinks,
     format: async (file, context) => (context.settings.format.enable ? formatFile(file, featureContext(file, context)) : []),
     forget: (uri) => cache.delete(uri),
+    setFileSizeLimit: (kb) => {
+      if (kb === maxSizeKB) return;
+      maxSizeKB = kb;
+      cache.clear();
+    },
     validate,
     baseOf,
     describeSchemas,

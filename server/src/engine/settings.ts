@@ -1,6 +1,7 @@
 // The `charter.*` settings, as the editor and the CLI both read them.
 import { parse as parseJsonc, type ParseError } from 'jsonc-parser';
 import type { SeveritySetting } from './types';
+import { DEFAULT_MAX_SIZE_KB } from './parser/parseLimits';
 import { isIsoDate } from './utils/dates';
 
 export interface SchemaAssociation {
@@ -22,7 +23,8 @@ export interface CharterSettings {
   schemas: SchemaAssociation[];
   rules: Record<string, SeveritySetting>;
   policy: Record<string, unknown>;
-  files: { include: string[]; exclude: string[] };
+  /** `maxSizeKB`: a longer file gets one `yaml/too-large` finding and is not parsed. */
+  files: { include: string[]; exclude: string[]; maxSizeKB: number };
   validate: { enable: boolean };
   format: { enable: boolean };
   schemaDownload: { enable: boolean };
@@ -53,7 +55,7 @@ export function defaultSettings(): CharterSettings {
     schemas: [],
     rules: {},
     policy: {},
-    files: { include: [...DEFAULT_INCLUDE], exclude: [...DEFAULT_EXCLUDE] },
+    files: { include: [...DEFAULT_INCLUDE], exclude: [...DEFAULT_EXCLUDE], maxSizeKB: DEFAULT_MAX_SIZE_KB },
     validate: { enable: true },
     format: { enable: false },
     schemaDownload: { enable: true },
@@ -101,6 +103,8 @@ export function normaliseSettings(raw: unknown): CharterSettings {
   if (Array.isArray(include)) settings.files.include = toStringList(include);
   const exclude = get('files.exclude');
   if (Array.isArray(exclude)) settings.files.exclude = toStringList(exclude);
+  const maxSizeKB = get('files.maxSizeKB');
+  if (typeof maxSizeKB === 'number' && Number.isFinite(maxSizeKB) && maxSizeKB >= 1) settings.files.maxSizeKB = Math.floor(maxSizeKB);
   const bool = (path: string, fallback: boolean): boolean => (typeof get(path) === 'boolean' ? (get(path) as boolean) : fallback);
   settings.validate.enable = bool('validate.enable', true);
   settings.format.enable = bool('format.enable', false);

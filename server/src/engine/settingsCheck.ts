@@ -32,6 +32,7 @@ const SETTINGS: Record<string, ValueCheck> = {
   policy: checkPolicy,
   'files.include': stringList,
   'files.exclude': stringList,
+  'files.maxSizeKB': sizeInKB,
   'validate.enable': boolean,
   'format.enable': boolean,
   'schemaDownload.enable': boolean,
@@ -180,6 +181,10 @@ function checkTemplates(node: JsonNode, name: string, out: Reporter): void {
     const ok = (key: string) => keys.get(key)?.type === 'string' && !!keys.get(key)?.value;
     if (!ok('name') || !ok('path')) out.add('settings/invalid-value', entry, `Each entry of ${name} names a template and the path of its YAML, like { "name": "standard", "path": "pmo/standard.template.yaml" }; this one is skipped.`);
   }
+}
+
+function sizeInKB(node: JsonNode, name: string, out: Reporter): void {
+  if (node.type !== 'number' || !((node.value as number) >= 1)) out.add('settings/invalid-value', node, `${name} must be a number of kilobytes, 1 or more, like 512; the default (256) is used instead.`);
 }
 
 function boolean(node: JsonNode, name: string, out: Reporter): void {

@@ -2,6 +2,7 @@
 import { URI, Utils } from 'vscode-uri';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver/node';
 import type { Finding, Severity } from '../engine/types';
+import { RULE_FAILED } from '../engine/rules/ruleFailure';
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -35,4 +36,9 @@ export function toDiagnostic(finding: Finding): Diagnostic {
     message: finding.message,
     relatedInformation: finding.related?.map((r) => ({ location: { uri: r.uri, range: r.range }, message: r.message })),
   };
+}
+
+/** One log line per check that failed on a file (an `internal/rule-failed` finding): our bug, to be reported. */
+export function logRuleFailures(log: (message: string) => void, uri: string, findings: readonly Finding[]): void {
+  for (const f of findings) if (f.rule === RULE_FAILED) log(`${uri}: ${f.message}`);
 }
