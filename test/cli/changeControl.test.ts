@@ -244,6 +244,28 @@ describe('cli: change control against a git base', function () {
     }
   });
 
+  it('counts totals as the cap and envelope rules do: committed budgets only, spread by their phasing', () => {
+    git(repo, 'checkout', '-q', '-b', 'phased', 'main');
+    write(repo, {
+      'projects/fin-idea.charter.yaml': otherProject('fin-idea').replace('status: active', 'status: proposed').replace('phase: delivery', 'phase: initiation').replace('approved: 200000', 'approved: 500000'),
+      'projects/fin-portal.charter.yaml': other('fin-portal').replace('  contingency: 20000\n', '  contingency: 20000\n  phasing:\n    - { fiscalYear: 2027, amount: 150000 }\n    - { fiscalYear: 2028, amount: 50000 }\n'),
+    });
+    git(repo, 'add', '-A');
+    git(repo, 'commit', '-q', '-m', 'Propose an idea, phase the portal');
+    try {
+      const run = charter(['diff', '--base', 'main', '--format', 'json'], repo);
+      assert.equal(run.code, 0, run.stderr);
+      const summary = JSON.parse(run.stdout) as { programmes: unknown[]; fiscalYears: unknown[] };
+      assert.deepEqual(summary.programmes, [], 'a proposal does not count against the cap');
+      assert.deepEqual(summary.fiscalYears, [
+        { fiscalYear: 2027, currency: 'EUR', before: '1250000', after: '1200000', delta: '-50000', limit: '3000000', over: false },
+        { fiscalYear: 2028, currency: 'EUR', before: '0', after: '50000', delta: '+50000', over: false },
+      ]);
+    } finally {
+      git(repo, 'checkout', '-q', 'raise');
+    }
+  });
+
   it('says once, on stderr, why no change rule ran outside a repository or without git, and still checks', () => {
     const plain = fs.mkdtempSync(path.join(os.tmpdir(), 'charter-nogit-'));
     try {

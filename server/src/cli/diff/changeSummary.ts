@@ -9,7 +9,10 @@ import type { ParsedFile } from '../../engine/parser/charterParser';
 import { CharterDocument, isDict } from '../../engine/rules/charterDocument';
 import { formatMoney, parseMoney, type Money } from '../../engine/rules/money';
 import { toBaseCurrency } from '../../engine/rules/fx';
-import { fiscalYearOf, type Policy } from '../../engine/rules/policy';
+import { countsAgainstCap, isCommitted } from '../../engine/rules/lifecycle';
+import { drawsByYear } from '../../engine/rules/portfolio/fundingEnvelope';
+import { phasingOf } from '../../engine/workspace/charterFacts';
+import type { Policy } from '../../engine/rules/policy';
 import type { Finding } from '../../engine/types';
 
 export const DIFF_FORMAT_VERSION = 1;
@@ -172,8 +175,9 @@ function lineOf(doc: CharterDocument, edge: 'start' | 'end'): number {
 }
 
 /**
- * Approved budgets summed per programme and per fiscal year of the start date, on both sides, in the
- * policy's base currency when it has one (as the cap and envelope rules compare), else per currency.
+ * Approved budgets on both sides, counted as the cap and envelope rules count them: per programme the
+ * budgets that count against its cap, per fiscal year the committed budgets by their phasing (else in the
+ * year they start); in the policy's base currency when it has one, else per currency.
  * An amount the policy has no rate for stays in its own currency (the fx rule reports the missing rate).
  */
 class BudgetTotals {
@@ -185,12 +189,22 @@ class BudgetTotals {
   add(doc: CharterDocument, side: 'before' | 'after'): void {
     const approved = doc.money(['budget', 'approved']);
     const currency = doc.text(['budget', 'currency']);
-    if (approved === undefined || !currency || doc.text(['status']) === 'cancelled') return;
+    const status = doc.text(['status']);
+    if (approved === undefined || !currency) return;
     const money = this.inBase(approved, currency);
     const programme = doc.text(['programme']);
-    if (programme) bump(this.programmes, `${programme}\u0000${money.currency}`, side, money.amount);
+    if (programme && countsAgainstCap(status, this.policy)) bump(this.programmes, `${programme}\u0000${money.currency}`, side, money.amount);
+    if (!isCommitted(status, this.policy)) return;
     const start = doc.date(['schedule', 'start']);
-    if (start) bump(this.years, `${fiscalYearOf(start, this.policy.fiscalYearStartMonth, this.policy.fiscalYearNaming)}\u0000${money.currency}`, side, money.amount);
+    const entry = {
+      phasing: phasingOf(doc),
+      start: start ? { value: start, range: doc.valueRange(['schedule', 'start']) } : undefined,
+      approved: { value: approved, range: doc.valueRange(['budget', 'approved']) },
+    };
+    for (const [year, amount] of drawsByYear(entry, this.policy)) {
+      const draw = this.inBase(amount, currency);
+      bump(this.years, `${year}\u0000${draw.currency}`, side, draw.amount);
+    }
   }
 
   private inBase(amount: Money, currency: string): { amount: Money; currency: string } {

@@ -88,7 +88,7 @@ function projectFacts(d: CharterDocument): ProjectFacts {
 }
 
 /** `budget.phasing` when it is a list of whole fiscal years with amounts; undefined when absent or empty. */
-function phasingOf(d: CharterDocument): Phase[] | undefined {
+export function phasingOf(d: CharterDocument): Phase[] | undefined {
   const phases = d.records(['budget', 'phasing']).flatMap(({ path, value }) => {
     const amount = d.money([...path, 'amount']);
     return typeof value.fiscalYear === 'number' && Number.isInteger(value.fiscalYear) && amount !== undefined ? [{ fiscalYear: value.fiscalYear, amount }] : [];
