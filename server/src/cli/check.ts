@@ -35,6 +35,11 @@ export interface CheckOptions {
   fix?: boolean;
   /** Work out the same fixes as `fix`, list them, and write nothing. */
   fixDryRun?: boolean;
+  /**
+   * Parse every file exactly (every node's range) rather than reading clean files fast and parsing only
+   * those with findings. The findings are the same either way; `charter report` and fixes need the trees.
+   */
+  exactOnly?: boolean;
 }
 
 /** A fix can reveal or enable another (a renamed key, then its value); stop after a few rounds. */
@@ -70,10 +75,12 @@ export async function runCheck(options: CheckOptions): Promise<CheckOutcome> {
   const parsedFiles = new Map<string, ReturnType<typeof service.parse>>();
   const portfolio = new Set([...portfolioFiles(workspace.root, workspace.settings.files), ...workspace.files]);
   const sources = new Map<string, SourceFile>();
+  const fast = !options.exactOnly && !options.fix && !options.fixDryRun;
   for (const file of portfolio) {
     const source = readSource(file);
     sources.set(file, source);
-    const parsed = service.parse(pathToFileURL(file).href, source.text);
+    const uri = pathToFileURL(file).href;
+    const parsed = (fast && service.parseFast(uri, source.text)) || service.parse(uri, source.text);
     service.workspace.setFile(parsed, toPosix(path.relative(workspace.root, file)));
     parsedFiles.set(file, parsed);
   }
@@ -110,11 +117,10 @@ export async function runCheck(options: CheckOptions): Promise<CheckOutcome> {
     const relativePath = toPosix(path.relative(workspace.root, file));
     const refused = notWritten.get(file);
     const unreadable = sources.get(file)!.unreadable;
-    const findings = unreadable
-      ? [unreadable]
-      : sortFindings([...(refused ? [refused] : []), ...(await service.validate(parsed, { relativePath, settings: workspace.settings, folderUri }))]);
+    const own = unreadable ? undefined : await service.checkClosed(parsed, { relativePath, settings: workspace.settings, folderUri }, (exact) => service.workspace.setFile(exact, relativePath));
+    const findings = unreadable ? [unreadable] : sortFindings([...(refused ? [refused] : []), ...own!.findings]);
     results.push({ file: toPosix(path.relative(options.cwd, file)), findings });
-    checked.push({ parsed, relativePath, findings });
+    checked.push({ parsed: own?.file ?? parsed, relativePath, findings });
   }
   const summary = summarise(results);
   const none = workspace.files.length === 0 ? noChartersMessage(workspace, options.cwd) : '';

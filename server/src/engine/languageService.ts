@@ -1,6 +1,7 @@
 // The engine's one door: the server and the CLI build a language service and call it.
 // Nothing here knows about LSP, VS Code or the file system.
 import { parseCharterFile, type ParsedFile } from './parser/charterParser';
+import { loadFast } from './parser/fastLoad';
 import { SchemaRegistry } from './schema/schemaRegistry';
 import { SchemaService, type DocumentSchema, type SchemaProblem, type SchemaRequestService } from './schema/schemaService';
 import { SchemaWalker } from './schema/schemaWalker';
@@ -62,6 +63,17 @@ export interface LanguageServiceOptions {
 export interface CharterLanguageService {
   /** Parses a text once per version; later calls with the same version return the cached parse. */
   parse(uri: string, text: string, version?: number): ParsedFile;
+  /**
+   * A document nobody is editing, read fast to values (not cached), or undefined when it must be parsed
+   * exactly. Its findings are only trustworthy when there are none; see `checkClosed`.
+   */
+  parseFast(uri: string, text: string, version?: number): ParsedFile | undefined;
+  /**
+   * The findings of a closed document: checked on the fast parse first and, only when that yields a
+   * finding (or cannot run), parsed exactly and checked again. `index` puts the parse that was used into
+   * the workspace index. Returns the findings and that parse.
+   */
+  checkClosed(file: ParsedFile, context: ValidationContext, index?: (file: ParsedFile) => void): Promise<{ findings: Finding[]; file: ParsedFile }>;
   forget(uri: string): void;
   /** All findings for one file. Async because a schema may first have to be loaded. */
   validate(file: ParsedFile, context: ValidationContext): Promise<Finding[]>;
@@ -189,6 +201,22 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Charte
 
   return {
     parse: (uri, text, version = 0) => cache.get(uri, text, version),
+    parseFast: (uri, text, version = 0) => loadFast(uri, text, version),
+    checkClosed: async (file, context, index) => {
+      if (file.fast) {
+        let findings: Finding[] | undefined;
+        try {
+          findings = await validate(file, context);
+        } catch {
+          // A rule that needs a range it does not have here: the exact parse below answers.
+          findings = undefined;
+        }
+        if (findings && findings.length === 0) return { findings, file };
+        file = cache.get(file.uri, file.text, file.version);
+        index?.(file);
+      }
+      return { findings: await validate(file, context), file };
+    },
     doComplete: (file, position, context) => doComplete(file, position, featureContext(file, context)),
     doHover: (file, position, context, options = {}) => doHover(file, position, { ...featureContext(file, context), ...options }),
     getCodeActions: (file, range, findings, context, options = {}) =>
