@@ -109,6 +109,28 @@ export async function runCheck(options: CheckOptions): Promise<CheckOutcome> {
       parsedFiles.set(file, fixed);
     }
   }
+  const byUri = new Map([...parsedFiles.keys()].map((file) => [pathToFileURL(file).href, file]));
+  const exactly = (file: string, relativePath: string): ParsedFile => {
+    const exact = service.parse(pathToFileURL(file).href, sources.get(file)!.text);
+    service.workspace.setFile(exact, relativePath);
+    parsedFiles.set(file, exact);
+    return exact;
+  };
+  /**
+   * A file's findings, placed exactly: the file is parsed exactly when it has a finding, and so is every
+   * fast-read file a finding points into (a programme's budget cap lists the projects' amounts).
+   */
+  const checkPlaced = async (file: string, relativePath: string) => {
+    const context = { relativePath, settings: workspace.settings, folderUri };
+    let own = await service.checkClosed(parsedFiles.get(file)!, context, () => exactly(file, relativePath));
+    for (let round = 0; round < 3; round++) {
+      const fastTargets = new Set(own.findings.flatMap((f) => (f.related ?? []).map((r) => byUri.get(r.uri))).filter((f): f is string => !!f && parsedFiles.get(f)!.fast === true));
+      if (fastTargets.size === 0) break;
+      for (const target of fastTargets) exactly(target, toPosix(path.relative(workspace.root, target)));
+      own = await service.checkClosed(own.file, context);
+    }
+    return own;
+  };
   const fixLog = options.fix || options.fixDryRun ? formatFixChanges(changes, !!options.fixDryRun) : '';
   const results: FileResult[] = [];
   const checked: CheckOutcome['checked'] = [];
@@ -117,7 +139,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckOutcome> {
     const relativePath = toPosix(path.relative(workspace.root, file));
     const refused = notWritten.get(file);
     const unreadable = sources.get(file)!.unreadable;
-    const own = unreadable ? undefined : await service.checkClosed(parsed, { relativePath, settings: workspace.settings, folderUri }, (exact) => service.workspace.setFile(exact, relativePath));
+    const own = unreadable ? undefined : await checkPlaced(file, relativePath);
     const findings = unreadable ? [unreadable] : sortFindings([...(refused ? [refused] : []), ...own!.findings]);
     results.push({ file: toPosix(path.relative(options.cwd, file)), findings });
     checked.push({ parsed: own?.file ?? parsed, relativePath, findings });

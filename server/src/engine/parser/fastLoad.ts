@@ -3,7 +3,7 @@
 // finding, so a file is first checked on its values; only a file with something to place is parsed
 // again for exact ranges (see `exactPathReason` for what never takes the fast path).
 import * as jsyaml from 'js-yaml';
-import { Document } from 'yaml';
+import { Document, isNode, visit } from 'yaml';
 import type { ParsedFile } from './charterParser';
 import { LineIndex } from '../utils/lineIndex';
 
@@ -77,6 +77,11 @@ export function loadFast(uri: string, text: string, version = 0): ParsedFile | u
   }
   if (!value || typeof value !== 'object' || Array.isArray(value)) return undefined;
   const yaml = new Document(value, { version: '1.2', schema: 'core' }) as unknown as Document.Parsed;
+  // Rules report only nodes that have a range. Every node here gets an empty one at the start, so a
+  // finding is still made (and sends the file to the exact parse, which places it).
+  visit(yaml, (_key, node) => {
+    if (isNode(node)) node.range = [0, 0, 0];
+  });
   return {
     uri,
     version,
