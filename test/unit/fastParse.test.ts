@@ -91,6 +91,7 @@ describe('fast parse: differential against the exact parse', function () {
       directive: '%YAML 1.2\n---\na: 1\n',
       complexKey: '? a\n: 1\n',
       suppression: '# charter-disable text/no-placeholders -- draft\na: TBD\n',
+      waiver: 'waivers:\n  - { rule: text/no-placeholders, reason: draft, approver: jane.doe, expires: 2099-01-01 }\n',
       commaNumber: 'budget: { approved: 850,000 }\n',
       proto: '__proto__: 1\n',
       tab: 'a:\t1\n',

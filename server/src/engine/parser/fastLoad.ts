@@ -48,6 +48,8 @@ const CORE_AS_YAML = jsyaml.FAILSAFE_SCHEMA.extend({ implicit: [nullType, boolTy
 export function exactPathReason(text: string): string | undefined {
   if (/[\u0000\uFEFF\r\t]/.test(text)) return 'NUL, BOM, CR or tab characters';
   if (text.includes('charter-disable')) return 'a suppression comment';
+  // A waiver covers the lines of its document: lines the fast path does not know.
+  if (text.includes('waivers')) return 'a waiver';
   // Anchors, aliases and tags: the exact parse bounds alias expansion and reports unknown tags.
   if (/(?:^|[\s[{,])[&*!]\S/.test(text)) return 'an anchor, alias or tag';
   if (text.includes('<<')) return 'a merge key';
