@@ -22,7 +22,8 @@ step('Package the extension (vsce, offline)');
 const { name, version } = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
 const vsix = `${name}-${version}.vsix`;
 const vsce = path.join(root, 'node_modules', '@vscode', 'vsce', 'vsce');
-const pack = run(process.execPath, [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '--out', vsix], {
+// No warning flag: the manifest has its repository, icon and licence, and README links resolve against the repository.
+const pack = run(process.execPath, [vsce, 'package', '--no-dependencies', '--out', vsix], {
   stdio: ['ignore', 'inherit', 'inherit'],
 });
 if (pack.status !== 0 || !existsSync(path.join(root, vsix))) {

@@ -8,6 +8,7 @@ import { Dashboard } from './dashboard/dashboardPanel';
 import { registerPortfolioCommands } from './portfolio/portfolioCommands';
 import { PortfolioProvider, portfolioApi, type PortfolioApi } from './portfolio/portfolioProvider';
 import { registerEditorCommands } from './editorCommands';
+import { registerBaseCompare } from './baseCompare';
 
 export interface CharterApi {
   /** Resolves once the language server is running. */
@@ -77,6 +78,7 @@ export function activate(context: vscode.ExtensionContext): CharterApi {
     ...registerPortfolioCommands(client, ready, portfolio),
     vscode.commands.registerCommand('charter.openDashboard', () => dashboard.open()),
     ...registerEditorCommands(),
+    ...registerBaseCompare(client, ready),
   );
   const dashboardApi = {
     open: () => dashboard.open(),

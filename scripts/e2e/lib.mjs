@@ -184,15 +184,15 @@ export function build() {
 }
 
 /**
- * `vsce package --no-dependencies` (the bundle needs no node_modules). The README's relative links are left as they are
- * (no repository URL to rewrite them against; the vsix is a test artefact). vsce 3.9 needs Node >= 20,
+ * `vsce package --no-dependencies` (the bundle needs no node_modules), as for the Marketplace: the README's relative
+ * links resolve against the manifest's repository. vsce 3.9 needs Node >= 20,
  * which the system Node is; we still run it on the cached Node 24 when present so one Node runs
  * everything that touches VS Code's tooling.
  */
 export function packageExtension(outFile) {
   fs.mkdirSync(path.dirname(outFile), { recursive: true });
   fs.rmSync(outFile, { force: true });
-  const args = ['package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '--no-rewrite-relative-links', '-o', outFile];
+  const args = ['package', '--no-dependencies', '-o', outFile];
   // Without a .vscodeignore vsce would pack everything, .cache/ (code-server, 600 MB) included.
   if (!fs.existsSync(path.join(REPO, '.vscodeignore'))) {
     log('no .vscodeignore in the repo: packaging with scripts/e2e/vscodeignore');

@@ -5,6 +5,8 @@ import { runReport, REPORT_FORMATS } from './cli/report';
 import { UsageError } from './cli/workspace';
 import { terminalText } from './engine/utils/escape';
 import { runNew } from './cli/new';
+import { oneLineCause } from './engine/rules/ruleFailure';
+import { runDiff, DIFF_FORMATS } from './cli/diff';
 import { isIsoDate } from './engine/utils/dates';
 
 declare const CHARTER_VERSION: string | undefined;
@@ -16,6 +18,7 @@ Usage:
   charter check [paths...] [options]   check charters (no paths: the current directory as a workspace)
   charter report [paths...] [options]  the portfolio: table, roll-ups, timeline (Markdown, HTML, CSV or JSON)
   charter new <id> [--title T] [--programme P] [--dir D]   write a skeleton charter <id>.charter.yaml (in projects/ when it exists)
+  charter diff --base <ref> [paths...] [options]   what changed against a git ref: a summary for a pull-request comment
   charter --help | --version
 
 Options for check:
@@ -28,6 +31,7 @@ Options for check:
                               (file:line, rule, before -> after), then report what is left; suggestions that
                               guess or insert a placeholder are left for the editor
   --fix-dry-run               list the changes --fix would make, write nothing
+  --base <ref>                also compare each charter with its text at this git ref (change/* rules)
 
 Options for report (and --as-of, --config, --offline as for check):
   --format <${REPORT_FORMATS.join('|')}>   output format (default: from --out's extension, else md)
@@ -35,7 +39,12 @@ Options for report (and --as-of, --config, --offline as for check):
   --group-by <programme|status|rag|sponsor|manager|phase>   roll-ups per group (default: charter.portfolio.groupBy)
   --exceptions                the exceptions register instead: every waiver and suppression, with reason, approver, expiry
 
-Exit codes: 0 no errors, 1 errors (or too many warnings), 2 usage error.
+Options for diff (and --as-of, --config, --offline as for check):
+  --base <ref>                the git ref holding the approved baseline (required), e.g. main or origin/main
+  --format <${DIFF_FORMATS.join('|')}>             output format (default: from --out's extension, else md)
+  --out <file>                write the summary to this file instead of printing it
+
+Exit codes: 0 no errors, 1 errors (or too many warnings), 2 usage error, 3 Charter itself failed (a bug: please report it).
 `;
 
 export async function main(argv: string[], cwd = process.cwd()): Promise<{ code: number; stdout: string; stderr: string }> {
@@ -62,12 +71,13 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<{ code:
         title: { type: 'string' },
         programme: { type: 'string' },
         dir: { type: 'string' },
+        base: { type: 'string' },
       },
     });
     if (values.version) return { code: 0, stdout: `${VERSION}\n`, stderr: '' };
     const [command, ...paths] = positionals;
     if (values.help || !command) return { code: values.help ? 0 : 2, stdout: values.help ? HELP : '', stderr: values.help ? '' : HELP };
-    if (command !== 'check' && command !== 'report' && command !== 'new') throw new UsageError(`Unknown command "${command}". Run charter --help.`);
+    if (command !== 'check' && command !== 'report' && command !== 'new' && command !== 'diff') throw new UsageError(`Unknown command "${command}". Run charter --help.`);
     if (command === 'new') {
       if (paths.length > 1) throw new UsageError('charter new takes one project id.');
       const created = await runNew({ cwd, id: paths[0], title: values.title, programme: values.programme, dir: values.dir, asOf: values['as-of'], offline: !!values.offline });
@@ -81,6 +91,12 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<{ code:
     }
     const asOf = values['as-of'];
     if (asOf !== undefined && !isIsoDate(asOf)) throw new UsageError('--as-of needs a real day written as YYYY-MM-DD.');
+    if (command === 'diff') {
+      if (values.base === undefined) throw new UsageError('charter diff needs --base <ref>, e.g. --base main.');
+      const outcome = await runDiff({ cwd, paths, base: values.base, format: values.format, out: values.out, asOf, config: values.config, offline: !!values.offline });
+      return { code: outcome.exitCode, stdout: outcome.output, stderr: outcome.notice ?? '' };
+    }
+    if (values.base !== undefined && command !== 'check') throw new UsageError('--base is an option of charter check and charter diff.');
     if (command === 'report') {
       const outcome = await runReport({ cwd, paths, format: values.format, out: values.out, groupBy: values['group-by'], asOf, config: values.config, offline: !!values.offline, exceptions: !!values.exceptions });
       return { code: outcome.exitCode, stdout: outcome.output, stderr: outcome.warnings };
@@ -88,10 +104,11 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<{ code:
     if (values.out !== undefined || values['group-by'] !== undefined || values.exceptions) throw new UsageError('--out, --group-by and --exceptions are options of charter report.');
     const color = values['no-color'] ? false : (values.color ?? (!!process.stdout.isTTY && !process.env.NO_COLOR));
     const format = (values.format ?? 'stylish') as CheckFormat;
-    const outcome = await runCheck({ cwd, paths, format, maxWarnings, asOf, config: values.config, color, offline: !!values.offline, fix: !!values.fix, fixDryRun: !!values['fix-dry-run'] });
+    const outcome = await runCheck({ cwd, paths, format, maxWarnings, asOf, config: values.config, color, offline: !!values.offline, fix: !!values.fix, fixDryRun: !!values['fix-dry-run'], base: values.base });
+    const notice = outcome.notice ?? '';
     // The list of fixes goes before the findings for a person; machine formats keep stdout to themselves.
-    if (format === 'stylish') return { code: outcome.exitCode, stdout: outcome.fixLog + outcome.output, stderr: outcome.warnings };
-    return { code: outcome.exitCode, stdout: outcome.output, stderr: outcome.fixLog + outcome.warnings };
+    if (format === 'stylish') return { code: outcome.exitCode, stdout: outcome.fixLog + outcome.output, stderr: notice + outcome.warnings };
+    return { code: outcome.exitCode, stdout: outcome.output, stderr: notice + outcome.fixLog + outcome.warnings };
   } catch (e) {
     if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       return { code: 2, stdout: '', stderr: `charter: ${terminalText((e as Error).message)}\n` };
@@ -108,8 +125,10 @@ if (require.main === module) {
       process.exitCode = result.code;
     },
     (e: unknown) => {
-      process.stderr.write(`charter: internal error: ${(e as Error)?.stack ?? String(e)}\n`);
-      process.exitCode = 2;
+      // Our bug, not the user's input: one line (the stack only on request), and not the usage-error code.
+      const detail = process.env.CHARTER_DEBUG ? `\n${(e as Error)?.stack ?? ''}` : ' (set CHARTER_DEBUG=1 for the details)';
+      process.stderr.write(`charter: internal error: ${terminalText(oneLineCause(e))}. This is a bug in Charter: please report it${detail}\n`);
+      process.exitCode = 3;
     },
   );
 }

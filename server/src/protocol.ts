@@ -13,6 +13,8 @@ export const Requests = {
   portfolio: 'charter/portfolio',
   /** The portfolio rendered as a report (md, html, csv, json) or as the dashboard's page. */
   report: 'charter/report',
+  /** The base text of a charter (change control): for a `file:` URI its base, for a `charter-base:` URI that text. Null when there is none. */
+  baseText: 'charter/baseText',
 } as const;
 
 export const Notifications = {
@@ -21,6 +23,26 @@ export const Notifications = {
   /** Server to client: a charter (or its findings) changed, so the portfolio should be asked for again. No params. */
   portfolioChanged: 'charter/portfolioChanged',
 } as const;
+
+/**
+ * The web extension (vscode.dev, github.dev): its server runs in a worker with no file system, so the
+ * client reads files through VS Code's file system API and hands them over.
+ */
+export const WebMessages = {
+  /** Client to server, notification: the workspace's charter files as they are on disk. */
+  workspaceFiles: 'charter/web/workspaceFiles',
+  /** Server to client, request: a file's text (a schema inside the workspace); `{ uri }` in, the text out. */
+  readFile: 'charter/web/readFile',
+} as const;
+
+export interface WebWorkspaceFilesParams {
+  files: Array<{ uri: string; text: string }>;
+}
+
+export interface WebInitializationOptions {
+  /** Where rule docs are linked from (a site that publishes `docs/`); default https://charter.dev/. */
+  docsRoot?: string;
+}
 
 export interface PortfolioParams {
   /** Default: the `charter.portfolio.groupBy` setting. */
@@ -66,6 +88,20 @@ export interface CharterInitializationOptions {
   schemaCacheDir?: string;
   /** VS Code's workspace trust; trusted when absent. */
   workspaceTrusted?: boolean;
+}
+
+export interface BaseTextParams {
+  uri: string;
+}
+
+export interface BaseTextResult {
+  text: string;
+  /** The base ref, as named in findings (`origin/main`, `HEAD`, the setting). */
+  ref: string;
+  /** The file's path at the base, repository-relative. */
+  path: string;
+  /** The `charter-base:` URI of the text. */
+  uri: string;
 }
 
 export interface WorkspaceTrustParams {

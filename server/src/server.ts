@@ -19,8 +19,11 @@ import { WorkspaceNotices } from './handlers/workspaceNotices';
 import { PortfolioHandler } from './handlers/portfolioHandler';
 import { LANGUAGE_FEATURE_CAPABILITIES, LanguageFeatures } from './handlers/languageFeatures';
 import { Requests, type ValidateWorkspaceResult } from './protocol';
+import { BaselineHandler } from './handlers/baselineHandler';
 
 const connection = createConnection(ProposedFeatures.all);
+// A failure that escaped every guard is still our bug, not a reason to end the session: log it and carry on.
+process.on('unhandledRejection', (reason) => connection.console.error(`Charter: unhandled failure: ${(reason as Error)?.stack ?? String(reason)}`));
 const documents = new TextDocuments(TextDocument);
 const fetcher = new SchemaFetcher({ timeoutMs: timeoutFromEnv(), log: (message) => connection.console.warn(message) });
 const service = getLanguageService({
@@ -29,9 +32,11 @@ const service = getLanguageService({
     return fetcher.request(uri, options);
   },
   onSchemaProblem: (problem) => schemas.reportProblem(problem),
+  baseText: (uri, relativePath) => baselines.provider(uri, relativePath),
 });
 const folders = new WorkspaceFolders();
 const settings = new SettingsCache(connection, folders);
+const baselines = new BaselineHandler(connection, settings, folders);
 const validation = new ValidationHandler(connection, documents, service, settings, folders);
 const workspace = new WorkspaceHandler(connection, documents, service, settings, validation, new WorkspaceNotices(connection, service));
 validation.waitForIndex = () => workspace.indexed();
@@ -49,6 +54,7 @@ connection.onInitialize((params): InitializeResult => {
   folders.set(initialFolders);
   schemas.initialize(params);
   workspace.initialize(params);
+  baselines.initialize(params);
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -70,6 +76,7 @@ connection.onInitialized(() => {
     validation.scheduleAll();
   });
   void workspace.start();
+  baselines.watchGitState(folders.all());
 });
 
 connection.onDidChangeConfiguration((change) => {
@@ -80,6 +87,7 @@ connection.onDidChangeConfiguration((change) => {
 
 function configurationChanged(): void {
   settings.clear();
+  baselines.configurationChanged();
   schemas.configurationChanged();
   validation.scheduleAll();
   workspace.configurationChanged();
@@ -97,10 +105,18 @@ connection.onRequest(Requests.validateWorkspace, (): Promise<ValidateWorkspaceRe
 schemas.listen();
 // One handler for all watched files; the workspace looks first, while loaded schemas are still known.
 connection.onDidChangeWatchedFiles((event) => {
+  baselines.filesChanged(event.changes);
   workspace.filesChanged(event.changes);
   schemas.filesChanged(event.changes);
 });
 
+schemas.onDidChangeTrust((trusted) => baselines.setTrusted(trusted));
+baselines.onDidChangeBase(() => {
+  validation.scheduleAll();
+  workspace.baseChanged();
+  portfolio.changed();
+});
+baselines.listen();
 portfolio.listen();
 features.register(connection);
 documents.listen(connection);

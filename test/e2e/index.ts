@@ -21,6 +21,7 @@ const SUITES: Array<() => unknown> = [
   () => require('./suite/pmoSchemas.test'),
   () => require('./suite/languageFeatures.test'),
   () => require('./suite/portfolio.test'),
+  () => require('./suite/changeControl.test'),
   // Last: it restarts the language server, then checks findings come back.
   () => require('./suite/commands.test'),
 ];

@@ -13,13 +13,14 @@ describe('parity: language server and CLI', function () {
   // examples/, and the PMO analyst's portfolio (currencies, lifecycle, waivers) of test/fixtures/governance.
   for (const folder of ['examples', 'test/fixtures/governance']) it(`report identical findings for every file of ${folder}`, async () => {
     const root = path.join(REPO, folder);
-    const cli = spawnSync(process.execPath, [path.join(REPO, 'dist', 'cli.js'), 'check', '--format', 'json'], { cwd: root, encoding: 'utf8' });
+    const cli = spawnSync(process.execPath, [path.join(REPO, 'dist', 'cli.js'), 'check', '--format', 'json', '--base', 'HEAD'], { cwd: root, encoding: 'utf8' });
     const fromCli = JSON.parse(cli.stdout).findings as Array<{ file: string; rule: string; message: string; range: unknown }>;
     assert.ok(fromCli.length >= 5, 'the planted problems are found');
 
     const settings = JSON.parse(fs.readFileSync(path.join(root, '.vscode', 'settings.json'), 'utf8'));
     const charterSettings = Object.fromEntries(Object.entries(settings).filter(([k]) => k.startsWith('charter.')).map(([k, v]) => [k.slice(8), v]));
-    const server = await startServer({ rootUri: fileUri(root), settings: charterSettings });
+    // Change control too: the CLI's --base HEAD is the editor's baseRef HEAD (so uncommitted edits of examples/ show alike).
+    const server = await startServer({ rootUri: fileUri(root), settings: { ...charterSettings, baseRef: 'HEAD' } });
     try {
       const files = globSync(['**/*.yaml'], { cwd: root }).sort();
       for (const file of files) {

@@ -23,6 +23,7 @@ import {
   type Registration,
   type RegistrationParams,
   type ShowMessageParams,
+  type LogMessageParams,
 } from 'vscode-languageserver-protocol/node';
 import { REPO } from './engine';
 
@@ -33,6 +34,8 @@ export interface ServerSession {
   settings: Record<string, unknown>;
   /** Every window/showMessage the server sent. */
   messages: ShowMessageParams[];
+  /** Every window/logMessage the server sent (its Output channel). */
+  logs: LogMessageParams[];
   /** Every capability the server registered dynamically (file watchers, configuration). */
   registrations: Registration[];
   /** Every publishDiagnostics the server sent, in order. */
@@ -66,9 +69,10 @@ export async function startServer(options: ServerOptions = {}): Promise<ServerSe
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   const published: PublishDiagnosticsParams[] = [];
   const waiters: Array<{ uri: string; accept: (p: PublishDiagnosticsParams) => boolean; resolve: (d: Diagnostic[]) => void }> = [];
-  const session: Partial<ServerSession> & Pick<ServerSession, 'settings' | 'messages' | 'registrations' | 'published'> = {
+  const session: Partial<ServerSession> & Pick<ServerSession, 'settings' | 'messages' | 'registrations' | 'logs' | 'published'> = {
     settings: options.settings ?? {},
     messages: [],
+    logs: [],
     registrations: [],
     published,
   };
@@ -93,7 +97,9 @@ export async function startServer(options: ServerOptions = {}): Promise<ServerSe
     session.messages.push(params);
   });
   connection.onRequest('window/workDoneProgress/create', () => null);
-  connection.onNotification('window/logMessage', () => undefined);
+  connection.onNotification('window/logMessage', (params: LogMessageParams) => {
+    session.logs.push(params);
+  });
   connection.listen();
 
   const rootUri = options.rootUri ?? null;

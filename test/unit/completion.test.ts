@@ -126,6 +126,21 @@ describe('completion', () => {
     assert.match(applied, /milestones:\n {2}- id: .*\n {4}\w+: /);
   });
 
+  it('offers the change log: its key with docs, the record snippet, its keys and the kinds of change', async () => {
+    const root = await complete(`${HEAD}|\n`);
+    const changes = root.find((i) => i.label === 'changes');
+    assert.ok(changes, 'changes is offered');
+    assert.equal(changes.detail, 'Change log');
+    assert.match(String(changes.documentation), /change requests against the approved baseline/);
+    const marked = `${HEAD}changes:\n  - |\n`;
+    const items = await complete(marked);
+    assert.deepEqual(['id', 'date', 'summary', 'kind', 'decision', 'decidedBy', 'reference'].filter((k) => !labels(items).includes(k)), []);
+    const snippet = items.find((i) => i.label === 'Change record')!;
+    assert.match(apply(marked, snippet), /changes:\n {2}- id: cr-001\n {4}date: 2027-05-02\n {4}summary: What changes and why\n {4}kind: budget\n/);
+    const kinds = await complete(`${HEAD}changes:\n  - { id: cr-1, kind: | }\n`);
+    assert.deepEqual(['budget', 'schedule', 'scope', 'milestone', 'status', 'other'].filter((k) => !labels(kinds).includes(k)), []);
+  });
+
   it('offers an object\'s snippet after its key, on the lines below', async () => {
     const marked = `${HEAD}schedule: |\n`;
     const items = await complete(marked);
@@ -264,5 +279,20 @@ describe('completion', () => {
     it('does not offer existing ids where a new one is defined', async () => {
       assert.deepEqual(references(await run(`${HEAD}id: |\n`)), []);
     });
+  });
+
+  // Issue 11, item 8: both answered the editor with an internal error.
+  it('completes with the caret inside a line\'s indentation, as in dc-identity line 15 column 4', async () => {
+    const text = readFileSync(join(__dirname, '..', '..', 'examples', 'projects', 'dc-identity.charter.yaml'), 'utf8');
+    const uri = 'file:///workspace/projects/dc-identity.charter.yaml';
+    const file = svc.parse(uri, text, 1);
+    const result = await svc.doComplete(file, { line: 14, character: 3 }, { relativePath: 'projects/dc-identity.charter.yaml', settings: defaultSettings() });
+    for (const item of result.items) assert.doesNotMatch(item.insertText, /undefined/);
+    assert.ok(result.items.every((item) => item.range.start.line === 14));
+  });
+
+  it('completes in a file holding only an open flow mapping', async () => {
+    assert.deepEqual(await complete('{a: |'), []);
+    assert.ok(Array.isArray(await complete('[|')));
   });
 });

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { classToken, csvCell, escapeHtml, markdownCell, markdownCode, markdownText, mermaidText, terminalText, terminalVisible } from '../../server/src/engine/utils/escape';
+import { classToken, csvCell, escapeHtml, markdownCell, markdownCode, markdownText, mermaidText, pullRequestText, terminalText, terminalVisible } from '../../server/src/engine/utils/escape';
 
 describe('escape', () => {
   it('escapeHtml: markup and quotes become entities, control characters and bidi overrides go', () => {
@@ -47,5 +47,9 @@ describe('escape', () => {
 
   it('terminalVisible: control characters and bidi overrides are shown as escapes, not removed', () => {
     assert.equal(terminalVisible('a\u001b[2Jb\u202ec\nd'), 'a\\u001b[2Jb\\u202ec\\u000ad');
+  });
+
+  it('keeps a pull-request comment from mentioning anyone, on top of the Markdown escaping', () => {
+    assert.equal(pullRequestText('@octocat and @org/team <b>x</b>'), '@\u200boctocat and @\u200borg/team &lt;b&gt;x&lt;/b&gt;');
   });
 });

@@ -102,8 +102,14 @@ describe('fast parse: differential against the exact parse', function () {
       syntax: 'a: "open\n',
       longKey: `${'k'.repeat(1100)}: 1\n`,
     };
+    routed.tooDeep = `a:\n${Array.from({ length: 200 }, (_, i) => `${' '.repeat(i + 1)}k${i}:`).join('\n')} 1\n`;
     for (const [name, text] of Object.entries(routed)) assert.equal(loadFast('file:///x.yaml', text), undefined, name);
     assert.equal(exactPathReason(VALID_PROJECT), undefined);
+    // charter.files.maxSizeKB applies before any parse: a file over it gets yaml/too-large from the exact path.
+    const big = `${VALID_PROJECT}notes:\n${'  - a note of some length\n'.repeat(60)}`;
+    assert.ok(loadFast('file:///x.yaml', big, 0, { maxSizeKB: 2 }));
+    assert.equal(loadFast('file:///x.yaml', big, 0, { maxSizeKB: 1 }), undefined);
+    assert.equal(parseCharterFile('file:///x.yaml', big, 0, { maxSizeKB: 1 }).findings[0].rule, 'yaml/too-large');
   });
 
   it('reads generated charter-like texts to the same values and findings on both paths', async () => {

@@ -55,4 +55,10 @@ describe('formatting', () => {
     const file = svc.parse('file:///workspace/x.charter.yaml', 'kind: Project\ntitle: "open\n', 1);
     assert.deepEqual(await svc.format(file, context), []);
   });
+
+  // Issue 11, item 8: a `!!binary` scalar made the formatter divide by its zero line width.
+  it('formats a file with a !!binary scalar and keeps the scalar as written', async () => {
+    assert.equal(await format('x: !!binary aGVsbG8=\n'), 'x: !!binary aGVsbG8=\n');
+    assert.equal(await format('kind: Project\nx:    !!binary aGVsbG8=\napiVersion: charter/v1\n'), 'apiVersion: charter/v1\nkind: Project\nx: !!binary aGVsbG8=\n');
+  });
 });

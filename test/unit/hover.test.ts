@@ -37,6 +37,13 @@ describe('hover', () => {
     assert.deepEqual(result.range, { start: { line: 2, character: 0 }, end: { line: 2, character: 6 } });
   });
 
+  it('explains the change log and a kind of change', async () => {
+    const log = await hover(`${HEAD}chan|ges:\n  - { id: cr-1, kind: budget }\n`);
+    assert.match(log!.contents, /^\*\*Change log\*\* `changes`\n\nThe change requests against the approved baseline/);
+    const kind = await hover(`${HEAD}changes:\n  - { id: cr-1, kind: [budget, sched|ule] }\n`);
+    assert.match(kind!.contents, /`schedule`: The start or end date\./);
+  });
+
   it('on an enum value, explains that value and lists the allowed ones', async () => {
     const result = await hover(`${HEAD}status: act|ive\n`);
     assert.ok(result);

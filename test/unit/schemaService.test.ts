@@ -407,4 +407,41 @@ describe('schemaService', () => {
       assert.deepEqual((await setup.schemaFindings(VALID_PROJECT)).map((f) => f.rule), ['schema/required']);
     });
   });
+
+  // Issue 11, items 2 and 3: a schema file is data, trusted or not.
+  describe('a hostile schema file', () => {
+    const modeline = (schema: string, body: string) => `# yaml-language-server: $schema=../${schema}\n${body}`;
+
+    for (const trust of ['trusted', 'untrusted'] as const) {
+      it(`nested thousands deep is schema/unavailable with the reason, not a crash (${trust})`, async () => {
+        const setup = new ServiceSetup().withFile('deep.schema.json', '{"allOf":['.repeat(1500) + '{}' + ']}'.repeat(1500));
+        if (trust === 'untrusted') setup.untrusted();
+        const findings = await setup.build().schemaFindings(modeline('deep.schema.json', 'title: x\n'));
+        assert.deepEqual(findings.map((f) => f.rule), ['schema/unavailable']);
+        assert.match(findings[0].message, /cannot be used: it nests more than 256 levels deep/);
+      });
+
+      it(`runs a catastrophic pattern in linear time: forty a's and a ! are simply no match (${trust})`, async () => {
+        const setup = new ServiceSetup().withFile('re.schema.json', { type: 'object', properties: { title: { type: 'string', pattern: '^(a+)+$' } } });
+        if (trust === 'untrusted') setup.untrusted();
+        const built = setup.build();
+        const findings = await built.schemaFindings(modeline('re.schema.json', `title: ${'a'.repeat(40)}!\n`));
+        assert.deepEqual(findings.map((f) => f.rule), ['schema/pattern']);
+        assert.deepEqual(await built.schemaFindings(modeline('re.schema.json', `title: ${'a'.repeat(40)}\n`)), []);
+      });
+    }
+
+    it('still reads a schema 120 levels deep', async () => {
+      const setup = new ServiceSetup().withFile('d.schema.json', '{"allOf":['.repeat(120) + '{"type":"object"}' + ']}'.repeat(120));
+      assert.deepEqual(await setup.build().schemaFindings(modeline('d.schema.json', 'title: x\n')), []);
+    });
+
+    it('refuses a pattern with lookaround or a backreference, saying why, instead of running it', async () => {
+      const setup = new ServiceSetup().withFile('look.schema.json', { properties: { title: { pattern: '^(?!x)(a)\\1' } } });
+      const findings = await setup.build().schemaFindings(modeline('look.schema.json', 'title: x\n'));
+      assert.deepEqual(findings.map((f) => f.rule), ['schema/unavailable']);
+      assert.match(findings[0].message, /the pattern "\^\(\?!x\)\(a\)\\1" cannot be used: it uses lookaround or a backreference, which can take exponential time/);
+    });
+  });
 });
+

@@ -33,4 +33,11 @@ describe('settings', () => {
     assert.equal(settings.portfolio.groupBy, 'programme');
     assert.deepEqual(normaliseSettings(null), defaultSettings());
   });
+
+  it('reads charter.files.maxSizeKB as a whole number of at least 1, else keeps the 256 KB default', () => {
+    assert.equal(defaultSettings().files.maxSizeKB, 256);
+    assert.equal(normaliseSettings({ 'files.maxSizeKB': 1024 }).files.maxSizeKB, 1024);
+    assert.equal(normaliseSettings({ files: { maxSizeKB: 64.7 } }).files.maxSizeKB, 64);
+    for (const bad of [0, -5, '2048', Number.NaN, null]) assert.equal(normaliseSettings({ 'files.maxSizeKB': bad }).files.maxSizeKB, 256);
+  });
 });

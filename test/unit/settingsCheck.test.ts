@@ -24,6 +24,7 @@ describe('settings file check', () => {
   "charter.rules": { "schema/additionalProperties": "warning", "budget/*": "off", "schema/required": "info" },
   "charter.asOf": "2026-12-01",
   "charter.files.include": ["**/*.charter.yaml"],
+  "charter.files.maxSizeKB": 1024,
   "charter": { "portfolio": { "groupBy": "status" }, "validate.enable": true },
   "charter.policy": { "reportingCadenceDays": 14, "approvalThresholds": [{ "above": "250000.00", "role": "sponsor" }] },
   "charter.schemas": [{ "fileMatch": ["projects/**"], "url": ".pmo/p.json" }],
@@ -86,6 +87,9 @@ describe('settings file check', () => {
     assert.equal(findings.length, 5);
     assert.ok(findings.every((f) => f.rule === 'settings/invalid-value'));
     assert.ok(findings.some((f) => /Did you mean "programme"/.test(f.message)));
+    const size = check('{ "charter.files.maxSizeKB": "1MB", "charter": { "files": { "maxSizeKB": 0 } } }');
+    assert.deepEqual(size.map((f) => [f.rule, f.text]), [['settings/invalid-value', '"1MB"'], ['settings/invalid-value', '0']]);
+    assert.match(size[0].message, /charter\.files\.maxSizeKB must be a number of kilobytes/);
   });
 });
 
@@ -104,5 +108,6 @@ describe('rule ids', () => {
     assert.ok(ids.has('yaml/syntax') && ids.has('files/not-included'));
     const known = ruleIds(new SchemaRegistry());
     for (const id of ids) assert.ok(known.known(id), id);
+    assert.ok(known.known('internal/rule-failed'));
   });
 });

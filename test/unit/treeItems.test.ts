@@ -126,4 +126,13 @@ describe('portfolio tree items', () => {
     const withFindings = buildTree(result('2026-12-01', 'programme', { hasFindings: true }));
     assert.deepEqual(allNodes(withFindings).filter((n) => n.kind === 'project').map((n) => n.projectId), ['dc-loyalty-programme']);
   });
+
+  it('marks a project changed against the change-control base, with what changed in its tooltip', () => {
+    const marked = result();
+    const erp = marked.portfolio.projects.find((p) => p.id === 'fin-erp-upgrade')!;
+    erp.changedAgainstBase = { ref: 'origin/main', changes: ['approved budget changed 1,200,000 -> 1,400,000 EUR (+16.7 %)'] };
+    const node = allNodes(buildTree(marked)).find((n) => n.kind === 'project' && n.projectId === 'fin-erp-upgrade')!;
+    assert.equal(node.description, 'changed vs origin/main · ends 2027-03-31');
+    assert.match(node.tooltip!, /\*\*Changed against origin\/main:\*\*\n- approved budget changed 1,200,000 -&gt; 1,400,000 EUR \(\+16\.7 %\)$/);
+  });
 });

@@ -1,7 +1,8 @@
 // The portfolio view's commands, and New Charter and Export Report. Every command runs with arguments
 // and no prompt (for tests and keybindings); without arguments it asks with dismissable quick inputs.
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+// The base client: the desktop's (Node) and the web extension's (browser) are both one.
+import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import { Requests, type GroupBy, type PortfolioFilter, type ReportFormat, type ReportResult } from '../../../server/src/protocol';
 import type { SourceLocation } from '../../../server/src/protocol';
 import { charterSkeleton, titleFromId, validateProjectId, type NewCharterArgs } from '../../../server/src/engine/services/newCharter';
@@ -141,7 +142,7 @@ export function registerPortfolioCommands(client: LanguageClient, ready: Promise
       const target = vscode.Uri.joinPath(folder, `${id}.charter.yaml`);
       if (await exists(target)) throw new Error(`${vscode.workspace.asRelativePath(target)} already exists.`);
       const text = charterSkeleton({ id, title: title?.trim() || titleFromId(id), programme: programme?.trim() || undefined }, new Date().toISOString().slice(0, 10));
-      await vscode.workspace.fs.writeFile(target, Buffer.from(text, 'utf8'));
+      await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(text));
       if (args.open !== false) await vscode.window.showTextDocument(target);
       return target.toString();
     })),
@@ -179,7 +180,7 @@ export function registerPortfolioCommands(client: LanguageClient, ready: Promise
       await ready;
       const groupBy = args.groupBy ?? provider.groupBy;
       const report = await client.sendRequest<ReportResult>(Requests.report, { format, groupBy });
-      await vscode.workspace.fs.writeFile(target, Buffer.from(report.content, 'utf8'));
+      await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(report.content));
       if (args.open ?? interactive) {
         if (format === 'html') void vscode.env.openExternal(target);
         else await vscode.window.showTextDocument(target);

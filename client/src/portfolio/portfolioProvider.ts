@@ -1,7 +1,8 @@
 // The portfolio tree view: asks the server for the portfolio, maps it with buildTree (pure) and shows
 // it. Refreshes when the server says the portfolio changed, when findings change, and on settings.
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+// The base client: the desktop's (Node) and the web extension's (browser) are both one.
+import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import { Notifications, Requests, type GroupBy, type PortfolioFilter, type PortfolioParams, type PortfolioResult } from '../../../server/src/protocol';
 import { allNodes, buildTree, type TreeNode } from './treeItems';
 

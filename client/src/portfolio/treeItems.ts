@@ -86,7 +86,8 @@ export function projectNode(p: PortfolioProject, byId: Map<string, PortfolioProj
         : findingTotal
           ? `${findingTotal} finding${findingTotal === 1 ? '' : 's'}`
           : undefined;
-  const description = [attention, p.schedule.end ? `ends ${p.schedule.end}` : undefined].filter(Boolean).join(' · ');
+  const changed = p.changedAgainstBase ? `changed vs ${p.changedAgainstBase.ref}` : undefined;
+  const description = [changed, attention, p.schedule.end ? `ends ${p.schedule.end}` : undefined].filter(Boolean).join(' · ');
   const sections: TreeNode[] = [];
   if (p.milestones.length) {
     const overdue = p.milestones.filter((m) => m.overdue).length;
@@ -185,6 +186,7 @@ export function projectTooltip(p: PortfolioProject): string {
   if (p.budget.approved !== undefined) lines.push(`- Budget: ${money(p.budget.approved)} ${markdownText(p.budget.currency ?? '')} approved${p.budget.contingency !== undefined ? `, ${money(p.budget.contingency)} contingency` : ''}`);
   if (p.nextMilestone) lines.push(`- Next milestone: ${markdownText(p.nextMilestone.name ?? p.nextMilestone.id)}, ${markdownText(p.nextMilestone.date ?? '')}${p.nextMilestone.overdue ? ' (overdue)' : ''}`);
   if (p.findings.length) lines.push(`- Findings: ${findingSummary(p)}`);
+  if (p.changedAgainstBase) lines.push('', `**Changed against ${markdownText(p.changedAgainstBase.ref)}:**`, ...p.changedAgainstBase.changes.map((c) => `- ${markdownText(c)}`));
   return lines.join('\n');
 }
 

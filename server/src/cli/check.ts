@@ -14,6 +14,7 @@ import type { Finding } from '../engine/types';
 import { globSync } from 'tinyglobby';
 import { formatResults, OUTPUT_FORMATS, summarise, type FileResult } from './formatters';
 import { resolveWorkspace, UsageError } from './workspace';
+import { GitBaseline, GitProblem } from '../gitBaseline';
 import { noChartersMessage, workspaceWarnings } from './warnings';
 
 export const CHECK_FORMATS = OUTPUT_FORMATS;
@@ -40,6 +41,8 @@ export interface CheckOptions {
    * those with findings. The findings are the same either way; `charter report` and fixes need the trees.
    */
   exactOnly?: boolean;
+  /** A git ref whose charters are the approved baseline: adds the change rules (`--base`). */
+  base?: string;
 }
 
 /** A fix can reveal or enable another (a renamed key, then its value); stop after a few rounds. */
@@ -56,6 +59,12 @@ export interface CheckOutcome {
   fixLog: string;
   /** Lines for stderr: ineffective settings, charter files outside the globs, no charter file at all. */
   warnings: string;
+  /** The base the change rules compared with, when `base` was given and git could read it. */
+  baseline?: GitBaseline;
+  /** Said once on stderr: why no change rules ran (no git, not a repository). */
+  notice?: string;
+  /** The workspace folder. */
+  root: string;
 }
 
 export async function runCheck(options: CheckOptions): Promise<CheckOutcome> {
@@ -69,13 +78,16 @@ export async function runCheck(options: CheckOptions): Promise<CheckOutcome> {
     timeoutMs: timeoutFromEnv(),
     offline: options.offline ? 'charter check runs with --offline' : undefined,
   });
-  const service = getLanguageService({ schemaRequest: fetcher.request });
+  const { baseline, notice } = options.base !== undefined ? await openBaseline(workspace.root, options.base) : {};
+  const service = getLanguageService({ schemaRequest: fetcher.request, baseText: baseline?.provider });
+  service.setFileSizeLimit(workspace.settings.files.maxSizeKB);
   const folderUri = pathToFileURL(workspace.root).href;
   // The workspace is one portfolio: whole-portfolio rules see every charter in it, also when only some are checked.
   const parsedFiles = new Map<string, ReturnType<typeof service.parse>>();
   const portfolio = new Set([...portfolioFiles(workspace.root, workspace.settings.files), ...workspace.files]);
   const sources = new Map<string, SourceFile>();
-  const fast = !options.exactOnly && !options.fix && !options.fixDryRun;
+  // Change rules compare with the base's exact parse; fixes edit the tree: both keep every file exact.
+  const fast = !options.exactOnly && !options.fix && !options.fixDryRun && options.base === undefined;
   for (const file of portfolio) {
     const source = readSource(file);
     sources.set(file, source);
@@ -149,7 +161,19 @@ export async function runCheck(options: CheckOptions): Promise<CheckOutcome> {
   const output = none && options.format === 'stylish' ? none : formatResults(options.format, results, { color: options.color, cwd: options.cwd });
   const warnings = workspaceWarnings(workspace, [...portfolio], service, options.cwd).join('') + (none && options.format !== 'stylish' ? `charter: warning: ${none}` : '');
   const overWarnings = options.maxWarnings !== undefined && summary.warnings > options.maxWarnings;
-  return { output, exitCode: summary.errors > 0 || overWarnings ? 1 : 0, results, checked, settings: workspace.settings, fixLog, warnings };
+  return { output, exitCode: summary.errors > 0 || overWarnings ? 1 : 0, results, checked, settings: workspace.settings, fixLog, warnings, baseline, notice, root: workspace.root };
+}
+
+/** The git base of `ref`; without git or a repository a notice instead (never a crash); an unknown ref is the user's to fix. */
+async function openBaseline(root: string, ref: string): Promise<{ baseline?: GitBaseline; notice?: string }> {
+  if (!ref.trim()) throw new UsageError('--base needs a git ref, e.g. --base main.');
+  try {
+    return { baseline: await GitBaseline.open(root, ref) };
+  } catch (e) {
+    if (e instanceof GitProblem && e.kind === 'unavailable') return { notice: `charter: --base ${ref}: ${e.message}, so no change rules ran.\n` };
+    if (e instanceof GitProblem) throw new UsageError(`--base ${ref}: ${e.message}.`);
+    throw e;
+  }
 }
 
 /**

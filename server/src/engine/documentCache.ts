@@ -18,6 +18,10 @@ export class DocumentCache {
     this.files.delete(uri);
   }
 
+  clear(): void {
+    this.files.clear();
+  }
+
   get size(): number {
     return this.files.size;
   }

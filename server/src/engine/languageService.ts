@@ -1,7 +1,8 @@
 // The engine's one door: the server and the CLI build a language service and call it.
 // Nothing here knows about LSP, VS Code or the file system.
-import { parseCharterFile, type ParsedFile } from './parser/charterParser';
+import { parseCharterFile, unreadFile, type ParsedFile } from './parser/charterParser';
 import { loadFast } from './parser/fastLoad';
+import { DEFAULT_MAX_SIZE_KB } from './parser/parseLimits';
 import { SchemaRegistry } from './schema/schemaRegistry';
 import { SchemaService, type DocumentSchema, type SchemaProblem, type SchemaRequestService } from './schema/schemaService';
 import { SchemaWalker } from './schema/schemaWalker';
@@ -37,7 +38,10 @@ import { todayIso } from './utils/dates';
 import { Governance, todayFor } from './rules/governance';
 import { applySuppressions, isProtectedRule } from './suppressions';
 import { ruleIds } from './ruleIds';
+import { ruleFailedFinding } from './rules/ruleFailure';
 import { WorkspaceIndex } from './workspace/workspaceIndex';
+import type { BaseText, BaseTextProvider } from './change/baseline';
+import { changeHover } from './change/changeHover';
 
 export interface ValidationContext {
   /** The file's path relative to its workspace folder, `/`-separated: what globs and kind-by-name see. */
@@ -58,6 +62,8 @@ export interface LanguageServiceOptions {
   schemaRequest?: SchemaRequestService;
   /** Called once each time a schema fails to load (or is skipped as untrusted), so a host can tell the user once. */
   onSchemaProblem?: (problem: SchemaProblem) => void;
+  /** The text of a file on the base ref (change control). Without it, no change rule runs. */
+  baseText?: BaseTextProvider;
 }
 
 export interface CharterLanguageService {
@@ -75,8 +81,12 @@ export interface CharterLanguageService {
    */
   checkClosed(file: ParsedFile, context: ValidationContext, index?: (file: ParsedFile) => void): Promise<{ findings: Finding[]; file: ParsedFile }>;
   forget(uri: string): void;
+  /** `charter.files.maxSizeKB`: longer files get one `yaml/too-large` finding and are not parsed. */
+  setFileSizeLimit(maxSizeKB: number): void;
   /** All findings for one file. Async because a schema may first have to be loaded. */
   validate(file: ParsedFile, context: ValidationContext): Promise<Finding[]>;
+  /** The file's base text and its parse, when a provider is set and the file has a base. */
+  baseOf(file: ParsedFile, context: ValidationContext): Promise<{ text: BaseText; file: ParsedFile } | undefined>;
   /** Which schema each document of a file is checked against, where that came from, and whether it loaded. */
   describeSchemas(file: ParsedFile, context: ValidationContext): Promise<Array<DocumentSchema & { document: number }>>;
   /** Drops loaded schemas (all, or those that read `uri` and those that `$ref` them); true when documents need re-validating. */
@@ -120,9 +130,63 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Charte
   const registry = new SchemaRegistry();
   const schemaService = new SchemaService(registry, options.schemaRequest, options.onSchemaProblem);
   const walker = new SchemaWalker(registry);
-  const cache = new DocumentCache((uri, text, version) => parseCharterFile(uri, text, version));
+  let maxSizeKB = DEFAULT_MAX_SIZE_KB;
+  const cache = new DocumentCache((uri, text, version) => {
+    try {
+      return parseCharterFile(uri, text, version, { maxSizeKB });
+    } catch (e) {
+      return unreadFile(uri, text, version, [ruleFailedFinding('YAML parsing', uri, e)]);
+    }
+  });
   const workspace = new WorkspaceIndex();
   const governance = new Governance();
+
+  /** Schema findings for one document (kind, schema state, what the schema says), and the values the schema rejected. */
+  const documentFindings = async (file: ParsedFile, doc: ParsedDocument, context: ValidationContext): Promise<{ findings: Finding[]; rejected: Range[] }> => {
+    const findings: Finding[] = [];
+    const detection = detectKind(doc, context.relativePath);
+    if (detection.unknownKind !== undefined) {
+      const located = locate(doc.yaml, ['kind']);
+      const range = valueRange(located, doc.start, file.text);
+      const suggestions = suggestionsFor(detection.unknownKind, DOCUMENT_KINDS);
+      const suggestion = suggestions[0];
+      const safe = isClearNearest(detection.unknownKind, suggestions);
+      findings.push({
+        rule: 'schema/enum',
+        severity: 'error',
+        message: `kind must be one of ${DOCUMENT_KINDS.join(', ')}.${suggestion ? ` Did you mean "${suggestion}"?` : ''}`,
+        uri: file.uri,
+        range: file.lines.rangeOf(range[0], range[1]),
+        docs: docsFor('schema/enum'),
+        fixes: suggestion
+          ? [{ title: `Change to "${suggestion}"`, safe, preferred: safe, edits: { [file.uri]: [{ range: file.lines.rangeOf(range[0], range[1]), newText: suggestion }] } }]
+          : undefined,
+      });
+      return { findings, rejected: [] };
+    }
+    const schema = await schemaService.forDocument(file, doc, detection.kind, context);
+    if (!schema) return { findings, rejected: [] };
+    findings.push(...schema.findings);
+    if (!schema.target) return { findings, rejected: [] };
+    const checked = checkDocument(file, doc, schema.target, registry, walker);
+    findings.push(...checked.findings);
+    return { findings, rejected: checked.rejected };
+  };
+
+  // One parse per base text: a base changes only when the ref moves.
+  const baseParses = new Map<string, ParsedFile>();
+  const baseOf = async (file: ParsedFile, context: ValidationContext) => {
+    if (!options.baseText) return undefined;
+    const text = await options.baseText(file.uri, context.relativePath);
+    if (!text) return undefined;
+    let parsed = baseParses.get(text.uri);
+    if (!parsed || parsed.text !== text.text) {
+      if (baseParses.size > 1000) baseParses.clear();
+      parsed = parseCharterFile(text.uri, text.text, 0, { maxSizeKB });
+      baseParses.set(text.uri, parsed);
+    }
+    return { text, file: parsed };
+  };
 
   const validate = async (file: ParsedFile, context: ValidationContext): Promise<Finding[]> => {
     if (!context.settings.validate.enable) return [];
@@ -131,38 +195,22 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Charte
     const rejected: Range[] = file.findings.filter((f) => f.rule === COMMA_IN_NUMBER).map((f) => f.range);
     for (const doc of file.documents) {
       if (doc.empty || doc.value === undefined) continue;
-      const detection = detectKind(doc, context.relativePath);
-      if (detection.unknownKind !== undefined) {
-        const located = locate(doc.yaml, ['kind']);
-        const range = valueRange(located, doc.start, file.text);
-        const suggestions = suggestionsFor(detection.unknownKind, DOCUMENT_KINDS);
-        const suggestion = suggestions[0];
-        const safe = isClearNearest(detection.unknownKind, suggestions);
-        findings.push({
-          rule: 'schema/enum',
-          severity: 'error',
-          message: `kind must be one of ${DOCUMENT_KINDS.join(', ')}.${suggestion ? ` Did you mean "${suggestion}"?` : ''}`,
-          uri: file.uri,
-          range: file.lines.rangeOf(range[0], range[1]),
-          docs: docsFor('schema/enum'),
-          fixes: suggestion
-            ? [{ title: `Change to "${suggestion}"`, safe, preferred: safe, edits: { [file.uri]: [{ range: file.lines.rangeOf(range[0], range[1]), newText: suggestion }] } }]
-            : undefined,
-        });
-        continue;
-      }
-      const schema = await schemaService.forDocument(file, doc, detection.kind, context);
-      if (!schema) continue;
-      findings.push(...schema.findings);
-      if (schema.target) {
-        const checked = checkDocument(file, doc, schema.target, registry, walker);
+      try {
+        const checked = await documentFindings(file, doc, context);
         findings.push(...checked.findings);
         rejected.push(...checked.rejected);
+      } catch (e) {
+        findings.push(ruleFailedFinding('schema validation', file.uri, e, file.lines.rangeOf(doc.start, doc.start)));
       }
     }
     // One finding per problem: a value the schema rejects gets the schema's finding, not also a rule's.
-    findings.push(...withoutRejectedValues(governance.findings(file, context, context.workspace ?? workspace), rejected));
-    const protectedRules = governance.policyFor(file, context, context.workspace ?? workspace).protectedRules;
+    let protectedRules: readonly string[] | undefined;
+    try {
+      findings.push(...withoutRejectedValues(governance.findings(file, context, context.workspace ?? workspace, await baseOf(file, context)), rejected));
+      protectedRules = governance.policyFor(file, context, context.workspace ?? workspace).protectedRules;
+    } catch (e) {
+      findings.push(ruleFailedFinding('governance', file.uri, e));
+    }
     const unsuppressed = applySuppressions(file, trustedPastSyntaxErrors(file, findings), { today: todayFor(context.settings), relativePath: context.relativePath, protectedRules, rules: ruleIds(registry) });
     return applyRuleSettings(unsuppressed, context.settings.rules);
   };
@@ -201,7 +249,7 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Charte
 
   return {
     parse: (uri, text, version = 0) => cache.get(uri, text, version),
-    parseFast: (uri, text, version = 0) => loadFast(uri, text, version),
+    parseFast: (uri, text, version = 0) => loadFast(uri, text, version, { maxSizeKB }),
     checkClosed: async (file, context, index) => {
       if (file.fast) {
         let findings: Finding[] | undefined;
@@ -218,7 +266,13 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Charte
       return { findings: await validate(file, context), file };
     },
     doComplete: (file, position, context) => doComplete(file, position, featureContext(file, context)),
-    doHover: (file, position, context, options = {}) => doHover(file, position, { ...featureContext(file, context), ...options }),
+    doHover: async (file, position, context, options = {}) => {
+      const hover = await doHover(file, position, { ...featureContext(file, context), ...options });
+      const base = await baseOf(file, context);
+      const change = base && changeHover(file, context.relativePath, base, position);
+      if (!change) return hover;
+      return hover ? { contents: `${change.contents}\n\n---\n\n${hover.contents}`, range: hover.range } : change;
+    },
     getCodeActions: (file, range, findings, context, options = {}) =>
       getCodeActions(file, range, findings, { ...featureContext(file, context), docsHref: options.docsHref, isProtected: protectedRulesOf(file, context) }, options.only),
     findDocumentSymbols,
@@ -233,7 +287,13 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Charte
     findDocumentLinks,
     format: async (file, context) => (context.settings.format.enable ? formatFile(file, featureContext(file, context)) : []),
     forget: (uri) => cache.delete(uri),
+    setFileSizeLimit: (kb) => {
+      if (kb === maxSizeKB) return;
+      maxSizeKB = kb;
+      cache.clear();
+    },
     validate,
+    baseOf,
     describeSchemas,
     forgetSchemas: (uri) => schemaService.forget(uri),
     setWorkspaceTrust: (trusted) => schemaService.setTrusted(trusted),

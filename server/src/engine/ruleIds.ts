@@ -3,10 +3,11 @@
 // finding, not silence.
 import type { SchemaRegistry } from './schema/schemaRegistry';
 import { CATALOGUE } from './rules/index';
+import { RULE_FAILED } from './rules/ruleFailure';
 import { didYouMean } from './utils/suggest';
 
 /** Syntax and file-level findings of the parser. */
-export const YAML_RULES = ['yaml/syntax', 'yaml/duplicate-key', 'yaml/not-text', 'yaml/alias-limit', 'yaml/comma-in-number'];
+export const YAML_RULES = ['yaml/syntax', 'yaml/duplicate-key', 'yaml/not-text', 'yaml/alias-limit', 'yaml/comma-in-number', 'yaml/too-large', 'yaml/too-deep', 'yaml/complex-key'];
 /** Findings about the settings file and about files outside the configured globs. */
 export const SETTINGS_RULES = ['settings/unknown-rule', 'settings/unknown-setting', 'settings/invalid-value', 'files/not-included'];
 
@@ -22,7 +23,7 @@ export interface RuleIds {
 /** Built-in rules, `schema/<keyword>`, and the `x-rule` ids of the schemas registered so far. */
 export function ruleIds(registry?: SchemaRegistry): RuleIds {
   let ids: Set<string> | undefined;
-  const all = (): Set<string> => (ids ??= new Set([...CATALOGUE.map((r) => r.id), ...YAML_RULES, ...SETTINGS_RULES, ...(registry ? schemaRuleIds(registry) : [])]));
+  const all = (): Set<string> => (ids ??= new Set([...CATALOGUE.map((r) => r.id), ...YAML_RULES, ...SETTINGS_RULES, RULE_FAILED, ...(registry ? schemaRuleIds(registry) : [])]));
   const areas = (): Set<string> => new Set([...all()].map((id) => id.split('/')[0]).concat('schema'));
   return {
     known(pattern) {

@@ -1,6 +1,7 @@
 // The `charter.*` settings, as the editor and the CLI both read them.
 import { parse as parseJsonc, type ParseError } from 'jsonc-parser';
 import type { SeveritySetting } from './types';
+import { DEFAULT_MAX_SIZE_KB } from './parser/parseLimits';
 import { isIsoDate } from './utils/dates';
 
 export interface SchemaAssociation {
@@ -14,13 +15,16 @@ export interface CharterSettings {
   schemas: SchemaAssociation[];
   rules: Record<string, SeveritySetting>;
   policy: Record<string, unknown>;
-  files: { include: string[]; exclude: string[] };
+  /** `maxSizeKB`: a longer file gets one `yaml/too-large` finding and is not parsed. */
+  files: { include: string[]; exclude: string[]; maxSizeKB: number };
   validate: { enable: boolean };
   format: { enable: boolean };
   schemaDownload: { enable: boolean };
   portfolio: { groupBy: GroupBy };
   /** The day date rules are evaluated on (YYYY-MM-DD); today when unset. */
   asOf?: string;
+  /** The git ref of the approved baseline in the editor: `auto` (merge-base with the remote's default branch, else HEAD), `off`, or a ref. */
+  baseRef: string;
 }
 
 export const DEFAULT_INCLUDE = [
@@ -39,11 +43,12 @@ export function defaultSettings(): CharterSettings {
     schemas: [],
     rules: {},
     policy: {},
-    files: { include: [...DEFAULT_INCLUDE], exclude: [...DEFAULT_EXCLUDE] },
+    files: { include: [...DEFAULT_INCLUDE], exclude: [...DEFAULT_EXCLUDE], maxSizeKB: DEFAULT_MAX_SIZE_KB },
     validate: { enable: true },
     format: { enable: false },
     schemaDownload: { enable: true },
     portfolio: { groupBy: 'programme' },
+    baseRef: 'auto',
   };
 }
 
@@ -84,12 +89,16 @@ export function normaliseSettings(raw: unknown): CharterSettings {
   if (Array.isArray(include)) settings.files.include = toStringList(include);
   const exclude = get('files.exclude');
   if (Array.isArray(exclude)) settings.files.exclude = toStringList(exclude);
+  const maxSizeKB = get('files.maxSizeKB');
+  if (typeof maxSizeKB === 'number' && Number.isFinite(maxSizeKB) && maxSizeKB >= 1) settings.files.maxSizeKB = Math.floor(maxSizeKB);
   const bool = (path: string, fallback: boolean): boolean => (typeof get(path) === 'boolean' ? (get(path) as boolean) : fallback);
   settings.validate.enable = bool('validate.enable', true);
   settings.format.enable = bool('format.enable', false);
   settings.schemaDownload.enable = bool('schemaDownload.enable', true);
   const groupBy = get('portfolio.groupBy');
   if (typeof groupBy === 'string' && GROUPS.has(groupBy)) settings.portfolio.groupBy = groupBy as GroupBy;
+  const baseRef = get('baseRef');
+  if (typeof baseRef === 'string' && baseRef.trim() && !baseRef.startsWith('-')) settings.baseRef = baseRef.trim();
   const asOf = get('asOf');
   if (typeof asOf === 'string' && isIsoDate(asOf)) settings.asOf = asOf;
   return settings;

@@ -32,6 +32,7 @@ const SETTINGS: Record<string, ValueCheck> = {
   policy: checkPolicy,
   'files.include': stringList,
   'files.exclude': stringList,
+  'files.maxSizeKB': sizeInKB,
   'validate.enable': boolean,
   'format.enable': boolean,
   'schemaDownload.enable': boolean,
@@ -159,6 +160,10 @@ function checkAsOf(node: JsonNode, name: string, out: Reporter): void {
 
 function stringList(node: JsonNode, name: string, out: Reporter): void {
   if (node.type !== 'array' || !(node.children ?? []).every((c) => c.type === 'string')) out.add('settings/invalid-value', node, `${name} must be a list of globs, like ["**/*.charter.yaml"]; the default is used instead.`);
+}
+
+function sizeInKB(node: JsonNode, name: string, out: Reporter): void {
+  if (node.type !== 'number' || !((node.value as number) >= 1)) out.add('settings/invalid-value', node, `${name} must be a number of kilobytes, 1 or more, like 512; the default (256) is used instead.`);
 }
 
 function boolean(node: JsonNode, name: string, out: Reporter): void {

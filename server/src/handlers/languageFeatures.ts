@@ -108,20 +108,31 @@ export class LanguageFeatures {
   ) {}
 
   register(connection: Connection): void {
-    connection.onCompletion((params) => this.completion(params));
-    connection.onHover((params) => this.hover(params));
-    connection.onCodeAction((params) => this.codeActions(params));
-    connection.onDocumentSymbol((params) => this.documentSymbols(params));
-    connection.onFoldingRanges((params) => this.foldingRanges(params));
-    connection.onDefinition((params) => this.definition(params));
-    connection.onReferences((params) => this.references(params));
-    connection.onPrepareRename((params) => this.prepareRename(params));
-    connection.onRenameRequest((params) => this.rename(params));
-    connection.onWorkspaceSymbol((params) => this.workspaceSymbols(params));
-    connection.onCodeLens((params) => this.codeLenses(params));
-    connection.onSelectionRanges((params) => this.selectionRanges(params));
-    connection.onDocumentLinks((params) => this.documentLinks(params));
-    connection.onDocumentFormatting((params) => this.format(params));
+    // Each request is isolated: a failure is logged and answered with "nothing here", never an error or a crash.
+    const guard = <P, R>(name: string, handler: (params: P) => R | Promise<R>) => async (params: P): Promise<R | null> => {
+      try {
+        return await handler(params);
+      } catch (e) {
+        if (e instanceof ResponseError) throw e; // a deliberate answer, e.g. a refused rename
+        const uri = (params as { textDocument?: { uri?: string } }).textDocument?.uri ?? '';
+        connection.console.error(`Charter: ${name} failed${uri ? ` on ${uri}` : ''}; please report this bug. ${(e as Error)?.stack ?? String(e)}`);
+        return null;
+      }
+    };
+    connection.onCompletion(guard('completion', (params) => this.completion(params)));
+    connection.onHover(guard('hover', (params) => this.hover(params)));
+    connection.onCodeAction(guard('code actions', (params) => this.codeActions(params)));
+    connection.onDocumentSymbol(guard('document symbols', (params) => this.documentSymbols(params)));
+    connection.onFoldingRanges(guard('folding ranges', (params) => this.foldingRanges(params)));
+    connection.onDefinition(guard('definition', (params) => this.definition(params)));
+    connection.onReferences(guard('references', (params) => this.references(params)));
+    connection.onPrepareRename(guard('prepare rename', (params) => this.prepareRename(params)));
+    connection.onRenameRequest(guard('rename', (params) => this.rename(params)));
+    connection.onWorkspaceSymbol(guard('workspace symbols', (params) => this.workspaceSymbols(params)));
+    connection.onCodeLens(guard('code lenses', (params) => this.codeLenses(params)));
+    connection.onSelectionRanges(guard('selection ranges', (params) => this.selectionRanges(params)));
+    connection.onDocumentLinks(guard('document links', (params) => this.documentLinks(params)));
+    connection.onDocumentFormatting(guard('formatting', (params) => this.format(params)));
   }
 
   /** Empty unless `charter.format.enable` is on for the document. */

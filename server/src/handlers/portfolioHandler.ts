@@ -12,6 +12,9 @@ import { dashboardBody, dashboardCss } from '../engine/portfolio/dashboardPage';
 import { Notifications, Requests, type PortfolioParams, type PortfolioResult, type ReportParams, type ReportResult } from '../protocol';
 import type { SettingsCache } from './settingsCache';
 import type { WorkspaceFolders } from './workspaceFolders';
+import { pairProjects } from '../engine/change/changeRules';
+import { projectDeltas } from '../engine/change/deltas';
+import type { PortfolioProject } from '../engine/portfolio/portfolioTypes';
 
 /** Changes closer together than this are announced once; findings follow a change within about this long. */
 const SETTLE_MS = 250;
@@ -62,7 +65,23 @@ export class PortfolioHandler {
     const folder = this.folders.folderOf(files[0]?.uri ?? '') ?? files[0]?.uri;
     const settings = folder ? await this.settings.get(folder) : undefined;
     const portfolio = buildPortfolio(sources, { asOf: settings?.asOf ?? todayIso(), settingPolicy: settings?.policy });
+    await this.markChanged(sources, portfolio.projects);
     const groupBy = params.groupBy ?? settings?.portfolio.groupBy ?? 'programme';
     return { portfolio, groupBy, groups: groupPortfolio(portfolio, groupBy, params.filter) };
+  }
+
+  /** Marks the projects whose charter changed against the change-control base (none without one). */
+  private async markChanged(sources: PortfolioSource[], projects: PortfolioProject[]): Promise<void> {
+    const byLocation = new Map(projects.map((p) => [`${p.location.uri}\u0000${p.id}`, p]));
+    for (const source of sources) {
+      const base = await this.service.baseOf(source.file, { relativePath: source.relativePath, settings: await this.settings.get(source.file.uri) });
+      if (!base) continue;
+      for (const { head, base: before } of pairProjects(source.file, source.relativePath, base.file, base.text.path)) {
+        const project = byLocation.get(`${source.file.uri}\u0000${head.text(['id'])}`);
+        if (!project) continue;
+        const changes = before ? projectDeltas(before, head).map((d) => d.text) : ['new on this branch'];
+        if (changes.length > 0) project.changedAgainstBase = { ref: base.text.ref, changes: changes.slice(0, 20) };
+      }
+    }
   }
 }

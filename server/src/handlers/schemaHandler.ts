@@ -43,6 +43,7 @@ export class SchemaHandler {
   private canWatch = false;
   private relativePatterns = false;
   private readonly listeners: Array<() => void> = [];
+  private readonly trustListeners: Array<(trusted: boolean) => void> = [];
 
   constructor(
     private readonly connection: Connection,
@@ -71,6 +72,11 @@ export class SchemaHandler {
     this.listeners.push(listener);
   }
 
+  /** The workspace was trusted (or not), as the client said. */
+  onDidChangeTrust(listener: (trusted: boolean) => void): void {
+    this.trustListeners.push(listener);
+  }
+
   private changed(): void {
     this.validation.scheduleAll();
     for (const listener of this.listeners) listener();
@@ -80,6 +86,7 @@ export class SchemaHandler {
     this.connection.onNotification(Notifications.workspaceTrust, (params: WorkspaceTrustParams) => {
       this.service.setWorkspaceTrust(params.trusted !== false);
       this.notified.clear();
+      for (const listener of this.trustListeners) listener(params.trusted !== false);
       this.changed();
     });
     this.connection.onRequest(Requests.refreshSchemas, () => this.refresh());

@@ -4,7 +4,7 @@ import type { Connection, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CharterLanguageService } from '../engine/languageService';
 import type { Finding } from '../engine/types';
-import { toDiagnostic } from './diagnostics';
+import { logRuleFailures, toDiagnostic } from './diagnostics';
 import type { SettingsCache } from './settingsCache';
 import type { WorkspaceFolders } from './workspaceFolders';
 
@@ -35,7 +35,7 @@ export class ValidationHandler {
     this.changes++;
     if (this.scheduled) return;
     this.scheduled = true;
-    setImmediate(() => void this.drain());
+    setImmediate(() => this.drainSafely());
   }
 
   scheduleAll(): void {
@@ -54,27 +54,41 @@ export class ValidationHandler {
     // after turn, wait one more turn: a burst of keystrokes is validated once, for its last version.
     if (this.changes !== this.changesSeen) {
       this.changesSeen = this.changes;
-      setImmediate(() => void this.drain());
+      setImmediate(() => this.drainSafely());
       return;
     }
     this.scheduled = false;
     const uris = [...this.pending];
     this.pending.clear();
-    for (const uri of uris) await this.validate(uri);
+    for (const uri of uris) {
+      // One file's failure is logged; the others are still checked.
+      await this.validate(uri).catch((e: unknown) => this.connection.console.error(`Charter could not check ${uri}: ${(e as Error)?.stack ?? String(e)}`));
+    }
+  }
+
+  /** The drain is never left to fail unhandled: that would end the server. */
+  private drainSafely(): void {
+    this.drain().catch((e: unknown) => {
+      this.scheduled = false;
+      this.connection.console.error(`Charter's validation queue failed: ${(e as Error)?.stack ?? String(e)}`);
+    });
   }
 
   async validate(uri: string): Promise<Finding[] | undefined> {
     const document = this.documents.get(uri);
-    if (!document) return undefined;
+    // A base text in the diff editor (`charter-base:`) is history, not a charter to check.
+    if (!document || uri.startsWith('charter-base:')) return undefined;
     const version = document.version;
     await this.waitForIndex();
     if (this.isStale(uri, version)) return undefined;
     const settings = await this.settings.get(uri);
     if (this.isStale(uri, version)) return undefined;
+    this.service.setFileSizeLimit(settings.files.maxSizeKB);
     const file = this.service.parse(uri, document.getText(), version);
     const findings = await this.service.validate(file, { relativePath: this.folders.relativePath(uri), settings });
     if (this.isStale(uri, version)) return undefined;
     this.published.set(uri, findings);
+    logRuleFailures((m) => this.connection.console.error(m), uri, findings);
     await this.connection.sendDiagnostics({ uri, version, diagnostics: findings.map(toDiagnostic) });
     return findings;
   }

@@ -23,7 +23,7 @@ import type { CharterSettings } from '../engine/settings';
 import type { Finding } from '../engine/types';
 import type { IndexChange } from '../engine/workspace/workspaceIndex';
 import type { ValidateWorkspaceResult } from '../protocol';
-import { toDiagnostic } from './diagnostics';
+import { logRuleFailures, toDiagnostic } from './diagnostics';
 import type { SettingsCache } from './settingsCache';
 import type { ValidationHandler } from './validationHandler';
 import type { WorkspaceNotices } from './workspaceNotices';
@@ -234,6 +234,7 @@ export class WorkspaceHandler {
 
   private configure(folder: FolderState, settings: CharterSettings): void {
     folder.settingsKey = JSON.stringify(settings);
+    this.service.setFileSizeLimit(settings.files.maxSizeKB);
     folder.include = settings.files.include;
     folder.exclude = settings.files.exclude;
     const included = picomatch(folder.include, { dot: false });
@@ -308,7 +309,12 @@ export class WorkspaceHandler {
     this.pending.add(uri);
     if (this.scheduled) return;
     this.scheduled = true;
-    setImmediate(() => void this.drain());
+    setImmediate(() => this.drain().catch((e: unknown) => this.connection.console.error(`Charter could not check the closed charters: ${(e as Error)?.stack ?? String(e)}`)));
+  }
+
+  /** Every closed file's findings may have changed (the change-control base moved): publish them again. */
+  baseChanged(): void {
+    this.scheduleAllClosed();
   }
 
   private scheduleAllClosed(): void {
@@ -319,7 +325,7 @@ export class WorkspaceHandler {
     this.scheduled = false;
     const uris = [...this.pending];
     this.pending.clear();
-    for (const uri of uris) await this.publish(uri);
+    for (const uri of uris) await this.publish(uri).catch((e: unknown) => this.connection.console.error(`Charter could not check ${uri}: ${(e as Error)?.stack ?? String(e)}`));
   }
 
   /** Validates a closed, indexed file as it is on disk and publishes its findings. */
@@ -334,6 +340,7 @@ export class WorkspaceHandler {
     const diagnostics = findings.map(toDiagnostic);
     const previous = this.published.get(uri);
     this.published.set(uri, findings);
+    logRuleFailures((m) => this.connection.console.error(m), uri, findings);
     // A file another edit might have affected is re-checked; the client hears about it only if something changed.
     if (!previous || JSON.stringify(previous.map(toDiagnostic)) !== JSON.stringify(diagnostics)) await this.connection.sendDiagnostics({ uri, diagnostics });
     return findings;

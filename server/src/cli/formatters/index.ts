@@ -1,19 +1,23 @@
 // `charter check` output formats. Each takes the same results and writes one string.
+import { formatCheckstyle } from './checkstyle';
 import { formatGithub } from './github';
+import { formatGitlab } from './gitlab';
 import { formatJson } from './json';
 import { formatJunit } from './junit';
 import type { FileResult, FormatOptions } from './results';
 import { formatSarif } from './sarif';
 import { formatStylish } from './stylish';
 
+export { formatCheckstyle } from './checkstyle';
 export { formatGithub } from './github';
+export { formatGitlab } from './gitlab';
 export { formatJson } from './json';
 export { formatJunit } from './junit';
 export { formatSarif } from './sarif';
 export { formatStylish } from './stylish';
 export { summarise, summaryLine, type CheckSummary, type FileResult, type FormatOptions } from './results';
 
-export const OUTPUT_FORMATS = ['stylish', 'json', 'sarif', 'github', 'junit'] as const;
+export const OUTPUT_FORMATS = ['stylish', 'json', 'sarif', 'github', 'junit', 'gitlab', 'checkstyle'] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 
 export function formatResults(format: OutputFormat, results: FileResult[], options: FormatOptions): string {
@@ -24,6 +28,10 @@ export function formatResults(format: OutputFormat, results: FileResult[], optio
       return formatSarif(results, options);
     case 'github':
       return formatGithub(results);
+    case 'gitlab':
+      return formatGitlab(results);
+    case 'checkstyle':
+      return formatCheckstyle(results);
     case 'junit':
       return formatJunit(results);
     case 'stylish':

@@ -3,6 +3,7 @@
 import type { Finding } from '../../engine/types';
 import { summarise, type FileResult } from './results';
 import { helpUri } from './ruleHelp';
+import { xmlAttribute as attr, xmlText as text } from './xml';
 
 export function formatJunit(results: FileResult[]): string {
   const summary = summarise(results);
@@ -33,15 +34,4 @@ export function formatJunit(results: FileResult[]): string {
 
 function isFailure(f: Finding): boolean {
   return f.severity === 'error' || f.severity === 'warning';
-}
-
-// Characters XML 1.0 cannot hold at all (control characters, lone surrogates) are dropped.
-const INVALID_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-
-function text(value: string): string {
-  return value.replace(INVALID_XML, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-
-function attr(value: string): string {
-  return text(value).replace(/"/g, '&quot;').replace(/'/g, '&apos;').replace(/\n/g, '&#10;').replace(/\r/g, '&#13;').replace(/\t/g, '&#9;');
 }

@@ -60,8 +60,11 @@ function toResult(file: string, finding: Finding, results: FileResult[], index: 
     message: { text: finding.message },
     locations: [{ physicalLocation: { artifactLocation: { uri: encodePath(file), uriBaseId: SRCROOT, index: artifactIndex }, region: region(finding.range) } }],
   };
-  if (finding.related?.length) {
-    result.relatedLocations = finding.related.map((r, i) => ({
+  // A base text (`charter-base:`) is another revision, not a file code scanning can show: the message
+  // quotes the base value instead.
+  const related = (finding.related ?? []).filter((r) => r.uri.startsWith('file:'));
+  if (related.length) {
+    result.relatedLocations = related.map((r, i) => ({
       id: i + 1,
       message: { text: r.message },
       physicalLocation: { artifactLocation: { uri: encodePath(relativePath(r.uri, options.cwd)), uriBaseId: SRCROOT }, region: region(r.range) },

@@ -1,8 +1,9 @@
 // Text -> YAML documents with node ranges, plus the findings the parse itself yields.
-import { isAlias, isMap, isPair, isSeq, parseAllDocuments, type Document, type Node, type Pair } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments, visit, type Document, type Node, type Pair } from 'yaml';
 import type { Finding, Range } from '../types';
 import { LineIndex } from '../utils/lineIndex';
 import { docsFor } from '../utils/docs';
+import { DEFAULT_MAX_SIZE_KB, firstTooDeep, MAX_NESTING_DEPTH, sizeLimitChars } from './parseLimits';
 import { commaNumberFindings } from './commaNumbers';
 
 /** An alias bomb expands exponentially; past this many alias resolutions we stop and say so. */
@@ -36,10 +37,29 @@ export interface ParsedFile {
   fast?: true;
 }
 
-export function parseCharterFile(uri: string, text: string, version = 0): ParsedFile {
+export interface ParseOptions {
+  /** `charter.files.maxSizeKB`: a longer text gets one `yaml/too-large` finding and is not parsed. */
+  maxSizeKB?: number;
+}
+
+export function parseCharterFile(uri: string, text: string, version = 0, options: ParseOptions = {}): ParsedFile {
   const lines = new LineIndex(text);
   const findings: Finding[] = [];
   const file: ParsedFile = { uri, version, text, lines, documents: [], findings };
+  const firstLine = (): Range => lines.rangeOf(0, Math.min(text.length, lines.lineEnd(0)));
+
+  const maxSizeKB = options.maxSizeKB ?? DEFAULT_MAX_SIZE_KB;
+  if (text.length > sizeLimitChars(maxSizeKB)) {
+    findings.push({
+      rule: 'yaml/too-large',
+      severity: 'error',
+      message: `This file is larger than ${maxSizeKB.toLocaleString('en')} KB (charter.files.maxSizeKB), so it was not read. Split it into smaller charters, or raise the limit if it really is one charter.`,
+      uri,
+      range: firstLine(),
+      docs: docsFor('yaml/too-large'),
+    });
+    return file;
+  }
 
   const binaryAt = text.indexOf('\u0000');
   if (binaryAt >= 0) {
@@ -48,7 +68,7 @@ export function parseCharterFile(uri: string, text: string, version = 0): Parsed
       severity: 'error',
       message: 'This file is not text (it contains a NUL byte), so it cannot be read as a charter. Replace it with a YAML file or rename it.',
       uri,
-      range: lines.rangeOf(0, Math.min(text.length, lines.lineEnd(0))),
+      range: firstLine(),
       docs: docsFor('yaml/not-text'),
     });
     return file;
@@ -57,6 +77,20 @@ export function parseCharterFile(uri: string, text: string, version = 0): Parsed
   // YAML 1.2 and our line index count a lone CR as a line break; the parser does not. It reads the text
   // with each lone CR as LF: the same length, so every offset it gives is an offset of `text`.
   const source = text.replace(/\r(?!\n)/g, '\n');
+  const tooDeep = firstTooDeep(source);
+  if (tooDeep !== undefined) {
+    const line = lines.positionAt(tooDeep).line;
+    findings.push({
+      rule: 'yaml/too-deep',
+      severity: 'error',
+      message: `The YAML here nests more than ${MAX_NESTING_DEPTH} levels deep, so the file was not read. Charters need only a few levels: flatten the structure.`,
+      uri,
+      range: lines.rangeOf(lines.lineStart(line), lines.lineEnd(line)),
+      docs: docsFor('yaml/too-deep'),
+    });
+    return file;
+  }
+
   const docs = parseAllDocuments(source, { version: '1.2', schema: 'core', uniqueKeys: true, prettyErrors: false, strict: true });
   const list = Array.isArray(docs) ? docs : [];
   list.forEach((doc, index) => {
@@ -85,6 +119,20 @@ export function parseCharterFile(uri: string, text: string, version = 0): Parsed
     const start = (doc.contents as Node | null)?.range?.[0] ?? doc.range[0];
     const end = doc.range[2];
     let value: unknown;
+    const complexKey = firstCollectionKey(doc);
+    if (complexKey) {
+      // Building the value would turn such a key into its whole text, once per level: refuse it instead.
+      findings.push({
+        rule: 'yaml/complex-key',
+        severity: 'error',
+        message: 'A key here is a list or a mapping. Charter keys are plain names (title, status, ...), so the document was not checked further. Write the key as a plain word.',
+        uri,
+        range: errorRange(lines, text, [complexKey[0], Math.min(complexKey[1], lines.lineEnd(lines.positionAt(complexKey[0]).line))]),
+        docs: docsFor('yaml/complex-key'),
+      });
+      file.documents.push({ index, yaml: doc, value: undefined, start, end, empty: doc.contents === null });
+      return;
+    }
     try {
       value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
     } catch (e) {
@@ -104,6 +152,11 @@ export function parseCharterFile(uri: string, text: string, version = 0): Parsed
     file.documents.push({ index, yaml: doc, value, start, end, empty: doc.contents === null });
   });
   return file;
+}
+
+/** A file nothing could be read from, with the findings that say why (for a parse that failed outright). */
+export function unreadFile(uri: string, text: string, version: number, findings: Finding[]): ParsedFile {
+  return { uri, version, text, lines: new LineIndex(text), documents: [], findings };
 }
 
 function errorRange(lines: LineIndex, text: string, pos: [number, number]): Range {
@@ -169,6 +222,23 @@ function syntaxMessage(code: string, raw: string): string {
   const hint = SYNTAX_HINTS[code];
   const sentence = firstLine.endsWith('.') ? firstLine : `${firstLine}.`;
   return hint ? `YAML syntax error: ${sentence} ${hint}` : `YAML syntax error: ${sentence}`;
+}
+
+/** The range of the first key that is itself a list or mapping (or another non-text value), if any. */
+function firstCollectionKey(doc: Document.Parsed): [number, number] | undefined {
+  let found: [number, number] | undefined;
+  visit(doc, {
+    Pair(_, pair) {
+      const key = pair.key as Node | null;
+      const objectScalar = isScalar(key) && typeof key.value === 'object' && key.value !== null; // e.g. a `!!binary` key
+      if (key && (isMap(key) || isSeq(key) || objectScalar)) {
+        found = key.range ? [key.range[0], key.range[1]] : [0, 0];
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  return found;
 }
 
 function firstAliasOffset(doc: Document.Parsed): number | undefined {

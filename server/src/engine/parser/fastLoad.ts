@@ -6,6 +6,7 @@ import * as jsyaml from 'js-yaml';
 import { Document, isNode, visit } from 'yaml';
 import type { ParsedFile } from './charterParser';
 import { LineIndex } from '../utils/lineIndex';
+import { DEFAULT_MAX_SIZE_KB, firstTooDeep, sizeLimitChars } from './parseLimits';
 
 // js-yaml's own core schema resolves more plain scalars than YAML 1.2 core does (`0b101`, `1_000`,
 // `+.5e3` variants), so these types copy the `yaml` core schema's patterns and its way of reading them:
@@ -69,7 +70,9 @@ export function exactPathReason(text: string): string | undefined {
  * from `exactPathReason`, a text js-yaml rejects (a syntax error, a duplicate key, several documents),
  * or anything but a mapping at the top.
  */
-export function loadFast(uri: string, text: string, version = 0): ParsedFile | undefined {
+export function loadFast(uri: string, text: string, version = 0, limits: { maxSizeKB?: number } = {}): ParsedFile | undefined {
+  // The size and depth bounds apply before any parse: such a file gets its finding from the exact path.
+  if (text.length > sizeLimitChars(limits.maxSizeKB ?? DEFAULT_MAX_SIZE_KB) || firstTooDeep(text) !== undefined) return undefined;
   if (exactPathReason(text) !== undefined) return undefined;
   let value: unknown;
   try {

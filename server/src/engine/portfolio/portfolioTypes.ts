@@ -96,6 +96,8 @@ export interface PortfolioProject {
   findings: PortfolioFinding[];
   /** The project's `id` (or the document's start) in its file. */
   location: SourceLocation;
+  /** Set by a host with a change-control base: what changed against it, one line each. */
+  changedAgainstBase?: { ref: string; changes: string[] };
 }
 
 export interface PortfolioProgramme {

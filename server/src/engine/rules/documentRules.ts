@@ -6,6 +6,7 @@ import { CharterDocument } from './charterDocument';
 import { DOCUMENT_RULES } from './index';
 import type { Policy } from './policy';
 import { reporterFor } from './reporting';
+import { guarded } from './ruleFailure';
 
 export function documentRuleFindings(file: ParsedFile, relativePath: string, policy: Policy, today: string): Finding[] {
   const findings: Finding[] = [];
@@ -15,7 +16,7 @@ export function documentRuleFindings(file: ParsedFile, relativePath: string, pol
     if (!kind) continue;
     const document = new CharterDocument(file, doc, kind);
     for (const rule of DOCUMENT_RULES) {
-      if (rule.kinds.includes(kind)) rule.check({ document, policy, today, report: reporterFor(rule, file.uri, findings) });
+      if (rule.kinds.includes(kind)) guarded(rule.id, file.uri, findings, () => rule.check({ document, policy, today, report: reporterFor(rule, file.uri, findings) }));
     }
   }
   return findings;

@@ -10,6 +10,8 @@ import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 import { isDict } from './charterDocument';
 import { documentRuleFindings } from './documentRules';
 import { policyKey, resolvePolicy, type Policy } from './policy';
+import type { BaseText } from '../change/baseline';
+import { changeRuleFindings } from '../change/changeRules';
 
 export interface GovernanceContext {
   relativePath: string;
@@ -23,10 +25,12 @@ export function todayFor(settings: CharterSettings): string {
 
 export class Governance {
   private readonly cache = new WeakMap<ParsedFile, { key: string; findings: Finding[] }>();
+  private readonly changeCache = new WeakMap<ParsedFile, { key: string; base: ParsedFile; findings: Finding[] }>();
   /** How many times single-document rules ran; tests use it to check incrementality. */
   documentRuns = 0;
 
-  findings(file: ParsedFile, context: GovernanceContext, workspace: WorkspaceIndex): Finding[] {
+  /** `base` is the file's text on the base ref, parsed: with it, the change rules run too. */
+  findings(file: ParsedFile, context: GovernanceContext, workspace: WorkspaceIndex, base?: { text: BaseText; file: ParsedFile }): Finding[] {
     // A newer text of a file the index holds (an edit in the editor) becomes the portfolio's version.
     const indexed = workspace.file(file.uri);
     if (indexed && indexed.text !== file.text) workspace.setFile(file, context.relativePath);
@@ -40,7 +44,16 @@ export class Governance {
       this.documentRuns++;
     }
     const portfolio = workspace.has(file.uri) ? workspace.portfolioFindings(file.uri, context.settings.policy) : [];
-    return [...cached.findings, ...portfolio];
+    return [...cached.findings, ...portfolio, ...(base ? this.changeFindings(file, context, base, policy, key) : [])];
+  }
+
+  private changeFindings(file: ParsedFile, context: GovernanceContext, base: { text: BaseText; file: ParsedFile }, policy: Policy, key: string): Finding[] {
+    const fullKey = `${key}|${base.text.ref}|${base.text.path}`;
+    const cached = this.changeCache.get(file);
+    if (cached && cached.key === fullKey && cached.base === base.file) return cached.findings;
+    const findings = changeRuleFindings(file, context.relativePath, base.file, base.text, policy, todayFor(context.settings));
+    this.changeCache.set(file, { key: fullKey, base: base.file, findings });
+    return findings;
   }
 
   /** The workspace's policy; for a file outside any indexed portfolio, the policy of a Portfolio in the file itself. */

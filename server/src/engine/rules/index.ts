@@ -40,7 +40,12 @@ import { phaseInPolicy } from './status/phaseInPolicy';
 import { redNeedsRecovery } from './status/redNeedsRecovery';
 import { staleReport } from './status/staleReport';
 import { noPlaceholders } from './text/noPlaceholders';
-import type { DocumentRule, PortfolioRule, Rule } from './ruleTypes';
+import { approvalThresholdCrossed } from './change/approvalThresholdCrossed';
+import { beyondTolerance } from './change/beyondTolerance';
+import { historyRewritten } from './change/historyRewritten';
+import { statusTransition } from './change/statusTransition';
+import { unrecorded } from './change/unrecorded';
+import type { ChangeRule, DocumentRule, PortfolioRule, Rule } from './ruleTypes';
 
 export const DOCUMENT_RULES: readonly DocumentRule[] = [
   startBeforeEnd,
@@ -89,6 +94,9 @@ export const PORTFOLIO_RULES: readonly PortfolioRule[] = [
 
 export const RULES: readonly Rule[] = [...DOCUMENT_RULES, ...PORTFOLIO_RULES];
 
+/** Rules that compare a charter with its base text; they run only when a base is given. */
+export const CHANGE_RULES: readonly ChangeRule[] = [unrecorded, beyondTolerance, approvalThresholdCrossed, statusTransition, historyRewritten];
+
 /** What a reviewer tool (SARIF, docs index) needs to know about a rule id. */
 export interface RuleDescription {
   id: RuleId;
@@ -108,7 +116,7 @@ export const SUPPRESSION_RULES: readonly RuleDescription[] = [
   { id: 'waiver/incomplete', severity: 'warning', summary: 'A waiver names the rule, the reason, the approver and the expiry date.', docs: docsFor('waiver/incomplete') },
 ];
 
-export const CATALOGUE: readonly RuleDescription[] = [...RULES.map(({ id, severity, summary, docs }) => ({ id, severity, summary, docs })), ...SUPPRESSION_RULES];
+export const CATALOGUE: readonly RuleDescription[] = [...[...RULES, ...CHANGE_RULES].map(({ id, severity, summary, docs }) => ({ id, severity, summary, docs })), ...SUPPRESSION_RULES];
 
 export function describeRule(id: RuleId): RuleDescription | undefined {
   return CATALOGUE.find((r) => r.id === id);

@@ -19,6 +19,10 @@ export interface Policy {
   maxAllocationPercent: number;
   /** 1 = January: the fiscal year is the calendar year. */
   fiscalYearStartMonth: number;
+  /** Project status -> the statuses it may move to on a branch (change/status-transition). */
+  allowedTransitions: Record<string, string[]>;
+  /** Tolerances when a charter's `authority` gives none, and who may approve a change beyond them. */
+  changeControl: { budgetTolerancePercent: number; scheduleToleranceDays: number; approverRoles: string[] };
   /** `start`: a fiscal year is named by the calendar year it starts in; `end` (US federal): the one it ends in. */
   fiscalYearNaming: 'start' | 'end';
   /** The statuses of a live project (lifecycle.ts): delivery rules, roll-ups and funding count only these. */
@@ -35,6 +39,17 @@ export interface Policy {
   maxWaiverDays?: number;
 }
 
+export const PROJECT_STATUSES = ['proposed', 'approved', 'active', 'on-hold', 'closed', 'cancelled'] as const;
+
+const DEFAULT_TRANSITIONS: Readonly<Record<string, readonly string[]>> = {
+  proposed: ['approved', 'on-hold', 'cancelled'],
+  approved: ['active', 'on-hold', 'cancelled'],
+  active: ['on-hold', 'closed', 'cancelled'],
+  'on-hold': ['approved', 'active', 'cancelled'],
+  closed: [],
+  cancelled: [],
+};
+
 export const DEFAULT_POLICY: Readonly<Policy> = Object.freeze({
   phases: ['initiation', 'planning', 'delivery', 'closure'],
   approvalThresholds: [{ above: parseMoney(250000)!, role: 'sponsor' }],
@@ -42,11 +57,17 @@ export const DEFAULT_POLICY: Readonly<Policy> = Object.freeze({
   reportingCadenceDays: 31,
   maxAllocationPercent: 100,
   fiscalYearStartMonth: 1,
+  allowedTransitions: defaultTransitions(),
+  changeControl: { budgetTolerancePercent: 10, scheduleToleranceDays: 30, approverRoles: ['sponsor'] },
   fiscalYearNaming: 'start',
   liveStatuses: [...DEFAULT_LIVE_STATUSES],
   fxRates: {},
   protectedRules: [],
 });
+
+function defaultTransitions(): Record<string, string[]> {
+  return Object.fromEntries(Object.entries(DEFAULT_TRANSITIONS).map(([from, to]) => [from, [...to]]));
+}
 
 type RawPolicy = Record<string, unknown>;
 
@@ -64,6 +85,8 @@ export function resolvePolicy(portfolio?: unknown, setting?: unknown): Policy {
     reportingCadenceDays: DEFAULT_POLICY.reportingCadenceDays,
     maxAllocationPercent: DEFAULT_POLICY.maxAllocationPercent,
     fiscalYearStartMonth: DEFAULT_POLICY.fiscalYearStartMonth,
+    allowedTransitions: defaultTransitions(),
+    changeControl: { ...DEFAULT_POLICY.changeControl, approverRoles: [...DEFAULT_POLICY.changeControl.approverRoles] },
     fiscalYearNaming: DEFAULT_POLICY.fiscalYearNaming,
     liveStatuses: [...DEFAULT_POLICY.liveStatuses],
     fxRates: {},
@@ -90,6 +113,20 @@ export function resolvePolicy(portfolio?: unknown, setting?: unknown): Policy {
     }
     if (isWhole(layer.reportingCadenceDays, 1)) policy.reportingCadenceDays = layer.reportingCadenceDays as number;
     if (isWhole(layer.maxAllocationPercent, 0)) policy.maxAllocationPercent = layer.maxAllocationPercent as number;
+    const transitions = asRecord(layer.allowedTransitions);
+    if (transitions) {
+      for (const [from, to] of Object.entries(transitions)) {
+        if ((PROJECT_STATUSES as readonly string[]).includes(from) && Array.isArray(to) && to.every((t) => typeof t === 'string')) policy.allowedTransitions[from] = [...to];
+      }
+    }
+    const changeControl = asRecord(layer.changeControl);
+    if (changeControl) {
+      const tolerance = changeControl.budgetTolerancePercent;
+      if (typeof tolerance === 'number' && Number.isFinite(tolerance) && tolerance >= 0) policy.changeControl.budgetTolerancePercent = tolerance;
+      if (isWhole(changeControl.scheduleToleranceDays, 0)) policy.changeControl.scheduleToleranceDays = changeControl.scheduleToleranceDays as number;
+      const roles = changeControl.approverRoles;
+      if (Array.isArray(roles) && roles.length > 0 && roles.every((r) => typeof r === 'string' && r)) policy.changeControl.approverRoles = [...roles];
+    }
     if (isWhole(layer.fiscalYearStartMonth, 1) && (layer.fiscalYearStartMonth as number) <= 12) policy.fiscalYearStartMonth = layer.fiscalYearStartMonth as number;
     if (layer.fiscalYearNaming === 'start' || layer.fiscalYearNaming === 'end') policy.fiscalYearNaming = layer.fiscalYearNaming;
     if (isStringList(layer.liveStatuses)) policy.liveStatuses = [...layer.liveStatuses];

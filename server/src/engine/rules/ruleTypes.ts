@@ -4,6 +4,9 @@ import type { DocumentKind, Fix, Range, RelatedLocation, RuleId, Severity } from
 import type { PortfolioQuery, IndexedDocument } from '../workspace/indexTypes';
 import type { CharterDocument } from './charterDocument';
 import type { Policy } from './policy';
+import type { ChangeLog } from '../change/changeRecords';
+import type { Delta } from '../change/deltas';
+import type { DataPath } from '../utils/yamlNodes';
 
 export interface RuleMeta {
   id: RuleId;
@@ -50,3 +53,27 @@ export interface PortfolioRule extends RuleMeta {
 }
 
 export type Rule = DocumentRule | PortfolioRule;
+
+export interface ChangeRuleContext {
+  /** The charter as it is on the branch (the head). */
+  document: CharterDocument;
+  /** The same charter on the base ref: the approved baseline. */
+  base: CharterDocument;
+  /** The ref the base was read from, for messages. */
+  baseRef: string;
+  /** What changed, in governance terms. */
+  deltas: Delta[];
+  /** The `changes:` records new on the branch. */
+  log: ChangeLog;
+  policy: Policy;
+  today: string;
+  report(range: Range, message: string, extras?: ReportExtras): void;
+  /** Related information pointing at a node of the base, saying what it held there. */
+  atBase(path: DataPath, message: string): RelatedLocation;
+}
+
+/** A rule that compares a charter with its base (`charter check --base`, `charter.baseRef`). */
+export interface ChangeRule extends RuleMeta {
+  scope: 'change';
+  check(context: ChangeRuleContext): void;
+}

@@ -7,6 +7,7 @@ import { BUILTIN_SCHEMAS, builtinSchemaId } from './builtinSchemas';
 import { absoluteId, toDraft2020 } from './schemaDialects';
 import { addMoneyKeywords } from './moneyKeywords';
 import type { DocumentKind } from '../types';
+import { linearRegExpEngine } from './linearRegExp';
 
 export type JsonSchema = { [keyword: string]: unknown } | boolean;
 
@@ -45,6 +46,7 @@ export class SchemaRegistry {
       validateFormats: true,
       // Ids and refs are resolved by the registry; a schema never triggers network access from ajv.
       loadSchema: undefined,
+      code: { regExp: linearRegExpEngine },
     });
     addFormats(this.ajv);
     addErrors(this.ajv, { keepErrors: false, singleError: false });

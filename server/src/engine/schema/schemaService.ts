@@ -10,6 +10,7 @@ import { cachedFinding, schemaRelated, unavailableFinding, untrustedFinding, typ
 import type { JsonSchema, SchemaRegistry } from './schemaRegistry';
 import { builtinSchemaId } from './builtinSchemas';
 import { externalRefs, withAbsoluteId } from './schemaRefs';
+import { jsonNestingDepth, MAX_SCHEMA_DEPTH } from './schemaLimits';
 
 /** What a schema request answers: the text, and when it is a cached copy standing in for a download, why. */
 export interface SchemaResponse {
@@ -287,6 +288,9 @@ export class SchemaService {
       throw new LoadFailure({ state: 'unavailable', reason: item.from ? `${schemaLabel(item.location, folderUri)} cannot be read: ${reason}${via}` : reason });
     }
     const content = typeof response === 'string' ? response : response.content;
+    if (jsonNestingDepth(content) > MAX_SCHEMA_DEPTH) {
+      throw new LoadFailure({ state: 'unavailable', reason: `${what} nests more than ${MAX_SCHEMA_DEPTH} levels deep, more than Charter reads from a schema${via}` });
+    }
     const errors: ParseError[] = [];
     const schema = parseJson(content.replace(/^\uFEFF/, ''), errors, { allowTrailingComma: false, disallowComments: true }) as JsonSchema;
     if (errors.length > 0) {

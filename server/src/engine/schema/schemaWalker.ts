@@ -2,6 +2,7 @@
 // completion and hover, so the three always agree on what a schema allows.
 import type { JsonSchema, SchemaRegistry } from './schemaRegistry';
 import { stripFragment } from './schemaRegistry';
+import { tryLinearRegExp } from './linearRegExp';
 
 /** A subschema together with where it lives, so `$ref`s inside it resolve and `if` can be evaluated. */
 export interface SchemaRef {
@@ -80,7 +81,7 @@ export class SchemaWalker {
       const patterns = s.patternProperties as SchemaObject | undefined;
       if (patterns) {
         for (const pattern of Object.keys(patterns)) {
-          if (safeRegExp(pattern)?.test(key)) {
+          if (tryLinearRegExp(pattern)?.test(key)) {
             out.push(child(ref, 'patternProperties', pattern));
             matched = true;
           }
@@ -132,7 +133,7 @@ export class SchemaWalker {
       }
       if (s.patternProperties && typeof s.patternProperties === 'object') {
         structured = true;
-        for (const pattern of Object.keys(s.patternProperties)) if (safeRegExp(pattern)?.test(key)) return false;
+        for (const pattern of Object.keys(s.patternProperties)) if (tryLinearRegExp(pattern)?.test(key)) return false;
       }
       if (s.additionalProperties === true || (typeof s.additionalProperties === 'object' && s.additionalProperties !== null)) return false;
       if (s.unevaluatedProperties === true || (typeof s.unevaluatedProperties === 'object' && s.unevaluatedProperties !== null)) return false;
@@ -221,16 +222,3 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-const regexCache = new Map<string, RegExp | null>();
-function safeRegExp(pattern: string): RegExp | null {
-  if (!regexCache.has(pattern)) {
-    let re: RegExp | null = null;
-    try {
-      re = new RegExp(pattern, 'u');
-    } catch {
-      re = null;
-    }
-    regexCache.set(pattern, re);
-  }
-  return regexCache.get(pattern)!;
-}

@@ -88,7 +88,7 @@ export async function doComplete(file: ParsedFile, position: Position, context: 
     if (!caret.flow && caret.prefix === '') {
       // `schedule: |` - a snippet for the whole object, on the lines below the key.
       const nested = { ...caret, column: caret.column + 2 };
-      for (const item of snippetItems(collectSnippets(refs), nested, range, 'a')) items.push({ ...item, insertText: `\n${' '.repeat(nested.column - caret.lineIndent)}${item.insertText}` });
+      for (const item of snippetItems(collectSnippets(refs), nested, range, 'a')) items.push({ ...item, insertText: `\n${' '.repeat(Math.max(0, nested.column - caret.lineIndent))}${item.insertText}` });
     }
   }
   return { items };
@@ -108,7 +108,7 @@ function keyItems(context: CompletionContext, caret: CaretContext, refs: SchemaR
     const types = schemaTypes(propRefs);
     const name = yamlKey(key);
     // Later lines of a snippet are indented by the editor with the line's own indentation; add the rest.
-    const childIndent = ' '.repeat(caret.column - caret.lineIndent + 2);
+    const childIndent = ' '.repeat(Math.max(0, caret.column - caret.lineIndent) + 2);
     let insertText = `${name}: `;
     let isSnippet = false;
     let retrigger = false;
@@ -205,7 +205,8 @@ function skeletonItems(context: CompletionContext, range: Range): CompletionItem
 }
 
 function snippetItems(snippets: ReturnType<typeof collectSnippets>, caret: CaretContext, range: Range, sortPrefix: string): CompletionItem[] {
-  const indent = ' '.repeat(caret.column - caret.lineIndent);
+  // The caret can sit inside the line's indentation: then the snippet's lines need no extra indent.
+  const indent = ' '.repeat(Math.max(0, caret.column - caret.lineIndent));
   return snippets
     .filter((s) => s.body && typeof s.body === 'object' && !Array.isArray(s.body))
     .map((s, i) => ({

@@ -23,7 +23,8 @@ export async function formatFile(file: ParsedFile, context: FormattingContext): 
     const schemaId = await context.schemaIdFor(file.documents[i]);
     const root = schemaId ? context.walker.root(schemaId) : undefined;
     if (root) reorder(context.walker, doc.contents as Node | null, [root]);
-    parts.push(doc.toString({ indent: 2, indentSeq: true, lineWidth: 0, minContentWidth: 0, flowCollectionPadding: true }));
+    // No folding: a width no line reaches (0 would mean the same to most of `yaml`, but `!!binary` divides by it).
+    parts.push(doc.toString({ indent: 2, indentSeq: true, lineWidth: Number.MAX_SAFE_INTEGER, minContentWidth: 0, flowCollectionPadding: true }));
   }
   let formatted = parts.map((part, i) => (i > 0 && !part.startsWith('---') ? `---\n${part}` : part)).join('');
   if (file.text.includes('\r\n')) formatted = formatted.replace(/\r?\n/g, '\r\n');

@@ -9,6 +9,7 @@ import type { IdNamespace } from '../workspace/indexTypes';
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 import { annotation, schemasAt } from './effectiveSchema';
 import { idsIn, isDefinition, NAMESPACE_WORDS, namespaceOf, referencesTo, targetsOf, type IdLocation } from './idReferences';
+import { tryLinearRegExp } from '../schema/linearRegExp';
 
 export interface NavigationContext {
   walker: SchemaWalker;
@@ -102,12 +103,9 @@ function overlaps(a: Range, b: Range): boolean {
   return a.start.line === b.start.line && a.start.character <= b.end.character && b.start.character <= a.end.character;
 }
 
+/** A pattern that cannot run (see linearRegExp) refuses nothing: validation reports the schema. */
 function safeTest(pattern: string, text: string): boolean {
-  try {
-    return new RegExp(pattern, 'u').test(text);
-  } catch {
-    return true;
-  }
+  return tryLinearRegExp(pattern)?.test(text) ?? true;
 }
 
 export interface WorkspaceSymbol {

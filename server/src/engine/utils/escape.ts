@@ -27,6 +27,14 @@ export function markdownText(text: string): string {
     .replace(/[\\`*_[\]|~$]/g, (c) => `\\${c}`);
 }
 
+/**
+ * Inline Markdown for a pull-request comment: as `markdownText`, and an `@` cannot mention a person or
+ * a team (a zero-width space follows it), so a charter cannot make the comment ping anyone.
+ */
+export function pullRequestText(text: string): string {
+  return markdownText(text).replace(/@/g, '@\u200b');
+}
+
 /** A cell of a GitHub Markdown table: as inline text, and a `|` never ends the cell. */
 export function markdownCell(text: string): string {
   return markdownText(text);

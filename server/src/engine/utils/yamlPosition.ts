@@ -182,6 +182,7 @@ function pathOf(tokens: Token[], own: Token[], caretLine: number): DataPath {
   const before = tokens.filter((t) => t.line < caretLine);
   const chain: Token[] = [];
   const all = [...before, ...own];
+  if (all.length === 0) return []; // nothing before the caret names a key or item: the document root
   let i = all.length - 1;
   let current = all[i];
   chain.unshift(current);

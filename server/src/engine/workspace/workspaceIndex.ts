@@ -13,6 +13,7 @@ import { extractFacts } from './charterFacts';
 import { contributionsOf, fingerprint, Keys } from './contributions';
 import type { IndexedDocument, PortfolioFacts } from './indexTypes';
 import { IndexQuery } from './indexQuery';
+import { guarded } from '../rules/ruleFailure';
 
 export interface IndexedFile {
   uri: string;
@@ -124,7 +125,7 @@ export class WorkspaceIndex {
     const findings: Finding[] = [];
     for (const rule of PORTFOLIO_RULES) {
       if (!rule.kinds.includes(doc.kind)) continue;
-      rule.check({ target: doc, portfolio: query, policy, report: reporterFor(rule, doc.ref.uri, findings) });
+      guarded(rule.id, doc.ref.uri, findings, () => rule.check({ target: doc, portfolio: query, policy, report: reporterFor(rule, doc.ref.uri, findings) }));
     }
     for (const read of reads) {
       let set = this.readers.get(read);

@@ -61,4 +61,18 @@ describe('people/over-allocated', () => {
     const files = { 'a.charter.yaml': PROJECT, 'b.charter.yaml': booking('b', 'raj.patel', 50) };
     assert.equal((await check(RULE, files, { settings: { rules: { 'people/*': 'error' } } })).findings[0].severity, 'error');
   });
+
+  // Issue 11, item 6: every overlapping booking went into every message (28 MB of JSON for 2,000 charters).
+  it('names the largest few bookings and counts the rest, with a bounded list of related locations', async function () {
+    this.timeout(60_000);
+    const files: Record<string, string> = { 'a.charter.yaml': PROJECT, 'people.yaml': PEOPLE };
+    for (let i = 0; i < 400; i++) files[`p${i}.charter.yaml`] = booking(`p${i}`, 'raj.patel', i === 7 ? 30 : 10);
+    const { findings } = await check(RULE, files);
+    assert.equal(findings.length, 1);
+    const message = findings[0].message;
+    assert.match(message, /^raj\.patel is booked 4080 % from 2027-02-01 to 2027-06-30 \(60 % here, 30 % on p7, (10 % on p\d+, ){4}\.\.\. and 395 more\), above their capacity of 100 %\./);
+    assert.ok(message.length < 300, message);
+    assert.equal(findings[0].related?.length, 20);
+    assert.equal(findings[0].related?.[0].message, 'raj.patel: 30 % on p7');
+  });
 });

@@ -3,6 +3,9 @@ import type { Range, RelatedLocation } from '../../types';
 import { isLive } from '../lifecycle';
 import type { PortfolioRule } from '../ruleTypes';
 const DAY = 86_400_000;
+/** A person booked on thousands of projects gets a readable message, not all of them: the largest few, then a count. */
+const MAX_LISTED = 5;
+const MAX_RELATED = 20;
 
 interface Booking {
   projectId: string;
@@ -53,35 +56,42 @@ export const overAllocated: PortfolioRule = {
       for (const own of bookings.filter((b) => b.own)) {
         const peak = peakWithin(own, bookings);
         if (peak.load <= capacity) continue;
-        const others = peak.active.filter((b) => b !== own);
-        const parts = [`${own.percent} % here`, ...others.map((b) => (b.uri === own.uri ? `${b.percent} % more here` : `${b.percent} % on ${b.projectId}`))];
+        const others = peak.active.filter((b) => b !== own).sort((a, b) => b.percent - a.percent);
+        const listed = others.slice(0, MAX_LISTED);
+        const parts = [`${own.percent} % here`, ...listed.map((b) => (b.uri === own.uri ? `${b.percent} % more here` : `${b.percent} % on ${b.projectId}`))];
+        if (others.length > listed.length) parts.push(`... and ${(others.length - listed.length).toLocaleString('en')} more`);
         report(
           own.range,
           `${person} is booked ${peak.load} % ${period(peak.from, peak.to)} (${parts.join(', ')}), above ${limit}. Lower an allocation or move its dates.`,
-          { related: others.map((b): RelatedLocation => ({ uri: b.uri, range: b.range, message: `${person}: ${b.percent} % on ${b.projectId}` })) },
+          { related: others.slice(0, MAX_RELATED).map((b): RelatedLocation => ({ uri: b.uri, range: b.range, message: `${person}: ${b.percent} % on ${b.projectId}` })) },
         );
       }
     }
   },
 };
 
-/** The highest total load during `own`'s period, where it first occurs, and the bookings making it up. */
+/**
+ * The highest total load during `own`'s period, where it first occurs, and the bookings making it up:
+ * one sweep over the start and end days of the overlapping bookings, O(n log n) in bookings.
+ */
 function peakWithin(own: Booking, all: Booking[]): { load: number; from: number; to: number; active: Booking[] } {
   const overlapping = all.filter((b) => b.from <= own.to && own.from <= b.to);
-  const points = new Set<number>([own.from]);
+  const events: Array<{ day: number; delta: number }> = [];
   for (const b of overlapping) {
-    if (b.from > own.from) points.add(b.from);
-    if (b.to + 1 <= own.to) points.add(b.to + 1);
+    events.push({ day: Math.max(b.from, own.from), delta: b.percent });
+    if (b.to < own.to) events.push({ day: b.to + 1, delta: -b.percent });
   }
-  const starts = [...points].sort((a, b) => a - b);
-  let best = { load: -1, from: own.from, to: own.to, active: [] as Booking[] };
-  starts.forEach((start, i) => {
-    const end = i + 1 < starts.length ? starts[i + 1] - 1 : own.to;
-    const active = overlapping.filter((b) => b.from <= start && start <= b.to);
-    const load = active.reduce((sum, b) => sum + b.percent, 0);
-    if (load > best.load) best = { load, from: start, to: end, active };
-  });
-  return best;
+  events.sort((a, b) => a.day - b.day);
+  let load = 0;
+  let best = { load: -1, from: own.from, to: own.to };
+  for (let i = 0; i < events.length; ) {
+    const day = events[i].day;
+    while (i < events.length && events[i].day === day) load += events[i++].delta;
+    const to = i < events.length ? events[i].day - 1 : own.to;
+    if (load > best.load) best = { load, from: day, to };
+  }
+  const active = overlapping.filter((b) => b.from <= best.from && best.from <= b.to);
+  return { ...best, load: active.reduce((sum, b) => sum + b.percent, 0), active };
 }
 
 function dayOf(iso: string): number {
