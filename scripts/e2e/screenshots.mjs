@@ -172,6 +172,19 @@ async function portfolioScreenshots(page, shot, check) {
     await page.screenshot({ path: shot('dashboard.png') });
     log(`screenshot ${path.relative(REPO, shot('dashboard.png'))}`);
     await page.setViewportSize(viewport);
+    // The performance section: scroll the webview to it and keep a picture of the charts.
+    let performance = false;
+    for (const frame of page.frames()) {
+      const section = frame.locator('section#performance');
+      if (await section.count().catch(() => 0)) {
+        await section.scrollIntoViewIfNeeded({ timeout: 10_000 }).catch(() => {});
+        performance = (await frame.locator('section#performance svg.chart.scatter circle.dot').count().catch(() => 0)) > 0;
+      }
+    }
+    check(performance, 'the dashboard shows the performance section with a CPI/SPI scatter of the examples');
+    await page.waitForTimeout(500);
+    await page.screenshot({ path: shot('dashboard-performance.png') });
+    log(`screenshot ${path.relative(REPO, shot('dashboard-performance.png'))}`);
   } catch (e) {
     check(false, `the dashboard: ${e.message.split('\n')[0]}`);
     await page.screenshot({ path: shot('dashboard.png') }).catch(() => {});

@@ -38,6 +38,7 @@ Options for report (and --as-of, --config, --offline as for check):
   --out <file>                write the report to this file instead of printing it
   --group-by <programme|status|rag|sponsor|manager|phase>   roll-ups per group (default: charter.portfolio.groupBy)
   --exceptions                the exceptions register instead: every waiver and suppression, with reason, approver, expiry
+  --git-history               trends (RAG, forecast moves) from each charter's git history when it keeps no statusReports: list
 
 Options for diff (and --as-of, --config, --offline as for check):
   --base <ref>                the git ref holding the approved baseline (required), e.g. main or origin/main
@@ -67,6 +68,7 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<{ code:
         'fix-dry-run': { type: 'boolean' },
         out: { type: 'string', short: 'o' },
         exceptions: { type: 'boolean' },
+        'git-history': { type: 'boolean' },
         'group-by': { type: 'string' },
         title: { type: 'string' },
         programme: { type: 'string' },
@@ -98,7 +100,7 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<{ code:
     }
     if (values.base !== undefined && command !== 'check') throw new UsageError('--base is an option of charter check and charter diff.');
     if (command === 'report') {
-      const outcome = await runReport({ cwd, paths, format: values.format, out: values.out, groupBy: values['group-by'], asOf, config: values.config, offline: !!values.offline, exceptions: !!values.exceptions });
+      const outcome = await runReport({ cwd, paths, format: values.format, out: values.out, groupBy: values['group-by'], asOf, config: values.config, offline: !!values.offline, exceptions: !!values.exceptions, gitHistory: !!values['git-history'] });
       return { code: outcome.exitCode, stdout: outcome.output, stderr: outcome.warnings };
     }
     if (values.out !== undefined || values['group-by'] !== undefined || values.exceptions) throw new UsageError('--out, --group-by and --exceptions are options of charter report.');

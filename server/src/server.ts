@@ -17,6 +17,7 @@ import { WorkspaceFolders } from './handlers/workspaceFolders';
 import { WorkspaceHandler } from './handlers/workspaceHandler';
 import { WorkspaceNotices } from './handlers/workspaceNotices';
 import { PortfolioHandler } from './handlers/portfolioHandler';
+import { charterHistoryReader } from './gitHistory';
 import { LANGUAGE_FEATURE_CAPABILITIES, LanguageFeatures } from './handlers/languageFeatures';
 import { Requests, type ValidateWorkspaceResult } from './protocol';
 import { BaselineHandler } from './handlers/baselineHandler';
@@ -42,7 +43,7 @@ const workspace = new WorkspaceHandler(connection, documents, service, settings,
 validation.waitForIndex = () => workspace.indexed();
 workspace.onSettingsFileChanged = () => configurationChanged();
 const schemas = new SchemaHandler(connection, documents, service, fetcher, validation, settings, folders);
-const portfolio = new PortfolioHandler(connection, service, settings, folders, (uri) => validation.published.get(uri) ?? workspace.findingsOf(uri));
+const portfolio = new PortfolioHandler(connection, service, settings, folders, (uri) => validation.published.get(uri) ?? workspace.findingsOf(uri), charterHistoryReader(() => schemas.trusted));
 const features = new LanguageFeatures(documents, service, settings, folders, validation.published);
 let dynamicConfiguration = false;
 

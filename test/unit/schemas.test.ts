@@ -298,6 +298,30 @@ describe('built-in schemas', () => {
       assert.ok((property('#/properties/stakeholders/items/properties/role').enum as string[]).includes('accountable'));
     });
 
+    it('holds the performance data: actuals, forecasts, progress, dimensions, confidence and history', () => {
+      const validate = validatorFor('Project');
+      const base = { apiVersion: 'charter/v1', kind: 'Project', id: 'p', title: 'P', status: 'active', sponsor: 'a', manager: 'b', schedule: { start: '2027-01-04', end: '2027-12-17', forecastEnd: '2028-01-14' } };
+      const performance = {
+        ...base,
+        budget: { currency: 'EUR', approved: 850000, requested: 900000, actualToDate: '312500.75', actualAsOf: '2027-04-30', forecastAtCompletion: 880000 },
+        progress: { percentComplete: 62.5, asOf: '2027-04-30' },
+        milestones: [{ id: 'm-a', date: '2027-03-01', weight: 2 }],
+        statusReport: { asOf: '2027-04-30', rag: 'amber', confidence: 'amber-green', dimensions: { schedule: 'amber', cost: 'green', scope: 'green', benefits: 'green', resources: 'red' } },
+        statusReports: [{ asOf: '2027-03-31', rag: 'green', forecastEnd: '2027-12-17', forecastAtCompletion: 850000 }],
+      };
+      assert.ok(validate(performance), JSON.stringify(validate.errors));
+      // Money is never a float; confidence and dimensions are closed scales; percentages stop at 100.
+      for (const bad of [
+        { ...performance, budget: { ...performance.budget, actualToDate: 1250.5 } },
+        { ...performance, statusReport: { ...performance.statusReport, confidence: 'amber-ish' } },
+        { ...performance, statusReport: { ...performance.statusReport, dimensions: { cost: 'blue' } } },
+        { ...performance, progress: { percentComplete: 101 } },
+        { ...performance, statusReports: [{ rag: 'red' }] },
+      ]) assert.equal(validate(bad), false, JSON.stringify(bad));
+      assert.deepEqual(property('#/properties/statusReport/properties/confidence').$ref, '#/$defs/confidence');
+      assert.deepEqual(property('#/$defs/confidence').enum, ['green', 'amber-green', 'amber', 'amber-red', 'red']);
+    });
+
     it('leaves phase open to the policy (not an enum)', () => {
       assert.equal(property('#/properties/phase').enum, undefined);
     });

@@ -56,6 +56,7 @@ function groupNode(group: PortfolioGroup, result: PortfolioResult, byId: Map<str
     `${r.count} project${r.count === 1 ? '' : 's'}, ${r.live} live: ${r.rag.red} red, ${r.rag.amber} amber, ${r.rag.green} green, ${r.rag.none} without a status report${r.rag.invalid ? `, ${r.rag.invalid} with an unreadable RAG` : ''}`,
     group.cap ? `\n\nApproved ${money(group.cap.approved)} of a ${money(group.cap.amount)} ${group.cap.currency} cap${group.cap.over ? ' - **over the cap**' : ''}` : `\n\nApproved ${amounts(r.approved)}`,
     r.overdueMilestones ? `\n\n${r.overdueMilestones} overdue milestone${r.overdueMilestones === 1 ? '' : 's'}` : '',
+    performanceRollupText(r.performance),
   ].join('');
   return {
     id: `group:${result.groupBy}:${group.key}`,
@@ -158,7 +159,8 @@ export function projectNode(p: PortfolioProject, byId: Map<string, PortfolioProj
   return {
     id,
     kind: 'project',
-    label: p.title,
+    // The RAG trend rides on the label: the description is kept short for the narrow sidebar.
+    label: p.live && TREND_ARROWS[p.performance?.trend.direction ?? 'unknown'] ? `${p.title} ${TREND_ARROWS[p.performance!.trend.direction]}` : p.title,
     description,
     tooltip: projectTooltip(p),
     // A finished project's last RAG is history, not health: it is drawn without a RAG colour.
@@ -186,8 +188,46 @@ export function projectTooltip(p: PortfolioProject): string {
   if (p.budget.approved !== undefined) lines.push(`- Budget: ${money(p.budget.approved)} ${markdownText(p.budget.currency ?? '')} approved${p.budget.contingency !== undefined ? `, ${money(p.budget.contingency)} contingency` : ''}`);
   if (p.nextMilestone) lines.push(`- Next milestone: ${markdownText(p.nextMilestone.name ?? p.nextMilestone.id)}, ${markdownText(p.nextMilestone.date ?? '')}${p.nextMilestone.overdue ? ' (overdue)' : ''}`);
   if (p.findings.length) lines.push(`- Findings: ${findingSummary(p)}`);
+  lines.push(...performanceLines(p));
   if (p.changedAgainstBase) lines.push('', `**Changed against ${markdownText(p.changedAgainstBase.ref)}:**`, ...p.changedAgainstBase.changes.map((c) => `- ${markdownText(c)}`));
   return lines.join('\n');
+}
+
+/** The RAG trend at a glance: worse since the last report points down, better up; no change, no arrow. */
+export const TREND_ARROWS: Record<'worse' | 'better' | 'same' | 'unknown', string> = { worse: '↓', better: '↑', same: '', unknown: '' };
+
+/** Actuals, forecasts, CPI/SPI and the trend of a live project; "not enough data" where inputs are missing. */
+function performanceLines(p: PortfolioProject): string[] {
+  const perf = p.performance;
+  if (!perf || !p.live) return [];
+  const c = perf.currency ?? '';
+  const lines = ['', '**Performance**', ''];
+  if (perf.actualToDate !== undefined) lines.push(`- Actual to date: ${decimal(perf.actualToDate)} ${c}${perf.actualAsOf ? ` (as of ${perf.actualAsOf})` : ''}`);
+  if (perf.forecastAtCompletion !== undefined) lines.push(`- Forecast at completion: ${decimal(perf.forecastAtCompletion)} ${c}`);
+  if (perf.forecastEnd) lines.push(`- Forecast end: ${perf.forecastEnd}`);
+  lines.push(`- CPI ${perf.metrics.cpi.text} · SPI ${perf.metrics.spi.text}`);
+  lines.push(`- Forecast variance: ${perf.metrics.forecastVariance.text} · schedule slip: ${perf.metrics.scheduleSlipDays.text}`);
+  if (perf.confidence) lines.push(`- Delivery confidence: ${perf.confidence}`);
+  for (const fact of perf.beyondTolerance) lines.push(`- **Beyond tolerance**: ${markdownText(fact)}`);
+  if (perf.trend.phrases.length) lines.push(`- Trend: ${markdownText(perf.trend.phrases.join('; '))}`);
+  return lines;
+}
+
+function performanceRollupText(rollups: PortfolioGroup['rollup']['performance']): string {
+  if (!rollups?.length) return '';
+  return rollups.map((r) => `\n\nLive: approved ${decimal(r.approved)}, actual ${decimal(r.actual)}, forecast ${decimal(r.forecast)} ${r.currency}`).join('');
+}
+
+/** A decimal string of money (`-1234567.5`) grouped for reading, to the cent: `-1,234,567.50`. */
+export function decimal(text: string): string {
+  const m = /^(-?)(\d+)(?:\.(\d+))?$/.exec(text);
+  if (!m) return '-';
+  // Exact: millionths as a bigint, rounded half up to the cent.
+  const millionths = BigInt(m[2]) * 1_000_000n + BigInt((m[3] ?? '').slice(0, 6).padEnd(6, '0'));
+  const cents = (millionths + 5_000n) / 10_000n;
+  const whole = (cents / 100n).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  const fraction = cents % 100n;
+  return `${m[1] && cents > 0n ? '-' : ''}${whole}${fraction ? `.${fraction.toString().padStart(2, '0')}` : ''}`;
 }
 
 function findingSummary(p: PortfolioProject): string {

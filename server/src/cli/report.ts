@@ -1,11 +1,13 @@
 // `charter report`: the portfolio outside the editor, as Markdown, HTML, CSV or JSON.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { groupPortfolio } from '../engine/portfolio/portfolioGroups';
 import { buildPortfolio, type PortfolioSource } from '../engine/portfolio/portfolioModel';
 import { GROUP_BY, type GroupBy } from '../engine/portfolio/portfolioTypes';
 import { todayIso } from '../engine/utils/dates';
 import { runCheck } from './check';
+import { readGitHistory } from '../gitHistory';
 import { EXCEPTIONS_FORMATTERS } from './reportFormats/exceptions';
 import { REPORT_FORMATTERS, REPORT_FORMATS, type PortfolioReport, type ReportFormat } from './reportFormats';
 import { UsageError } from './workspace';
@@ -25,6 +27,8 @@ export interface ReportOptions {
   offline?: boolean;
   /** Print the exceptions register (every waiver and suppression) instead of the portfolio. */
   exceptions?: boolean;
+  /** Read trends from each charter's git history when it keeps no `statusReports:` of its own. */
+  gitHistory?: boolean;
 }
 
 export interface ReportOutcome {
@@ -46,7 +50,8 @@ export async function runReport(options: ReportOptions): Promise<ReportOutcome> 
   const sources: PortfolioSource[] = checked.checked.map((c) => ({ file: c.parsed, relativePath: c.relativePath, findings: c.findings }));
   const asOf = checked.settings.asOf ?? todayIso();
   const groupBy = (options.groupBy ?? checked.settings.portfolio.groupBy) as GroupBy;
-  const portfolio = buildPortfolio(sources, { asOf, settingPolicy: checked.settings.policy });
+  const history = options.gitHistory ? (await readGitHistory(options.cwd, sources.map((s) => ({ relativePath: s.relativePath, absolutePath: fileURLToPath(s.file.uri) })))).history : undefined;
+  const portfolio = buildPortfolio(sources, { asOf, settingPolicy: checked.settings.policy, history });
   const report: PortfolioReport = { ...portfolio, groupBy, groups: groupPortfolio(portfolio, groupBy) };
   const text = (options.exceptions ? EXCEPTIONS_FORMATTERS : REPORT_FORMATTERS)[format as ReportFormat](report);
   if (!options.out) return { output: text, exitCode: 0, report, warnings: checked.warnings };

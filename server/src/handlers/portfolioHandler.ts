@@ -29,6 +29,11 @@ export class PortfolioHandler {
     private readonly folders: WorkspaceFolders,
     /** The findings last published for a file, open or closed. */
     private readonly findingsOf: (uri: string) => Finding[] | undefined,
+    /**
+     * Earlier texts of the charters (relative path -> texts), for trends: the Node server reads them from
+     * git in a trusted workspace (gitHistory.ts); the web server has none.
+     */
+    private readonly pastVersions: (sources: PortfolioSource[]) => Promise<Record<string, string[]>> = async () => ({}),
   ) {}
 
   listen(): void {
@@ -64,7 +69,8 @@ export class PortfolioHandler {
     // One portfolio per window: the first folder's settings decide the as-of day and the grouping.
     const folder = this.folders.folderOf(files[0]?.uri ?? '') ?? files[0]?.uri;
     const settings = folder ? await this.settings.get(folder) : undefined;
-    const portfolio = buildPortfolio(sources, { asOf: settings?.asOf ?? todayIso(), settingPolicy: settings?.policy });
+    const history = await this.pastVersions(sources);
+    const portfolio = buildPortfolio(sources, { asOf: settings?.asOf ?? todayIso(), settingPolicy: settings?.policy, history });
     await this.markChanged(sources, portfolio.projects);
     const groupBy = params.groupBy ?? settings?.portfolio.groupBy ?? 'programme';
     return { portfolio, groupBy, groups: groupPortfolio(portfolio, groupBy, params.filter) };

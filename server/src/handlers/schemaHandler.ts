@@ -55,10 +55,14 @@ export class SchemaHandler {
     private readonly folders: WorkspaceFolders,
   ) {}
 
+  /** VS Code's workspace trust, as the client last said. Untrusted: no downloads, no git. */
+  trusted = true;
+
   initialize(params: InitializeParams): void {
     const options = (params.initializationOptions ?? {}) as CharterInitializationOptions;
     if (typeof options.schemaCacheDir === 'string' && options.schemaCacheDir) this.fetcher.configure({ cacheDir: options.schemaCacheDir });
-    this.service.setWorkspaceTrust(options.workspaceTrusted !== false);
+    this.trusted = options.workspaceTrusted !== false;
+    this.service.setWorkspaceTrust(this.trusted);
     const watching = params.capabilities.workspace?.didChangeWatchedFiles;
     this.canWatch = !!watching?.dynamicRegistration;
     this.relativePatterns = !!watching?.relativePatternSupport;
@@ -84,7 +88,8 @@ export class SchemaHandler {
 
   listen(): void {
     this.connection.onNotification(Notifications.workspaceTrust, (params: WorkspaceTrustParams) => {
-      this.service.setWorkspaceTrust(params.trusted !== false);
+      this.trusted = params.trusted !== false;
+      this.service.setWorkspaceTrust(this.trusted);
       this.notified.clear();
       for (const listener of this.trustListeners) listener(params.trusted !== false);
       this.changed();

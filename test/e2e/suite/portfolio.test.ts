@@ -85,6 +85,15 @@ suite('Portfolio', () => {
     const html = await waitFor(() => api().dashboard.html, { what: 'the dashboard HTML' });
     assert.match(html, /<svg class="chart gantt"[^>]*aria-label="Timeline of projects and milestones"/);
     assert.match(html, /Digital customer/);
+    // The performance section, with the examples' figures: ERP upgrade EV 924,000 / AC 960,000 and / PV 988,625.59.
+    assert.match(html, /<section id="performance"><h2>Performance<\/h2>/);
+    assert.match(html, /<svg class="chart scatter"/);
+    assert.match(html, /ERP upgrade \(fin-erp-upgrade\): CPI 0\.96, SPI 0\.93/);
+    assert.match(html, /<svg class="chart programme-money"/);
+    assert.match(html, /<svg class="chart rag-trend"/);
+    assert.match(html, /<table class="heat-map">/);
+    assert.match(html, /<table class="alignment">/);
+    assert.doesNotMatch(html, /NaN/);
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
     await waitFor(() => !api().dashboard.isOpen, { what: 'the dashboard to close' });
   });

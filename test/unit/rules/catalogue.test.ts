@@ -38,6 +38,11 @@ const SPEC_DOCUMENT_RULES = [
   'approvals/segregation',
   'budget/fx-rate',
   'budget/phasing-sums',
+  'performance/forecast-beyond-tolerance',
+  'performance/cpi-below',
+  'performance/spi-below',
+  'performance/actuals-stale',
+  'status/rag-inconsistent',
 ];
 const SPEC_PORTFOLIO_RULES = [
   'portfolio/unique-id',

@@ -3,6 +3,7 @@ import { stringify } from 'csv-stringify/sync';
 import type { PortfolioProject } from '../../engine/portfolio/portfolioTypes';
 import { csvCell } from '../../engine/utils/escape';
 import type { PortfolioReport } from './json';
+import { PERFORMANCE_COLUMNS } from './performance';
 
 const COLUMNS: Array<[string, (p: PortfolioProject) => string | number | undefined]> = [
   ['id', (p) => p.id],
@@ -30,6 +31,7 @@ const COLUMNS: Array<[string, (p: PortfolioProject) => string | number | undefin
   ['errors', (p) => p.findingCounts.errors],
   ['warnings', (p) => p.findingCounts.warnings],
   ['file', (p) => p.location.relativePath],
+  ...PERFORMANCE_COLUMNS,
 ];
 
 export function formatCsvReport(report: PortfolioReport): string {

@@ -1,5 +1,6 @@
 // `charter report --format html`: one self-contained file (inline styles and SVG, no scripts, no
 // remote references) with the dashboard's charts, in light or dark as the reader's system prefers.
+import { performanceCss } from '../../engine/portfolio/performanceCharts';
 import { chartCss } from '../../engine/portfolio/portfolioCharts';
 import { pageCss, portfolioPageBody } from '../../engine/portfolio/portfolioPage';
 import { escapeHtml } from '../../engine/utils/escape';
@@ -14,6 +15,7 @@ export function formatHtmlReport(report: PortfolioReport): string {
     DARK,
     pageCss({ foreground: 'var(--fg)', background: 'var(--bg)', muted: 'var(--muted)', border: 'var(--border)', red: 'var(--red)', amber: 'var(--amber)', green: 'var(--green)', none: 'var(--none)', font: 'system-ui, -apple-system, "Segoe UI", sans-serif' }),
     chartCss({ foreground: 'var(--fg)', background: 'var(--bg)', muted: 'var(--muted)', grid: 'var(--grid)', today: 'var(--blue)', red: 'var(--red)', amber: 'var(--amber)', green: 'var(--green)', none: 'var(--none)', blue: 'var(--blue)', focus: 'var(--blue)' }),
+    performanceCss({ foreground: 'var(--fg)', muted: 'var(--muted)', grid: 'var(--grid)', red: 'var(--red)', amber: 'var(--amber)', green: 'var(--green)', blue: 'var(--blue)' }),
   ].join('\n');
   return `<!DOCTYPE html>
 <html lang="en">

@@ -4,6 +4,7 @@ import { isIsoDate } from '../../engine/utils/dates';
 import type { PortfolioProject, Rag } from '../../engine/portfolio/portfolioTypes';
 import { markdownCell, markdownCode, markdownText, mermaidText } from '../../engine/utils/escape';
 import type { PortfolioReport } from './json';
+import { markdownExceptions, markdownPerformance } from './performance';
 
 const RAG_MARK: Record<Rag | 'none', string> = { red: '🔴 red', amber: '🟠 amber', green: '🟢 green', none: '-' };
 
@@ -11,6 +12,9 @@ export function formatMarkdownReport(report: PortfolioReport): string {
   const s = report.summary;
   const out: string[] = [];
   out.push('# Portfolio report', '');
+  // Leadership reads the exceptions first: what needs a decision, what is red or getting worse.
+  out.push(...markdownExceptions(report));
+  out.push('## Summary', '');
   out.push(`As of ${markdownText(report.asOf)}: ${s.count} project${s.count === 1 ? '' : 's'}, ${s.live} live; RAG of the live ones ${s.rag.red} red, ${s.rag.amber} amber, ${s.rag.green} green, ${s.rag.none} without a status report${s.rag.invalid > 0 ? `, ${s.rag.invalid} with an unreadable RAG` : ''}; ` +
     `${s.overdueMilestones} overdue milestone${s.overdueMilestones === 1 ? '' : 's'}; ${s.findingCounts.errors} error${s.findingCounts.errors === 1 ? '' : 's'} and ${s.findingCounts.warnings} warning${s.findingCounts.warnings === 1 ? '' : 's'}; committed (approved or live) ${markdownText(amounts(s.approved))}.`, '');
 
@@ -21,6 +25,8 @@ export function formatMarkdownReport(report: PortfolioReport): string {
     out.push(row([code(p.id), cell(p.title), cell(p.status), cell(p.phase), cell(p.programme), cell(p.manager), p.ragInvalid !== undefined ? `unreadable: ${cell(p.ragInvalid)}` : RAG_MARK[p.rag ?? 'none'], cell(p.schedule.start), cell(p.schedule.end), cell(approved(p)), findings(p)]));
   }
   out.push('');
+
+  out.push(...markdownPerformance(report));
 
   out.push(`## By ${markdownText(report.groupBy)}`, '');
   out.push(`| ${markdownCell(report.groupBy)} | projects | worst RAG | red / amber / green | approved | cap | overdue milestones | errors |`);

@@ -1,5 +1,6 @@
 // The dashboard's page body and styles, rendered by the server from the portfolio model and styled
 // with VS Code's theme variables; the client only wraps them in a webview with a strict CSP.
+import { performanceCss } from './performanceCharts';
 import { chartCss } from './portfolioCharts';
 import { pageCss, portfolioPageBody } from './portfolioPage';
 import type { Portfolio, PortfolioGroup } from './portfolioTypes';
@@ -35,6 +36,15 @@ export function dashboardCss(): string {
       none: 'var(--vscode-disabledForeground)',
       blue: 'var(--vscode-charts-blue)',
       focus: 'var(--vscode-focusBorder)',
+    }),
+    performanceCss({
+      foreground: 'var(--vscode-foreground)',
+      muted: 'var(--vscode-descriptionForeground)',
+      grid: 'var(--vscode-editorWidget-border, var(--vscode-panel-border))',
+      red: 'var(--vscode-charts-red)',
+      amber: 'var(--vscode-charts-orange)',
+      green: 'var(--vscode-charts-green)',
+      blue: 'var(--vscode-charts-blue)',
     }),
     'body { font-size: var(--vscode-font-size); } tr.project:hover, tr.project:focus { background: var(--vscode-list-hoverBackground); outline: none; }',
   ].join('\n');

@@ -1,5 +1,6 @@
 // Grouping, filtering and roll-ups over the portfolio model. Pure.
 import type { GroupBy } from '../settings';
+import { performanceRollup } from './portfolioPerformance';
 import type { Portfolio, PortfolioFilter, PortfolioGroup, PortfolioProject, Rag, Rollup } from './portfolioTypes';
 
 const RAG_WEIGHT: Record<Rag, number> = { green: 1, amber: 2, red: 3 };
@@ -36,6 +37,7 @@ export function rollup(projects: PortfolioProject[]): Rollup {
     result.findingCounts.infos += p.findingCounts.infos;
     result.findingCounts.hints += p.findingCounts.hints;
   }
+  result.performance = performanceRollup(projects);
   return result;
 }
 

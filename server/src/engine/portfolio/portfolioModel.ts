@@ -6,6 +6,7 @@ import { locate, valueRange, type DataPath } from '../utils/yamlNodes';
 import { isCommitted, isLive } from '../rules/lifecycle';
 import { resolvePolicy, type Policy } from '../rules/policy';
 import { exceptionsIn } from './portfolioExceptions';
+import { projectPerformance } from './portfolioPerformance';
 import { rollup } from './portfolioGroups';
 import {
   RAGS,
@@ -14,6 +15,8 @@ import {
   type PortfolioDependency,
   type PortfolioFinding,
   type PortfolioMilestone,
+  type PortfolioPerson,
+  type StrategicObjective,
   type PortfolioProgramme,
   type PortfolioProject,
   type PortfolioRisk,
@@ -34,6 +37,11 @@ export interface PortfolioOptions {
   asOf: string;
   /** The `charter.policy` setting, laid over the Portfolio document's policy as the rules do. */
   settingPolicy?: unknown;
+  /**
+   * Earlier texts of each file (relative path -> texts, any order), read from git by a host that may
+   * (the CLI, a trusted workspace): the trend of a charter without `statusReports:` of its own.
+   */
+  history?: Record<string, string[]>;
 }
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2, hint: 3 };
@@ -42,15 +50,28 @@ const LEVEL: Record<string, number> = { low: 1, medium: 2, high: 3 };
 export function buildPortfolio(sources: PortfolioSource[], options: PortfolioOptions): Portfolio {
   const projects: PortfolioProject[] = [];
   const programmes: PortfolioProgramme[] = [];
+  const people: PortfolioPerson[] = [];
+  const strategicObjectives: StrategicObjective[] = [];
   const policy = policyOf(sources, options.settingPolicy);
   for (const source of sources) {
     for (const doc of source.file.documents) {
       if (doc.empty || !isRecord(doc.value)) continue;
       const kind = detectKind(doc, source.relativePath).kind;
-      if (kind === 'Project') projects.push(readProject(source, doc, options.asOf, policy));
+      if (kind === 'Project') projects.push(readProject(source, doc, options.asOf, policy, options.history?.[source.relativePath]));
       else if (kind === 'Programme') {
         const programme = readProgramme(source, doc);
         if (programme) programmes.push(programme);
+      } else if (kind === 'People') {
+        for (const person of list(doc.value.people)) {
+          const id = text(person.id);
+          const capacity = person.capacityPercent;
+          if (id) people.push({ id, name: text(person.name), capacityPercent: typeof capacity === 'number' && Number.isFinite(capacity) && capacity >= 0 ? capacity : undefined });
+        }
+      } else if (kind === 'Portfolio') {
+        for (const objective of list(doc.value.objectives)) {
+          const id = text(objective.id);
+          if (id && !strategicObjectives.some((o) => o.id === id)) strategicObjectives.push({ id, title: text(objective.title) });
+        }
       }
     }
   }
@@ -68,9 +89,10 @@ export function buildPortfolio(sources: PortfolioSource[], options: PortfolioOpt
     .slice()
     .sort((a, b) => a.relativePath.localeCompare(b.relativePath))
     .flatMap((s) => exceptionsIn(s.file, s.relativePath, options.asOf));
+  people.sort((a, b) => a.id.localeCompare(b.id));
   // Totals count every file's findings (programmes, people, the portfolio too), as charter check does.
   const summary = { ...rollup(projects), findingCounts: countFindings(sources.flatMap((s) => s.findings ?? [])) };
-  return { version: 1, asOf: options.asOf, projects, programmes, summary, exceptions };
+  return { version: 1, asOf: options.asOf, projects, programmes, summary, exceptions, people, strategicObjectives, maxAllocationPercent: policy.maxAllocationPercent };
 }
 
 /** The policy the rules apply: the first Portfolio document by path, overlaid by the setting. */
@@ -85,7 +107,7 @@ function policyOf(sources: PortfolioSource[], settingPolicy: unknown): Policy {
   return resolvePolicy(undefined, settingPolicy);
 }
 
-function readProject(source: PortfolioSource, doc: ParsedDocument, asOf: string, policy: Policy): PortfolioProject {
+function readProject(source: PortfolioSource, doc: ParsedDocument, asOf: string, policy: Policy, pastVersions?: string[]): PortfolioProject {
   const v = doc.value as Record<string, unknown>;
   const live = isLive(text(v.status), policy);
   const at = locator(source, doc);
@@ -170,6 +192,13 @@ function readProject(source: PortfolioSource, doc: ParsedDocument, asOf: string,
     findingCounts: countFindings(findings),
     findings,
     location: at(['id'], []),
+    performance: projectPerformance(v, asOf, policy, pastVersions),
+    allocations: list(v.allocations).flatMap((a) => {
+      const person = text(a.person);
+      const percent = a.percent;
+      return person && typeof percent === 'number' && Number.isFinite(percent) && percent >= 0 ? [{ person, percent, from: text(a.from), to: text(a.to) }] : [];
+    }),
+    strategicObjectives: [...new Set(list(v.objectives).flatMap((o) => (text(o.strategicObjective) ? [text(o.strategicObjective)!] : [])))],
   };
 }
 

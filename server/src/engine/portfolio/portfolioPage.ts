@@ -1,6 +1,8 @@
 // The body of a portfolio page: RAG summary, timeline, budgets, dependencies, top findings and the
 // project table. Shared by the HTML report (static) and the dashboard webview (which adds a script).
 import { classToken, escapeHtml } from '../utils/escape';
+import { projectExceptions } from './leadershipExceptions';
+import { performanceSection } from './performanceCharts';
 import { budgetSvg, dependencySvg, ganttSvg, money, ragSummarySvg } from './portfolioCharts';
 import type { Portfolio, PortfolioGroup, PortfolioProject } from './portfolioTypes';
 
@@ -23,7 +25,9 @@ export function portfolioPageBody(portfolio: Portfolio, groups: PortfolioGroup[]
   ].join('');
   return [
     `<header><h1>Portfolio</h1><p class="as-of">As of ${escapeHtml(portfolio.asOf)} · committed (approved or live) ${escapeHtml(amounts(s.approved))}</p></header>`,
+    `<section id="needs-decision"><h2>Exceptions for leadership</h2>${leadershipTable(portfolio)}</section>`,
     `<section id="summary"><h2>RAG summary</h2><div class="tiles">${tiles}</div>${ragSummarySvg(portfolio)}</section>`,
+    `<section id="performance"><h2>Performance</h2>${performanceSection(portfolio)}</section>`,
     `<section id="timeline"><h2>Timeline</h2>${ganttSvg(portfolio)}</section>`,
     `<section id="budget"><h2>Budget by programme against caps</h2>${budgetSvg(portfolio)}${groupsTable(groups)}</section>`,
     `<section id="dependencies"><h2>Dependencies</h2>${dependencySvg(portfolio)}</section>`,
@@ -42,6 +46,21 @@ export function exceptionsTable(exceptions: Portfolio['exceptions']): string {
     return `<tr><td>${escapeHtml(e.kind)}</td><td>${escapeHtml(e.rules.join(', '))}</td><td>${escapeHtml(where)}</td><td>${escapeHtml(e.reason ?? '(no reason)')}</td><td>${escapeHtml(e.approver ?? (e.kind === 'suppression' ? 'nobody' : ''))}</td><td>${escapeHtml(expires)}</td></tr>`;
   });
   return `<table class="exceptions"><thead><tr><th>kind</th><th>rule</th><th>file</th><th>reason</th><th>approver</th><th>expires</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+}
+
+/** Live projects beyond tolerance, red or worsening: what needs a decision first. */
+function leadershipTable(portfolio: Portfolio): string {
+  const exceptions = projectExceptions(portfolio);
+  if (exceptions.length === 0) return '<p class="empty">No live project is beyond tolerance, red or worsening.</p>';
+  const rows = exceptions.map(({ project: p, reasons, needsDecision }) => {
+    const m = p.performance?.metrics;
+    return (
+      `<tr class="project" data-project="${escapeHtml(p.id)}" data-uri="${escapeHtml(p.location.uri)}" data-line="${p.location.range.start.line}" data-character="${p.location.range.start.character}" tabindex="0">` +
+      `<td>${ragBadge(p.rag)}</td><td><code>${escapeHtml(p.id)}</code> ${escapeHtml(p.title)}</td><td>${needsDecision ? '<strong class="rag-red-text">yes</strong>: exception report to the sponsor' : 'no'}</td>` +
+      `<td>${escapeHtml(reasons.join('; '))}</td><td class="num">${escapeHtml(m?.cpi.text ?? '')}</td><td class="num">${escapeHtml(m?.spi.text ?? '')}</td><td class="num">${escapeHtml(m?.forecastVariance.text ?? '')}</td></tr>`
+    );
+  });
+  return `<table class="leadership"><thead><tr><th>RAG</th><th>Project</th><th>Needs a decision</th><th>Why</th><th class="num">CPI</th><th class="num">SPI</th><th class="num">Forecast variance</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
 
 function tile(label: string, value: string, cls = ''): string {

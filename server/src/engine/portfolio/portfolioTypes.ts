@@ -2,6 +2,7 @@
 // LSP to the client and is what `charter report --format json` prints.
 import type { GroupBy } from '../settings';
 import type { Range, Severity } from '../types';
+import type { PerformanceRollup, ProjectPerformance } from './portfolioPerformance';
 
 export type Rag = 'green' | 'amber' | 'red';
 export const RAGS: readonly Rag[] = ['green', 'amber', 'red'];
@@ -98,6 +99,32 @@ export interface PortfolioProject {
   location: SourceLocation;
   /** Set by a host with a change-control base: what changed against it, one line each. */
   changedAgainstBase?: { ref: string; changes: string[] };
+  /** Actuals, forecasts, metrics, tolerance breaches and the RAG trend (docs/metrics.md). */
+  performance?: ProjectPerformance;
+  /** Who is booked on the project, how much, when: for the capacity heat map. */
+  allocations?: PortfolioAllocation[];
+  /** The portfolio's strategic objectives this project's objectives serve. */
+  strategicObjectives?: string[];
+}
+
+export interface PortfolioAllocation {
+  person: string;
+  percent: number;
+  /** Absent: from the project's start (to its end). */
+  from?: string;
+  to?: string;
+}
+
+export interface PortfolioPerson {
+  id: string;
+  name?: string;
+  /** Percent of a full week the person can be booked; absent: the policy's maximum. */
+  capacityPercent?: number;
+}
+
+export interface StrategicObjective {
+  id: string;
+  title?: string;
 }
 
 export interface PortfolioProgramme {
@@ -122,6 +149,8 @@ export interface Rollup {
   approved: Record<string, number>;
   overdueMilestones: number;
   findingCounts: FindingCounts;
+  /** Approved, actual and forecast of the live projects, per currency: the base currency when the policy names one. */
+  performance?: PerformanceRollup[];
 }
 
 export interface PortfolioGroup {
@@ -144,6 +173,12 @@ export interface Portfolio {
   summary: Rollup;
   /** Every waiver and suppression comment in the portfolio: the list an auditor asks for. */
   exceptions: PortfolioException[];
+  /** From the People document(s), sorted by id. */
+  people?: PortfolioPerson[];
+  /** The Portfolio document's strategic objectives, as written. */
+  strategicObjectives?: StrategicObjective[];
+  /** The policy's booking limit for people without a capacity of their own. */
+  maxAllocationPercent?: number;
 }
 
 export interface PortfolioException {

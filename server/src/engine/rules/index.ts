@@ -40,6 +40,10 @@ import { phaseInPolicy } from './status/phaseInPolicy';
 import { redNeedsRecovery } from './status/redNeedsRecovery';
 import { staleReport } from './status/staleReport';
 import { noPlaceholders } from './text/noPlaceholders';
+import { actualsStale } from './performance/actualsStale';
+import { forecastBeyondTolerance } from './performance/forecastBeyondTolerance';
+import { cpiBelow, spiBelow } from './performance/ratioBelow';
+import { ragInconsistent } from './status/ragInconsistent';
 import { approvalThresholdCrossed } from './change/approvalThresholdCrossed';
 import { beyondTolerance } from './change/beyondTolerance';
 import { historyRewritten } from './change/historyRewritten';
@@ -78,6 +82,12 @@ export const DOCUMENT_RULES: readonly DocumentRule[] = [
   segregation,
   fxRate,
   phasingSums,
+  // Performance against the plan (docs/metrics.md).
+  forecastBeyondTolerance,
+  cpiBelow,
+  spiBelow,
+  actualsStale,
+  ragInconsistent,
 ];
 
 export const PORTFOLIO_RULES: readonly PortfolioRule[] = [

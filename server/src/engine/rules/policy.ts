@@ -37,6 +37,10 @@ export interface Policy {
   protectedRules: string[];
   /** The longest a waiver may run, from its approval (or, without one, from today) to its expiry. */
   maxWaiverDays?: number;
+  /** CPI (earned value / actual cost) below this is `performance/cpi-below`; exact, in millionths (0.9 = 900000). */
+  cpiThreshold: Money;
+  /** SPI (earned value / planned value) below this is `performance/spi-below`; exact, in millionths. */
+  spiThreshold: Money;
 }
 
 export const PROJECT_STATUSES = ['proposed', 'approved', 'active', 'on-hold', 'closed', 'cancelled'] as const;
@@ -63,6 +67,8 @@ export const DEFAULT_POLICY: Readonly<Policy> = Object.freeze({
   liveStatuses: [...DEFAULT_LIVE_STATUSES],
   fxRates: {},
   protectedRules: [],
+  cpiThreshold: parseMoney('0.9')!,
+  spiThreshold: parseMoney('0.9')!,
 });
 
 function defaultTransitions(): Record<string, string[]> {
@@ -91,6 +97,8 @@ export function resolvePolicy(portfolio?: unknown, setting?: unknown): Policy {
     liveStatuses: [...DEFAULT_POLICY.liveStatuses],
     fxRates: {},
     protectedRules: [],
+    cpiThreshold: DEFAULT_POLICY.cpiThreshold,
+    spiThreshold: DEFAULT_POLICY.spiThreshold,
   };
   for (const layer of layers) {
     const phases = layer.phases;
@@ -144,6 +152,10 @@ export function resolvePolicy(portfolio?: unknown, setting?: unknown): Policy {
     if (isStringList(layer.protectedRules)) policy.protectedRules = [...layer.protectedRules];
     if (isWhole(layer.maxWaiverDays, 1)) policy.maxWaiverDays = layer.maxWaiverDays as number;
     else if (layer.maxWaiverDays === null) delete policy.maxWaiverDays;
+    for (const key of ['cpiThreshold', 'spiThreshold'] as const) {
+      const threshold = typeof layer[key] === 'number' || typeof layer[key] === 'string' ? parseMoney(layer[key]) : undefined;
+      if (threshold !== undefined) policy[key] = threshold;
+    }
   }
   return policy;
 }
