@@ -200,6 +200,12 @@ export function capacityByMonth(portfolio: Portfolio, months = monthsFrom(portfo
   return load;
 }
 
+/** A person's name and capacity for the heat map: their own, else the portfolio's ceiling, else 100%. */
+export function personCapacity(portfolio: Portfolio, id: string): { name: string; capacity: number } {
+  const person = portfolio.people?.find((p) => p.id === id);
+  return { name: person?.name ?? id, capacity: person?.capacityPercent ?? portfolio.maxAllocationPercent ?? 100 };
+}
+
 export function capacityHeatMap(portfolio: Portfolio): string {
   const months = monthsFrom(portfolio.asOf);
   const load = capacityByMonth(portfolio, months);
@@ -207,23 +213,20 @@ export function capacityHeatMap(portfolio: Portfolio): string {
   const people = [...load.keys()].sort();
   const header = `<tr><th>Person</th>${months.map((m) => `<th class="num">${escapeHtml(m)}</th>`).join('')}</tr>`;
   const rows = people.map((id) => {
-    const person = portfolio.people?.find((p) => p.id === id);
-    const capacity = person?.capacityPercent ?? portfolio.maxAllocationPercent ?? 100;
+    const { name, capacity } = personCapacity(portfolio, id);
     const cells = load.get(id)!.map((v, i) => {
       const over = v > capacity;
       const level = v === 0 ? 'free' : over ? 'over' : v >= capacity * 0.8 ? 'full' : 'part';
-      return `<td class="num heat ${level}" title="${escapeHtml(`${person?.name ?? id}, ${months[i]}: ${v}% of ${capacity}%${over ? ' (over-booked)' : ''}`)}">${over ? '<strong>' : ''}${escapeHtml(String(v))}${over ? '!</strong>' : ''}</td>`;
+      return `<td class="num heat ${level}" title="${escapeHtml(`${name}, ${months[i]}: ${v}% of ${capacity}%${over ? ' (over-booked)' : ''}`)}">${over ? '<strong>' : ''}${escapeHtml(String(v))}${over ? '!</strong>' : ''}</td>`;
     });
-    return `<tr><td>${escapeHtml(person?.name ?? id)}</td>${cells.join('')}</tr>`;
+    return `<tr><td>${escapeHtml(name)}</td>${cells.join('')}</tr>`;
   });
   return `<table class="heat-map"><thead>${header}</thead><tbody>${rows.join('')}</tbody></table><p class="more">Percent of each person's week booked on live projects; <strong>!</strong> marks a month above their capacity.</p>`;
 }
 
-/** Each strategic objective with the live projects behind it and their approved money; objectives with none stand out. */
-export function strategicAlignmentTable(portfolio: Portfolio): string {
-  const objectives = portfolio.strategicObjectives ?? [];
-  if (objectives.length === 0) return '<p class="empty">The portfolio names no strategic objectives.</p>';
-  const rows = objectives.map((o) => {
+/** Each strategic objective with the live projects behind it and their approved money in the base currency. */
+export function strategicAlignment(portfolio: Portfolio): Array<{ id: string; title: string; projects: string[]; money: string }> {
+  return (portfolio.strategicObjectives ?? []).map((o) => {
     const behind = live(portfolio).filter((p) => p.strategicObjectives?.includes(o.id));
     const totals = new Map<string, Money>();
     for (const p of behind) {
@@ -232,8 +235,17 @@ export function strategicAlignmentTable(portfolio: Portfolio): string {
       if (base && amount !== undefined) totals.set(base.currency, (totals.get(base.currency) ?? 0n) + amount);
     }
     const money = [...totals.entries()].map(([c, a]) => `${formatMoney(a)} ${c}`).join(' + ') || '0';
-    const cls = behind.length === 0 ? 'num rag-red-text' : 'num';
-    return `<tr><td><code>${escapeHtml(o.id)}</code> ${escapeHtml(o.title ?? '')}</td><td class="${cls}">${behind.length}${behind.length === 0 ? ' (none)' : ''}</td><td>${escapeHtml(behind.map((p) => p.id).join(', '))}</td><td class="num">${escapeHtml(money)}</td></tr>`;
+    return { id: o.id, title: o.title ?? '', projects: behind.map((p) => p.id), money };
+  });
+}
+
+/** Objectives with none behind them stand out. */
+export function strategicAlignmentTable(portfolio: Portfolio): string {
+  const objectives = strategicAlignment(portfolio);
+  if (objectives.length === 0) return '<p class="empty">The portfolio names no strategic objectives.</p>';
+  const rows = objectives.map((o) => {
+    const cls = o.projects.length === 0 ? 'num rag-red-text' : 'num';
+    return `<tr><td><code>${escapeHtml(o.id)}</code> ${escapeHtml(o.title)}</td><td class="${cls}">${o.projects.length}${o.projects.length === 0 ? ' (none)' : ''}</td><td>${escapeHtml(o.projects.join(', '))}</td><td class="num">${escapeHtml(o.money)}</td></tr>`;
   });
   return `<table class="alignment"><thead><tr><th>Strategic objective</th><th class="num">Live projects</th><th>Projects</th><th class="num">Approved</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
