@@ -174,7 +174,7 @@ async function fixFile(service: CharterLanguageService, parsed: ParsedFile, cont
 }
 
 /** Every charter file of the workspace, by the `charter.files.*` globs. */
-function portfolioFiles(root: string, globs: { include: string[]; exclude: string[] }): string[] {
+export function portfolioFiles(root: string, globs: { include: string[]; exclude: string[] }): string[] {
   return globSync(globs.include, { cwd: root, ignore: globs.exclude, absolute: true, dot: false, followSymbolicLinks: false }).map((f) => path.normalize(f));
 }
 
@@ -182,6 +182,6 @@ function sortFindings(findings: Finding[]): Finding[] {
   return [...findings].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.rule.localeCompare(b.rule));
 }
 
-function toPosix(p: string): string {
+export function toPosix(p: string): string {
   return p.split(path.sep).join('/');
 }
