@@ -1,6 +1,7 @@
 // The engine's one door: the server and the CLI build a language service and call it.
 // Nothing here knows about LSP, VS Code or the file system.
 import { parseCharterFile, unreadFile, type ParsedFile } from './parser/charterParser';
+import { loadFast } from './parser/fastLoad';
 import { DEFAULT_MAX_SIZE_KB } from './parser/parseLimits';
 import { SchemaRegistry } from './schema/schemaRegistry';
 import { SchemaService, type DocumentSchema, type SchemaProblem, type SchemaRequestService } from './schema/schemaService';
@@ -80,6 +81,17 @@ export interface LanguageServiceOptions {
 export interface CharterLanguageService {
   /** Parses a text once per version; later calls with the same version return the cached parse. */
   parse(uri: string, text: string, version?: number): ParsedFile;
+  /**
+   * A document nobody is editing, read fast to values (not cached), or undefined when it must be parsed
+   * exactly. Its findings are only trustworthy when there are none; see `checkClosed`.
+   */
+  parseFast(uri: string, text: string, version?: number): ParsedFile | undefined;
+  /**
+   * The findings of a closed document: checked on the fast parse first and, only when that yields a
+   * finding (or cannot run), parsed exactly and checked again. `index` puts the parse that was used into
+   * the workspace index. Returns the findings and that parse.
+   */
+  checkClosed(file: ParsedFile, context: ValidationContext, index?: (file: ParsedFile) => void): Promise<{ findings: Finding[]; file: ParsedFile }>;
   forget(uri: string): void;
   /** `charter.files.maxSizeKB`: longer files get one `yaml/too-large` finding and are not parsed. */
   setFileSizeLimit(maxSizeKB: number): void;
@@ -280,6 +292,22 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Charte
       return renderTemplate(text.replace(/^\uFEFF/, ''), variables);
     },
     parse: (uri, text, version = 0) => cache.get(uri, text, version),
+    parseFast: (uri, text, version = 0) => loadFast(uri, text, version, { maxSizeKB }),
+    checkClosed: async (file, context, index) => {
+      if (file.fast) {
+        let findings: Finding[] | undefined;
+        try {
+          findings = await validate(file, context);
+        } catch {
+          // A rule that needs a range it does not have here: the exact parse below answers.
+          findings = undefined;
+        }
+        if (findings && findings.length === 0) return { findings, file };
+        file = cache.get(file.uri, file.text, file.version);
+        index?.(file);
+      }
+      return { findings: await validate(file, context), file };
+    },
     doComplete: (file, position, context) => doComplete(file, position, featureContext(file, context)),
     doHover: async (file, position, context, options = {}) => {
       const hover = await doHover(file, position, { ...featureContext(file, context), ...options });
