@@ -168,6 +168,26 @@ describe('cli: charter check and an unreadable charter', function () {
   });
 });
 
+describe('cli: charter check and an unreadable settings file', function () {
+  this.timeout(30_000);
+
+  for (const [what, make] of [
+    ['a link to /dev/zero', (file: string) => fs.symlinkSync('/dev/zero', file)],
+    ['a pipe', (file: string) => spawnSync('mkfifo', [file])],
+  ] as const) {
+    it(`stops with a usage error naming the file when .vscode/settings.json is ${what}, instead of hanging or running out of memory`, () => {
+      const dir = workspace({ 'p.charter.yaml': VALID_PROJECT });
+      fs.mkdirSync(path.join(dir, '.vscode'));
+      make(path.join(dir, '.vscode', 'settings.json'));
+      // The timeout only ends a hang of the code before this fix; a passing run takes well under a second.
+      const result = spawnSync(process.execPath, [CLI, 'check'], { cwd: dir, encoding: 'utf8', timeout: 20_000, env: { ...process.env, NO_COLOR: '1' } });
+      assert.equal(result.status, 2, result.stderr);
+      assert.match(result.stderr, /^charter: Cannot read settings from .*settings\.json: it is not a regular file \(a device, a pipe or a socket\), so it is not read\.\n$/);
+      assert.equal(result.stdout, '');
+    });
+  }
+});
+
 describe('cli: charter check --fix', function () {
   this.timeout(30_000);
 
