@@ -5,6 +5,7 @@ import { runReport, REPORT_FORMATS } from './cli/report';
 import { UsageError } from './cli/workspace';
 import { terminalText } from './engine/utils/escape';
 import { runNew } from './cli/new';
+import { checkTemplates, chooseTemplate, listTemplates, openTemplateWorkspace } from './cli/templates';
 import { oneLineCause } from './engine/rules/ruleFailure';
 import { runDiff, DIFF_FORMATS } from './cli/diff';
 import { isIsoDate } from './engine/utils/dates';
@@ -17,7 +18,11 @@ const HELP = `charter ${VERSION}: project charters as code
 Usage:
   charter check [paths...] [options]   check charters (no paths: the current directory as a workspace)
   charter report [paths...] [options]  the portfolio: table, roll-ups, timeline (Markdown, HTML, CSV or JSON)
-  charter new <id> [--title T] [--programme P] [--dir D]   write a skeleton charter <id>.charter.yaml (in projects/ when it exists)
+  charter new <id> [--title T] [--programme P] [--manager M] [--dir D] [--template NAME | --tier TIER]
+                                       write a charter <id>.charter.yaml (in projects/ when it exists): the built-in
+                                       skeleton, or a PMO template (charter.templates, templates of a ruleset)
+  charter templates list               the templates New Charter and charter new offer
+  charter templates check [names...]   check that each template's output passes the schema and rulesets but for its <placeholders>
   charter diff --base <ref> [paths...] [options]   what changed against a git ref: a summary for a pull-request comment
   charter --help | --version
 
@@ -73,19 +78,49 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<{ code:
         title: { type: 'string' },
         programme: { type: 'string' },
         dir: { type: 'string' },
+        template: { type: 'string', short: 't' },
+        tier: { type: 'string' },
+        manager: { type: 'string' },
         base: { type: 'string' },
       },
     });
     if (values.version) return { code: 0, stdout: `${VERSION}\n`, stderr: '' };
     const [command, ...paths] = positionals;
     if (values.help || !command) return { code: values.help ? 0 : 2, stdout: values.help ? HELP : '', stderr: values.help ? '' : HELP };
-    if (command !== 'check' && command !== 'report' && command !== 'new' && command !== 'diff') throw new UsageError(`Unknown command "${command}". Run charter --help.`);
+    if (command !== 'check' && command !== 'report' && command !== 'new' && command !== 'templates' && command !== 'diff') throw new UsageError(`Unknown command "${command}". Run charter --help.`);
     if (command === 'new') {
       if (paths.length > 1) throw new UsageError('charter new takes one project id.');
-      const created = await runNew({ cwd, id: paths[0], title: values.title, programme: values.programme, dir: values.dir, asOf: values['as-of'], offline: !!values.offline });
+      let render: Parameters<typeof runNew>[0]['render'];
+      if (values.template !== undefined || values.tier !== undefined) {
+        const ws = openTemplateWorkspace({ cwd, config: values.config, offline: !!values.offline, asOf: values['as-of'] });
+        const name = (await chooseTemplate(ws, values.template, values.tier))!;
+        render = async (vars) => {
+          try {
+            return await ws.service.renderTemplate(name, { ...vars, manager: values.manager?.trim() || undefined }, { settings: ws.settings, folderUri: ws.folderUri });
+          } catch (e) {
+            throw new UsageError((e as Error).message);
+          }
+        };
+      } else if (values.manager !== undefined) {
+        throw new UsageError('--manager fills in a template: use it with --template or --tier.');
+      }
+      const created = await runNew({ cwd, id: paths[0], title: values.title, programme: values.programme, dir: values.dir, asOf: values['as-of'], offline: !!values.offline, render });
       return { code: 0, stdout: created.output, stderr: created.warnings };
     }
-    if (values.title !== undefined || values.programme !== undefined || values.dir !== undefined) throw new UsageError('--title, --programme and --dir are options of charter new.');
+    if (values.title !== undefined || values.programme !== undefined || values.dir !== undefined || values.manager !== undefined || values.template !== undefined || values.tier !== undefined) {
+      throw new UsageError('--title, --programme, --manager, --dir, --template and --tier are options of charter new.');
+    }
+    if (command === 'templates') {
+      const [sub, ...names] = paths;
+      if (sub !== 'list' && sub !== 'check') throw new UsageError('Use charter templates list or charter templates check [names...].');
+      const ws = openTemplateWorkspace({ cwd, config: values.config, offline: !!values.offline, asOf: values['as-of'] });
+      if (sub === 'list') {
+        if (names.length > 0) throw new UsageError('charter templates list takes no names.');
+        return { code: 0, stdout: await listTemplates(ws), stderr: '' };
+      }
+      const outcome = await checkTemplates(ws, names);
+      return { code: outcome.exitCode, stdout: outcome.output, stderr: '' };
+    }
     let maxWarnings: number | undefined;
     if (values['max-warnings'] !== undefined) {
       maxWarnings = Number(values['max-warnings']);

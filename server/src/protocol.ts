@@ -13,9 +13,38 @@ export const Requests = {
   portfolio: 'charter/portfolio',
   /** The portfolio rendered as a report (md, html, csv, json) or as the dashboard's page. */
   report: 'charter/report',
+  /** The PMO's charter templates for a folder (New Charter offers them besides the built-in skeleton). */
+  templates: 'charter/templates',
+  /** A new charter's text from a named template. */
+  renderTemplate: 'charter/renderTemplate',
   /** The base text of a charter (change control): for a `file:` URI its base, for a `charter-base:` URI that text. Null when there is none. */
   baseText: 'charter/baseText',
 } as const;
+
+export interface TemplatesParams {
+  /** The workspace folder the new charter goes into. */
+  folderUri: string;
+}
+
+export interface TemplateInfo {
+  name: string;
+  description?: string;
+  tiers: string[];
+  from: string;
+}
+
+export interface RenderTemplateParams {
+  folderUri: string;
+  name: string;
+  id: string;
+  title: string;
+  programme?: string;
+  manager?: string;
+}
+
+export interface RenderTemplateResult {
+  text: string;
+}
 
 export const Notifications = {
   /** Client to server: the workspace was trusted (or not). Untrusted: no downloads, no schema from outside the workspace. */

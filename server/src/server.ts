@@ -2,6 +2,8 @@
 import {
   createConnection,
   DidChangeConfigurationNotification,
+  MessageType,
+  ShowMessageNotification,
   ProposedFeatures,
   TextDocuments,
   TextDocumentSyncKind,
@@ -20,6 +22,7 @@ import { PortfolioHandler } from './handlers/portfolioHandler';
 import { charterHistoryReader } from './gitHistory';
 import { LANGUAGE_FEATURE_CAPABILITIES, LanguageFeatures } from './handlers/languageFeatures';
 import { Requests, type ValidateWorkspaceResult } from './protocol';
+import { TemplateHandler } from './handlers/templateHandler';
 import { BaselineHandler } from './handlers/baselineHandler';
 import { readRegularFile } from './fileReading';
 
@@ -34,6 +37,12 @@ const service = getLanguageService({
     return fetcher.request(uri, options);
   },
   onSchemaProblem: (problem) => schemas.reportProblem(problem),
+  // Once per load: a broken ruleset also shows a ruleset/unavailable finding on each document.
+  onRulesetProblem: (problem) => {
+    if (problem.state !== 'unavailable') return;
+    const message = `Charter: the ruleset ${problem.label} cannot be used: ${problem.reason}. Documents show a ruleset/unavailable finding on their first line.`;
+    void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Error, message });
+  },
   baseText: (uri, relativePath) => baselines.provider(uri, relativePath),
 });
 const folders = new WorkspaceFolders();
@@ -46,6 +55,7 @@ validation.waitForIndex = () => workspace.indexed();
 workspace.onSettingsFileChanged = () => configurationChanged();
 const schemas = new SchemaHandler(connection, documents, service, fetcher, validation, settings, folders);
 const portfolio = new PortfolioHandler(connection, service, settings, folders, (uri) => validation.published.get(uri) ?? workspace.findingsOf(uri), charterHistoryReader(() => schemas.trusted));
+const templates = new TemplateHandler(connection, service, settings);
 const features = new LanguageFeatures(documents, service, settings, folders, validation.published);
 let dynamicConfiguration = false;
 
@@ -121,6 +131,7 @@ baselines.onDidChangeBase(() => {
 });
 baselines.listen();
 portfolio.listen();
+templates.listen();
 features.register(connection);
 documents.listen(connection);
 connection.listen();

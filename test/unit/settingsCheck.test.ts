@@ -93,6 +93,23 @@ describe('settings file check', () => {
   });
 });
 
+describe('settings check: PMO rulesets and templates', () => {
+  it('knows charter.rulesets and charter.templates, and says when their values are malformed', () => {
+    assert.deepEqual(check('{ "charter.rulesets": ["pmo/acme.ruleset.yaml"], "charter.templates": [{ "name": "major", "path": "pmo/major.template.yaml" }] }'), []);
+    const findings = check('{ "charter.rulesets": "pmo/acme.ruleset.yaml", "charter.templates": [{ "name": "major" }] }');
+    assert.deepEqual(findings.map((f) => [f.rule, f.text]), [
+      ['settings/invalid-value', '"pmo/acme.ruleset.yaml"'],
+      ['settings/invalid-value', '{ "name": "major" }'],
+    ]);
+  });
+
+  it('knows the rule ids of loaded rulesets', () => {
+    assert.equal(ruleIds(new SchemaRegistry()).known('pmo/risk-owner'), false);
+    assert.equal(ruleIds(new SchemaRegistry(), ['pmo/risk-owner']).known('pmo/risk-owner'), true);
+    assert.equal(ruleIds(new SchemaRegistry(), ['pmo/risk-owner']).known('pmo/*'), true);
+  });
+});
+
 describe('rule ids', () => {
   it('knows every rule id the engine writes, so no real rule is reported as unknown', () => {
     const root = path.resolve(__dirname, '..', '..', 'server', 'src');

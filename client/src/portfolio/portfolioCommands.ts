@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 // The base client: the desktop's (Node) and the web extension's (browser) are both one.
 import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
-import { Requests, type GroupBy, type PortfolioFilter, type ReportFormat, type ReportResult } from '../../../server/src/protocol';
+import { Requests, type GroupBy, type PortfolioFilter, type RenderTemplateResult, type ReportFormat, type ReportResult, type TemplateInfo } from '../../../server/src/protocol';
 import type { SourceLocation } from '../../../server/src/protocol';
 import { charterSkeleton, titleFromId, validateProjectId, type NewCharterArgs } from '../../../server/src/engine/services/newCharter';
 import type { PortfolioProvider } from './portfolioProvider';
@@ -141,7 +141,33 @@ export function registerPortfolioCommands(client: LanguageClient, ready: Promise
       if (!folder) throw new Error('Open a folder first: a new charter is written into the workspace.');
       const target = vscode.Uri.joinPath(folder, `${id}.charter.yaml`);
       if (await exists(target)) throw new Error(`${vscode.workspace.asRelativePath(target)} already exists.`);
-      const text = charterSkeleton({ id, title: title?.trim() || titleFromId(id), programme: programme?.trim() || undefined }, new Date().toISOString().slice(0, 10));
+      // The PMO's templates (charter.templates, templates of a ruleset) next to the built-in skeleton, the default.
+      const workspaceFolder = (vscode.workspace.getWorkspaceFolder(folder) ?? vscode.workspace.workspaceFolders?.[0])?.uri.toString();
+      let template = args.template;
+      if (template === undefined && interactive && workspaceFolder) {
+        await ready;
+        const templates = await client.sendRequest<TemplateInfo[]>(Requests.templates, { folderUri: workspaceFolder });
+        if (templates.length > 0) {
+          const picked = await vscode.window.showQuickPick(
+            [
+              { label: 'Built-in skeleton', description: 'the default', name: undefined as string | undefined },
+              ...templates.map((t) => ({ label: t.name, description: [t.tiers.length ? `tiers: ${t.tiers.join(', ')}` : '', t.description ?? ''].filter(Boolean).join(' - '), detail: `from ${t.from}`, name: t.name as string | undefined })),
+            ],
+            { title: 'New charter: template' },
+          );
+          if (!picked) return undefined;
+          template = picked.name;
+        }
+      }
+      const charter = { id, title: title?.trim() || titleFromId(id), programme: programme?.trim() || undefined };
+      let text: string;
+      if (template !== undefined) {
+        if (!workspaceFolder) throw new Error('Open a folder first: templates come from the workspace settings.');
+        await ready;
+        text = (await client.sendRequest<RenderTemplateResult>(Requests.renderTemplate, { folderUri: workspaceFolder, name: template, ...charter })).text;
+      } else {
+        text = charterSkeleton(charter, new Date().toISOString().slice(0, 10));
+      }
       await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(text));
       if (args.open !== false) await vscode.window.showTextDocument(target);
       return target.toString();

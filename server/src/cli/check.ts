@@ -36,6 +36,11 @@ export interface CheckOptions {
   fix?: boolean;
   /** Work out the same fixes as `fix`, list them, and write nothing. */
   fixDryRun?: boolean;
+  /**
+   * Parse every file exactly (every node's range) rather than reading clean files fast and parsing only
+   * those with findings. The findings are the same either way; `charter report` and fixes need the trees.
+   */
+  exactOnly?: boolean;
   /** A git ref whose charters are the approved baseline: adds the change rules (`--base`). */
   base?: string;
 }
@@ -81,10 +86,13 @@ export async function runCheck(options: CheckOptions): Promise<CheckOutcome> {
   const parsedFiles = new Map<string, ReturnType<typeof service.parse>>();
   const portfolio = new Set([...portfolioFiles(workspace.root, workspace.settings.files), ...workspace.files]);
   const sources = new Map<string, SourceFile>();
+  // Change rules compare with the base's exact parse; fixes edit the tree: both keep every file exact.
+  const fast = !options.exactOnly && !options.fix && !options.fixDryRun && options.base === undefined;
   for (const file of portfolio) {
     const source = readSource(file);
     sources.set(file, source);
-    const parsed = service.parse(pathToFileURL(file).href, source.text);
+    const uri = pathToFileURL(file).href;
+    const parsed = (fast && service.parseFast(uri, source.text)) || service.parse(uri, source.text);
     service.workspace.setFile(parsed, toPosix(path.relative(workspace.root, file)));
     parsedFiles.set(file, parsed);
   }
@@ -113,6 +121,28 @@ export async function runCheck(options: CheckOptions): Promise<CheckOutcome> {
       parsedFiles.set(file, fixed);
     }
   }
+  const byUri = new Map([...parsedFiles.keys()].map((file) => [pathToFileURL(file).href, file]));
+  const exactly = (file: string, relativePath: string): ParsedFile => {
+    const exact = service.parse(pathToFileURL(file).href, sources.get(file)!.text);
+    service.workspace.setFile(exact, relativePath);
+    parsedFiles.set(file, exact);
+    return exact;
+  };
+  /**
+   * A file's findings, placed exactly: the file is parsed exactly when it has a finding, and so is every
+   * fast-read file a finding points into (a programme's budget cap lists the projects' amounts).
+   */
+  const checkPlaced = async (file: string, relativePath: string) => {
+    const context = { relativePath, settings: workspace.settings, folderUri };
+    let own = await service.checkClosed(parsedFiles.get(file)!, context, () => exactly(file, relativePath));
+    for (let round = 0; round < 3; round++) {
+      const fastTargets = new Set(own.findings.flatMap((f) => (f.related ?? []).map((r) => byUri.get(r.uri))).filter((f): f is string => !!f && parsedFiles.get(f)!.fast === true));
+      if (fastTargets.size === 0) break;
+      for (const target of fastTargets) exactly(target, toPosix(path.relative(workspace.root, target)));
+      own = await service.checkClosed(own.file, context);
+    }
+    return own;
+  };
   const fixLog = options.fix || options.fixDryRun ? formatFixChanges(changes, !!options.fixDryRun) : '';
   const results: FileResult[] = [];
   const checked: CheckOutcome['checked'] = [];
@@ -121,11 +151,10 @@ export async function runCheck(options: CheckOptions): Promise<CheckOutcome> {
     const relativePath = toPosix(path.relative(workspace.root, file));
     const refused = notWritten.get(file);
     const unreadable = sources.get(file)!.unreadable;
-    const findings = unreadable
-      ? [unreadable]
-      : sortFindings([...(refused ? [refused] : []), ...(await service.validate(parsed, { relativePath, settings: workspace.settings, folderUri }))]);
+    const own = unreadable ? undefined : await checkPlaced(file, relativePath);
+    const findings = unreadable ? [unreadable] : sortFindings([...(refused ? [refused] : []), ...own!.findings]);
     results.push({ file: toPosix(path.relative(options.cwd, file)), findings });
-    checked.push({ parsed, relativePath, findings });
+    checked.push({ parsed: own?.file ?? parsed, relativePath, findings });
   }
   const summary = summarise(results);
   const none = workspace.files.length === 0 ? noChartersMessage(workspace, options.cwd) : '';
@@ -174,7 +203,7 @@ async function fixFile(service: CharterLanguageService, parsed: ParsedFile, cont
 }
 
 /** Every charter file of the workspace, by the `charter.files.*` globs. */
-function portfolioFiles(root: string, globs: { include: string[]; exclude: string[] }): string[] {
+export function portfolioFiles(root: string, globs: { include: string[]; exclude: string[] }): string[] {
   return globSync(globs.include, { cwd: root, ignore: globs.exclude, absolute: true, dot: false, followSymbolicLinks: false }).map((f) => path.normalize(f));
 }
 
@@ -182,6 +211,6 @@ function sortFindings(findings: Finding[]): Finding[] {
   return [...findings].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.rule.localeCompare(b.rule));
 }
 
-function toPosix(p: string): string {
+export function toPosix(p: string): string {
   return p.split(path.sep).join('/');
 }

@@ -20,6 +20,8 @@ export interface NewOptions {
   asOf?: string;
   /** Download no schema: a PMO's remote schema comes from the cache only. */
   offline?: boolean;
+  /** The charter's text from a PMO template, instead of the built-in skeleton. */
+  render?: (vars: { id: string; title: string; today: string; programme?: string }) => Promise<string>;
 }
 
 export async function runNew(options: NewOptions): Promise<{ file: string; output: string; warnings: string }> {
@@ -44,7 +46,8 @@ export async function runNew(options: NewOptions): Promise<{ file: string; outpu
     warnings = `charter: warning: no programme "${programme}" in this workspace${known.length > 0 ? ` (programmes: ${known.join(', ')})` : ''}; create it or correct the charter's programme.\n`;
   }
   const title = options.title?.trim() || titleFromId(id);
-  const skeleton = charterSkeleton({ id, title, programme }, options.asOf ?? todayIso());
+  const today = options.asOf ?? todayIso();
+  const skeleton = options.render ? await options.render({ id, title, today, programme }) : charterSkeleton({ id, title, programme }, today);
   // The schema that will check the new file (a PMO's, by charter.schemas) may require more.
   const relativePath = path.relative(portfolio.root, file).split(path.sep).join('/');
   const parsed = portfolio.service.parse(pathToFileURL(file).href, skeleton);

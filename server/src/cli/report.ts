@@ -46,7 +46,7 @@ export async function runReport(options: ReportOptions): Promise<ReportOutcome> 
     throw new UsageError(`Unknown grouping "${options.groupBy}". Use one of: ${GROUP_BY.join(', ')}.`);
   }
   // The same files, parses and findings as `charter check` for the same paths and settings.
-  const checked = await runCheck({ cwd: options.cwd, paths: options.paths, format: 'json', asOf: options.asOf, config: options.config, color: false, offline: options.offline });
+  const checked = await runCheck({ cwd: options.cwd, paths: options.paths, format: 'json', asOf: options.asOf, config: options.config, color: false, offline: options.offline, exactOnly: true });
   const sources: PortfolioSource[] = checked.checked.map((c) => ({ file: c.parsed, relativePath: c.relativePath, findings: c.findings }));
   const asOf = checked.settings.asOf ?? todayIso();
   const groupBy = (options.groupBy ?? checked.settings.portfolio.groupBy) as GroupBy;

@@ -21,7 +21,7 @@ export function workspaceWarnings(workspace: CliWorkspace, checkedFiles: string[
   const warnings: string[] = [];
   if (workspace.settingsFile) {
     const text = readSettingsText(workspace.settingsFile);
-    const findings = applyRuleSettings(checkSettingsFile(pathToFileURL(workspace.settingsFile).href, text, { rules: ruleIds(service.schemas), registry: service.schemas }), workspace.settings.rules);
+    const findings = applyRuleSettings(checkSettingsFile(pathToFileURL(workspace.settingsFile).href, text, { rules: ruleIds(service.schemas, service.rulesets.knownRuleIds()), registry: service.schemas }), workspace.settings.rules);
     for (const f of findings) warnings.push(`${shown(workspace.settingsFile)}:${f.range.start.line + 1}:${f.range.start.character + 1}: ${f.message} (${f.rule})`);
   }
   const included = new Set(checkedFiles.map((f) => path.normalize(f)));

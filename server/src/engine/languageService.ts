@@ -1,6 +1,7 @@
 // The engine's one door: the server and the CLI build a language service and call it.
 // Nothing here knows about LSP, VS Code or the file system.
 import { parseCharterFile, unreadFile, type ParsedFile } from './parser/charterParser';
+import { loadFast } from './parser/fastLoad';
 import { DEFAULT_MAX_SIZE_KB } from './parser/parseLimits';
 import { SchemaRegistry } from './schema/schemaRegistry';
 import { SchemaService, type DocumentSchema, type SchemaProblem, type SchemaRequestService } from './schema/schemaService';
@@ -39,6 +40,9 @@ import { applySuppressions, isProtectedRule } from './suppressions';
 import { ruleIds } from './ruleIds';
 import { ruleFailedFinding } from './rules/ruleFailure';
 import { WorkspaceIndex } from './workspace/workspaceIndex';
+import { RulesetService, type RulesetProblem } from './rulesets/rulesetService';
+import { loadRulesets, rulesetFindings } from './rulesets/rulesetChecks';
+import { MAX_TEMPLATE_BYTES, renderTemplate, templateChoices, type TemplateChoice, type TemplateVariables } from './rulesets/templates';
 import type { BaseText, BaseTextProvider } from './change/baseline';
 import { changeHover } from './change/changeHover';
 
@@ -52,6 +56,13 @@ export interface ValidationContext {
   workspace?: WorkspaceIndex;
 }
 
+export interface TemplateContext {
+  settings: CharterSettings;
+  /** The workspace folder: relative template and ruleset paths resolve against it. */
+  folderUri?: string;
+  workspace?: WorkspaceIndex;
+}
+
 /**
  * What the outside world provides. The engine never touches the file system or the network itself:
  * the server and the CLI pass these in, tests pass fakes.
@@ -61,6 +72,8 @@ export interface LanguageServiceOptions {
   schemaRequest?: SchemaRequestService;
   /** Called once each time a schema fails to load (or is skipped as untrusted), so a host can tell the user once. */
   onSchemaProblem?: (problem: SchemaProblem) => void;
+  /** Called once each time a PMO ruleset fails to load (or is skipped as untrusted). */
+  onRulesetProblem?: (problem: RulesetProblem) => void;
   /** The text of a file on the base ref (change control). Without it, no change rule runs. */
   baseText?: BaseTextProvider;
 }
@@ -68,6 +81,17 @@ export interface LanguageServiceOptions {
 export interface CharterLanguageService {
   /** Parses a text once per version; later calls with the same version return the cached parse. */
   parse(uri: string, text: string, version?: number): ParsedFile;
+  /**
+   * A document nobody is editing, read fast to values (not cached), or undefined when it must be parsed
+   * exactly. Its findings are only trustworthy when there are none; see `checkClosed`.
+   */
+  parseFast(uri: string, text: string, version?: number): ParsedFile | undefined;
+  /**
+   * The findings of a closed document: checked on the fast parse first and, only when that yields a
+   * finding (or cannot run), parsed exactly and checked again. `index` puts the parse that was used into
+   * the workspace index. Returns the findings and that parse.
+   */
+  checkClosed(file: ParsedFile, context: ValidationContext, index?: (file: ParsedFile) => void): Promise<{ findings: Finding[]; file: ParsedFile }>;
   forget(uri: string): void;
   /** `charter.files.maxSizeKB`: longer files get one `yaml/too-large` finding and are not parsed. */
   setFileSizeLimit(maxSizeKB: number): void;
@@ -84,6 +108,8 @@ export interface CharterLanguageService {
   /** The URIs of the schema files loaded so far, to watch for changes. */
   loadedSchemaLocations(): string[];
   readonly schemas: SchemaRegistry;
+  /** The PMO rulesets (`charter.rulesets`, `rulesets:` in portfolio.yaml), loaded like schemas. */
+  readonly rulesets: RulesetService;
   /** Completion at a position: keys still missing, allowed values, snippets; a skeleton in an empty document. */
   doComplete(file: ParsedFile, position: Position, context: ValidationContext): Promise<CompletionResult>;
   /** What the schema says about the key or value at a position, and the given findings there. */
@@ -108,6 +134,10 @@ export interface CharterLanguageService {
   findDocumentLinks(file: ParsedFile): DocumentLink[];
   /** Keys in schema order, two-space indentation, comments kept; nothing unless `charter.format.enable`. */
   format(file: ParsedFile, context: ValidationContext): Promise<TextEdit[]>;
+  /** The templates New Charter offers besides the built-in skeleton: `charter.templates`, then each ruleset's. */
+  templates(context: TemplateContext): Promise<TemplateChoice[]>;
+  /** A new charter from a named template; rejects with a sentence the user can act on. */
+  renderTemplate(name: string, variables: TemplateVariables, context: TemplateContext): Promise<string>;
   /** The workspace index: files added to it are one portfolio, checked by the whole-portfolio rules. */
   readonly workspace: WorkspaceIndex;
   /** Top-level keys that the schema applying to the file's first document requires and the document lacks (a PMO's `costCentre`). */
@@ -128,6 +158,7 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Charte
   });
   const workspace = new WorkspaceIndex();
   const governance = new Governance();
+  const rulesets = new RulesetService(options.schemaRequest, options.onRulesetProblem);
 
   /** Schema findings for one document (kind, schema state, what the schema says), and the values the schema rejected. */
   const documentFindings = async (file: ParsedFile, doc: ParsedDocument, context: ValidationContext): Promise<{ findings: Finding[]; rejected: Range[] }> => {
@@ -191,7 +222,7 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Charte
         findings.push(ruleFailedFinding('schema validation', file.uri, e, file.lines.rangeOf(doc.start, doc.start)));
       }
     }
-    // One finding per problem: a value the schema rejects gets the schema's finding, not also a rule's.
+    // One finding per problem: a value the schema rejects gets the schema's finding, not also a rule's (built-in or a PMO ruleset's).
     let protectedRules: readonly string[] | undefined;
     try {
       findings.push(...withoutRejectedValues(governance.findings(file, context, context.workspace ?? workspace, await baseOf(file, context)), rejected));
@@ -199,7 +230,12 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Charte
     } catch (e) {
       findings.push(ruleFailedFinding('governance', file.uri, e));
     }
-    const unsuppressed = applySuppressions(file, trustedPastSyntaxErrors(file, findings), { today: todayFor(context.settings), relativePath: context.relativePath, protectedRules, rules: ruleIds(registry) });
+    try {
+      findings.push(...withoutRejectedValues(await rulesetFindings(rulesets, file, context, context.workspace ?? workspace), rejected));
+    } catch (e) {
+      findings.push(ruleFailedFinding('PMO rulesets', file.uri, e));
+    }
+    const unsuppressed = applySuppressions(file, trustedPastSyntaxErrors(file, findings), { today: todayFor(context.settings), relativePath: context.relativePath, protectedRules, rules: ruleIds(registry, rulesets.knownRuleIds()) });
     return applyRuleSettings(unsuppressed, context.settings.rules);
   };
 
@@ -235,8 +271,43 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Charte
     };
   };
 
+  const templates = async (context: TemplateContext): Promise<TemplateChoice[]> => {
+    const loaded = await loadRulesets(rulesets, undefined, { relativePath: '', settings: context.settings, folderUri: context.folderUri }, context.workspace ?? workspace);
+    return templateChoices(context.settings, context.folderUri, loaded.rulesets);
+  };
+
   return {
+    templates,
+    renderTemplate: async (name, variables, context) => {
+      const choices = await templates(context);
+      const choice = choices.find((c) => c.name === name);
+      if (!choice) throw new Error(choices.length > 0 ? `There is no template "${name}"; the templates are ${choices.map((c) => c.name).join(', ')}.` : `There is no template "${name}": neither charter.templates nor a ruleset names one.`);
+      let text: string;
+      try {
+        text = await rulesets.readText(choice.uri, context.folderUri, context.settings.schemaDownload.enable);
+      } catch (e) {
+        throw new Error(`The template ${name} (from ${choice.from}) cannot be read: ${(e as Error).message}.`);
+      }
+      if (text.length > MAX_TEMPLATE_BYTES) throw new Error(`The template ${name} is larger than ${MAX_TEMPLATE_BYTES / 1000} kB, too large for a charter.`);
+      return renderTemplate(text.replace(/^\uFEFF/, ''), variables);
+    },
     parse: (uri, text, version = 0) => cache.get(uri, text, version),
+    parseFast: (uri, text, version = 0) => loadFast(uri, text, version, { maxSizeKB }),
+    checkClosed: async (file, context, index) => {
+      if (file.fast) {
+        let findings: Finding[] | undefined;
+        try {
+          findings = await validate(file, context);
+        } catch {
+          // A rule that needs a range it does not have here: the exact parse below answers.
+          findings = undefined;
+        }
+        if (findings && findings.length === 0) return { findings, file };
+        file = cache.get(file.uri, file.text, file.version);
+        index?.(file);
+      }
+      return { findings: await validate(file, context), file };
+    },
     doComplete: (file, position, context) => doComplete(file, position, featureContext(file, context)),
     doHover: async (file, position, context, options = {}) => {
       const hover = await doHover(file, position, { ...featureContext(file, context), ...options });
@@ -267,10 +338,15 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Charte
     validate,
     baseOf,
     describeSchemas,
-    forgetSchemas: (uri) => schemaService.forget(uri),
-    setWorkspaceTrust: (trusted) => schemaService.setTrusted(trusted),
-    loadedSchemaLocations: () => schemaService.loadedLocations(),
+    // Ruleset files are watched, refreshed and trusted exactly as schema files are.
+    forgetSchemas: (uri) => [schemaService.forget(uri), rulesets.forget(uri)].some(Boolean),
+    setWorkspaceTrust: (trusted) => {
+      schemaService.setTrusted(trusted);
+      rulesets.setTrusted(trusted);
+    },
+    loadedSchemaLocations: () => [...new Set([...schemaService.loadedLocations(), ...rulesets.loadedLocations()])],
     schemas: registry,
+    rulesets,
     workspace,
     missingRequiredKeys: async (file, context) => {
       const doc = file.documents.find((d) => !d.empty && d.value !== undefined);

@@ -8,9 +8,13 @@ import { LineIndex } from './utils/lineIndex';
 const HEAD = 4096;
 const API_VERSION = /^apiVersion:[ \t]*(["']?)charter\/v1\1[ \t]*(?:#.*)?$/m;
 
+/** A PMO ruleset (`kind: Ruleset`) or a charter template (`{{id}}`...) says apiVersion too, but is no charter. */
+const NOT_A_CHARTER = /^kind:[ \t]*(["']?)Ruleset\1[ \t]*(?:#.*)?$|\{\{\s*(?:id|title|today|programme|manager)\s*\}\}/m;
+
 /** Whether a file's text declares itself a charter document. */
 export function declaresCharter(text: string): boolean {
-  return API_VERSION.test(text.slice(0, HEAD));
+  const head = text.slice(0, HEAD);
+  return API_VERSION.test(head) && !NOT_A_CHARTER.test(head);
 }
 
 /** How to get a file outside the globs checked, for a finding or a CLI warning. */
@@ -24,7 +28,7 @@ export function notIncludedMessage(relativePath: string): string {
 export function notIncludedFinding(uri: string, text: string, relativePath: string): Finding | undefined {
   const head = text.slice(0, HEAD);
   const m = API_VERSION.exec(head);
-  if (!m) return undefined;
+  if (!m || NOT_A_CHARTER.test(head)) return undefined;
   const lines = new LineIndex(head);
   return {
     rule: 'files/not-included',

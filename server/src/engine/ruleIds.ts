@@ -20,10 +20,10 @@ export interface RuleIds {
   nearest(pattern: string): string | undefined;
 }
 
-/** Built-in rules, `schema/<keyword>`, and the `x-rule` ids of the schemas registered so far. */
-export function ruleIds(registry?: SchemaRegistry): RuleIds {
+/** Built-in rules, `schema/<keyword>`, the `x-rule` ids of the schemas registered so far, and `more` (PMO ruleset rules). */
+export function ruleIds(registry?: SchemaRegistry, more: Iterable<string> = []): RuleIds {
   let ids: Set<string> | undefined;
-  const all = (): Set<string> => (ids ??= new Set([...CATALOGUE.map((r) => r.id), ...YAML_RULES, ...SETTINGS_RULES, RULE_FAILED, ...(registry ? schemaRuleIds(registry) : [])]));
+  const all = (): Set<string> => (ids ??= new Set([...CATALOGUE.map((r) => r.id), ...YAML_RULES, ...SETTINGS_RULES, RULE_FAILED, ...(registry ? schemaRuleIds(registry) : []), ...more]));
   const areas = (): Set<string> => new Set([...all()].map((id) => id.split('/')[0]).concat('schema'));
   return {
     known(pattern) {

@@ -9,6 +9,14 @@ export interface SchemaAssociation {
   url: string;
 }
 
+export interface TemplateSetting {
+  name: string;
+  /** Workspace-relative or absolute path, or an `https:` URL, of the template's YAML. */
+  path: string;
+  description?: string;
+  tiers?: string[];
+}
+
 export type GroupBy = 'programme' | 'status' | 'rag' | 'sponsor' | 'manager' | 'phase';
 
 export interface CharterSettings {
@@ -21,6 +29,10 @@ export interface CharterSettings {
   format: { enable: boolean };
   schemaDownload: { enable: boolean };
   portfolio: { groupBy: GroupBy };
+  /** PMO rulesets: workspace-relative or absolute paths, `https:` URLs, or `builtin:<name>`. */
+  rulesets: string[];
+  /** Named charter templates offered by New Charter and `charter new --template`. */
+  templates: TemplateSetting[];
   /** The day date rules are evaluated on (YYYY-MM-DD); today when unset. */
   asOf?: string;
   /** The git ref of the approved baseline in the editor: `auto` (merge-base with the remote's default branch, else HEAD), `off`, or a ref. */
@@ -48,6 +60,8 @@ export function defaultSettings(): CharterSettings {
     format: { enable: false },
     schemaDownload: { enable: true },
     portfolio: { groupBy: 'programme' },
+    rulesets: [],
+    templates: [],
     baseRef: 'auto',
   };
 }
@@ -97,6 +111,16 @@ export function normaliseSettings(raw: unknown): CharterSettings {
   settings.schemaDownload.enable = bool('schemaDownload.enable', true);
   const groupBy = get('portfolio.groupBy');
   if (typeof groupBy === 'string' && GROUPS.has(groupBy)) settings.portfolio.groupBy = groupBy as GroupBy;
+  settings.rulesets = toStringList(get('rulesets'));
+  const templates = get('templates');
+  if (Array.isArray(templates)) {
+    settings.templates = templates.flatMap((t): TemplateSetting[] => {
+      if (!t || typeof t !== 'object') return [];
+      const { name, path, description, tiers } = t as Record<string, unknown>;
+      if (typeof name !== 'string' || !name || typeof path !== 'string' || !path) return [];
+      return [{ name, path, description: typeof description === 'string' ? description : undefined, tiers: tiers === undefined ? undefined : toStringList(tiers) }];
+    });
+  }
   const baseRef = get('baseRef');
   if (typeof baseRef === 'string' && baseRef.trim() && !baseRef.startsWith('-')) settings.baseRef = baseRef.trim();
   const asOf = get('asOf');

@@ -38,6 +38,8 @@ const SETTINGS: Record<string, ValueCheck> = {
   'schemaDownload.enable': boolean,
   'portfolio.groupBy': oneOf(GROUPS),
   asOf: checkAsOf,
+  rulesets: checkRulesets,
+  templates: checkTemplates,
   'trace.server': oneOf(['off', 'messages', 'verbose']),
 };
 
@@ -160,6 +162,25 @@ function checkAsOf(node: JsonNode, name: string, out: Reporter): void {
 
 function stringList(node: JsonNode, name: string, out: Reporter): void {
   if (node.type !== 'array' || !(node.children ?? []).every((c) => c.type === 'string')) out.add('settings/invalid-value', node, `${name} must be a list of globs, like ["**/*.charter.yaml"]; the default is used instead.`);
+}
+
+function checkRulesets(node: JsonNode, name: string, out: Reporter): void {
+  if (node.type !== 'array' || !(node.children ?? []).every((c) => c.type === 'string' && c.value)) {
+    out.add('settings/invalid-value', node, `${name} must be a list of ruleset paths or URLs, like ["pmo/acme.ruleset.yaml"]; no ruleset is used until it is.`);
+  }
+}
+
+/** `charter.templates`: a list of `{ name, path }`, each entry that is not one is skipped. */
+function checkTemplates(node: JsonNode, name: string, out: Reporter): void {
+  if (node.type !== 'array') {
+    out.add('settings/invalid-value', node, `${name} must be a list of { "name": ..., "path": ... }; no template is offered until it is.`);
+    return;
+  }
+  for (const entry of node.children ?? []) {
+    const keys = new Map((entry.type === 'object' ? (entry.children ?? []) : []).map((p) => [p.children?.[0]?.value as string, p.children?.[1]]));
+    const ok = (key: string) => keys.get(key)?.type === 'string' && !!keys.get(key)?.value;
+    if (!ok('name') || !ok('path')) out.add('settings/invalid-value', entry, `Each entry of ${name} names a template and the path of its YAML, like { "name": "standard", "path": "pmo/standard.template.yaml" }; this one is skipped.`);
+  }
 }
 
 function sizeInKB(node: JsonNode, name: string, out: Reporter): void {

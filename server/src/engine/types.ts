@@ -58,4 +58,6 @@ export interface Finding {
   fixes?: Fix[];
   /** Where the finding came from when that matters to the reader, e.g. the schema that produced it. */
   origin?: string;
+  /** What the rule asks for, for rules the built-in catalogue does not describe (PMO ruleset rules). */
+  description?: string;
 }

@@ -39,7 +39,7 @@ export class WorkspaceNotices {
       const settingsUri = `${folder.uri}/.vscode/settings.json`;
       const text = await readIfSmall(URI.parse(settingsUri).fsPath);
       if (text !== undefined) {
-        const findings = checkSettingsFile(settingsUri, text, { rules: ruleIds(this.service.schemas), registry: this.service.schemas });
+        const findings = checkSettingsFile(settingsUri, text, { rules: ruleIds(this.service.schemas, this.service.rulesets.knownRuleIds()), registry: this.service.schemas });
         next.set(settingsUri, applyRuleSettings(findings, folder.settings.rules));
       }
       const yamlFiles = await glob(['**/*.yaml', '**/*.yml'], { cwd: folder.path, ignore: folder.settings.files.exclude, absolute: true, dot: false, followSymbolicLinks: false });

@@ -2,6 +2,7 @@
 import { describeRule, type RuleDescription } from '../../engine/rules/index';
 import type { Finding, RuleId, Severity } from '../../engine/types';
 import { docsFor } from '../../engine/utils/docs';
+import { RULESET_NOTES } from '../../engine/rulesets/rulesetService';
 
 /** The site the repository's `docs/` folder is published under; `CHARTER_DOCS_BASE_URL` overrides it. */
 export const DOCS_BASE_URL = 'https://charter.dev/';
@@ -14,7 +15,7 @@ export function helpUri(docs: string): string {
 
 /** What is known about a rule id: the catalogue's description, else what its findings say. */
 export function ruleDescription(id: RuleId, findings: Finding[] = []): RuleDescription {
-  const known = describeRule(id);
+  const known = describeRule(id) ?? RULESET_NOTES.find((r) => r.id === id);
   if (known) return known;
   const sample = findings.find((f) => f.rule === id);
   const [area, keyword] = id.split('/');
@@ -23,7 +24,9 @@ export function ruleDescription(id: RuleId, findings: Finding[] = []): RuleDescr
       ? `The document matches its JSON Schema (keyword "${keyword}").`
       : area === 'yaml'
         ? 'The file is well-formed YAML.'
-        : `Rule ${id}${sample?.origin ? ` from ${sample.origin}` : ''}.`;
+        : sample?.description
+          ? sample.description
+          : `Rule ${id}${sample?.origin ? ` from ${sample.origin}` : ''}.`;
   const severity: Severity = sample?.severity ?? 'error';
   return { id, severity, summary, docs: sample?.docs ?? docsFor(id) };
 }

@@ -30,6 +30,11 @@ export interface ParsedFile {
   documents: ParsedDocument[];
   /** Syntax and file-level findings (rules `yaml/*`). */
   findings: Finding[];
+  /**
+   * True when read by the fast loader: the values are exact, the nodes have no ranges. Such a file is
+   * only ever checked for whether it has findings; one that has is parsed again exactly to place them.
+   */
+  fast?: true;
 }
 
 export interface ParseOptions {

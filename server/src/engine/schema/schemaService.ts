@@ -330,7 +330,7 @@ function textWithLeadingComments(file: ParsedFile, doc: ParsedDocument): string 
 }
 
 /** The workspace folder of a file, from its URI and its folder-relative path, when they agree. */
-function folderOf(uri: string, relativePath: string): string | undefined {
+export function folderOf(uri: string, relativePath: string): string | undefined {
   if (!relativePath || !uri.startsWith('file:')) return undefined;
   const encoded = relativePath.split('/').map(encodeURIComponent).join('/');
   for (const tail of [encoded, relativePath]) if (uri.endsWith(`/${tail}`)) return uri.slice(0, uri.length - tail.length - 1);

@@ -9,6 +9,8 @@ export interface NewCharterArgs {
   programme?: string;
   /** Where to write `<id>.charter.yaml`: a path or a file URI. Default: `projects/` of the first workspace folder if it exists, else the folder itself. */
   folder?: string;
+  /** A PMO template's name (`charter.templates`, templates of a ruleset); the built-in skeleton when absent. */
+  template?: string;
   /** Open the new file in an editor (default true). */
   open?: boolean;
   /** true: prompt for what is missing. Otherwise (any arguments given) never prompt: the id defaults to `new-project`, the title to one made from the id, no programme. */

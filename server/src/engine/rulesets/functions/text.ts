@@ -1,0 +1,93 @@
+// `pattern`, `enum`, `length`: the form of a value.
+import { RE2JS } from 're2js';
+import type { RulesetFunction } from '../rulesetTypes';
+import { isWholeNumber, show, sizeOf, unknownOptions } from './options';
+
+/** A pattern is a short expression; a value longer than this is checked on its first part only. */
+const MAX_PATTERN_LENGTH = 1000;
+const MAX_SUBJECT_LENGTH = 10_000;
+const compiled = new Map<string, RE2JS | string>();
+
+/**
+ * Patterns run on RE2 (re2js): linear time in the length of the text whatever the pattern, so a
+ * ruleset cannot hang the editor with a catastrophic backtracking pattern. Backreferences and
+ * lookaround, which need backtracking, are refused when the ruleset loads.
+ */
+export function compilePattern(source: string): RE2JS | string {
+  const known = compiled.get(source);
+  if (known !== undefined) return known;
+  let result: RE2JS | string;
+  if (source.length > MAX_PATTERN_LENGTH) result = `the pattern is longer than ${MAX_PATTERN_LENGTH} characters`;
+  else {
+    try {
+      result = RE2JS.compile(source);
+    } catch (e) {
+      result = `the pattern "${show(source)}" is not a regular expression Charter can run in linear time (${(e as Error).message}); lookaround and backreferences are not supported`;
+    }
+  }
+  if (compiled.size > 1000) compiled.clear();
+  compiled.set(source, result);
+  return result;
+}
+
+export const pattern: RulesetFunction = {
+  name: 'pattern',
+  checkOptions: (options) => {
+    const unknown = unknownOptions(options, ['match', 'notMatch']);
+    if (unknown) return unknown;
+    if (options.match === undefined && options.notMatch === undefined) return 'give "match" or "notMatch" (a regular expression)';
+    for (const key of ['match', 'notMatch'] as const) {
+      const source = options[key];
+      if (source === undefined) continue;
+      if (typeof source !== 'string') return `"${key}" is a regular expression written as a text`;
+      const re = compilePattern(source);
+      if (typeof re === 'string') return re;
+    }
+    return undefined;
+  },
+  evaluate: (value, options) => {
+    if (value === undefined || value === null) return undefined;
+    if (typeof value !== 'string' && typeof value !== 'number') return `${show(value)} is not a text`;
+    const subject = String(value).slice(0, MAX_SUBJECT_LENGTH);
+    if (typeof options.match === 'string') {
+      const re = compilePattern(options.match);
+      if (typeof re !== 'string' && !re.test(subject)) return `"${show(value)}" does not match ${options.match}`;
+    }
+    if (typeof options.notMatch === 'string') {
+      const re = compilePattern(options.notMatch);
+      if (typeof re !== 'string' && re.test(subject)) return `"${show(value)}" matches ${options.notMatch}, which is not allowed`;
+    }
+    return undefined;
+  },
+};
+
+export const enumeration: RulesetFunction = {
+  name: 'enum',
+  checkOptions: (options) => unknownOptions(options, ['values']) ?? (Array.isArray(options.values) && options.values.length > 0 ? undefined : '"values" is a non-empty list'),
+  evaluate: (value, options) => {
+    if (value === undefined) return undefined;
+    const values = options.values as unknown[];
+    return values.some((v) => v === value) ? undefined : `"${show(value)}" is not one of ${values.map((v) => show(v)).join(', ')}`;
+  },
+};
+
+/** Characters of a text, items of a list, keys of a mapping. */
+export const length: RulesetFunction = {
+  name: 'length',
+  checkOptions: (options) => {
+    const unknown = unknownOptions(options, ['min', 'max']);
+    if (unknown) return unknown;
+    if (options.min === undefined && options.max === undefined) return 'give "min", "max" or both';
+    for (const key of ['min', 'max']) if (options[key] !== undefined && !isWholeNumber(options[key])) return `"${key}" is a whole number of 0 or more`;
+    return undefined;
+  },
+  evaluate: (value, options) => {
+    if (value === undefined || value === null) return undefined;
+    const size = sizeOf(value);
+    if (size === undefined) return `${show(value)} has no length`;
+    const unit = typeof value === 'string' ? 'characters' : Array.isArray(value) ? 'items' : 'entries';
+    if (isWholeNumber(options.min) && size < options.min) return `it has ${size} ${unit}, fewer than ${options.min}`;
+    if (isWholeNumber(options.max) && size > options.max) return `it has ${size} ${unit}, more than ${options.max}`;
+    return undefined;
+  },
+};
