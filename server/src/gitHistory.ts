@@ -102,17 +102,42 @@ export class GitHistoryCache {
   }
 }
 
+/** The top folder of the git repository around `folder`; undefined when there is none (or no git). */
+async function repositoryTop(folder: string): Promise<string | undefined> {
+  try {
+    return (await git(['rev-parse', '--show-toplevel'], folder)).trim();
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * The server's source of past versions: the charters on disk (`file:` URIs), from git, and only while
- * the workspace is trusted; nothing otherwise.
+ * the workspace is trusted; nothing otherwise. A multi-root workspace may span several repositories:
+ * each charter's history comes from the repository around it, with a cache per repository.
  */
-export function charterHistoryReader(trusted: () => boolean, cache = new GitHistoryCache()) {
+export function charterHistoryReader(trusted: () => boolean, caches = new Map<string, GitHistoryCache>()) {
   return async (sources: Array<{ file: { uri: string }; relativePath: string }>): Promise<Record<string, string[]>> => {
     if (!trusted()) return {};
-    const files = sources.flatMap((s) => {
+    const byFolder = new Map<string, Array<{ relativePath: string; absolutePath: string }>>();
+    for (const s of sources) {
       const uri = URI.parse(s.file.uri);
-      return uri.scheme === 'file' && /\.charter\.ya?ml$/i.test(uri.fsPath) ? [{ relativePath: s.relativePath, absolutePath: uri.fsPath }] : [];
-    });
-    return files.length === 0 ? {} : cache.read(path.dirname(files[0].absolutePath), files);
+      if (uri.scheme !== 'file' || !/\.charter\.ya?ml$/i.test(uri.fsPath)) continue;
+      const folder = path.dirname(uri.fsPath);
+      byFolder.set(folder, [...(byFolder.get(folder) ?? []), { relativePath: s.relativePath, absolutePath: uri.fsPath }]);
+    }
+    // One `git rev-parse` per folder that holds charters, to find its repository.
+    const byRepository = new Map<string, Array<{ relativePath: string; absolutePath: string }>>();
+    for (const [folder, files] of byFolder) {
+      const top = await repositoryTop(folder);
+      if (top !== undefined) byRepository.set(top, [...(byRepository.get(top) ?? []), ...files]);
+    }
+    const out: Record<string, string[]> = {};
+    for (const [top, files] of byRepository) {
+      let cache = caches.get(top);
+      if (!cache) caches.set(top, (cache = new GitHistoryCache()));
+      Object.assign(out, await cache.read(top, files));
+    }
+    return out;
   };
 }

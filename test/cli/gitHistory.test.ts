@@ -4,7 +4,8 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { GitHistoryCache, readGitHistory } from '../../server/src/gitHistory';
+import { URI } from 'vscode-uri';
+import { charterHistoryReader, GitHistoryCache, readGitHistory } from '../../server/src/gitHistory';
 import { runReport } from '../../server/src/cli/report';
 
 const version = (asOf: string, rag: string, forecastEnd: string) => `apiVersion: charter/v1
@@ -66,6 +67,29 @@ describe('cli: trends from git history', function () {
     assert.equal(after.length, 4);
     assert.match(after[0], /asOf: 2027-05-31/);
     assert.deepEqual(await cache.read(os.tmpdir(), files.map((f) => ({ ...f, absolutePath: path.join(os.tmpdir(), 'nowhere.charter.yaml') }))), {});
+  });
+
+  it('reads each charter of a multi-root workspace from its own repository (the server\'s reader)', async () => {
+    const other = fs.mkdtempSync(path.join(os.tmpdir(), 'charter-history-other-'));
+    try {
+      const gitOther = (...args: string[]) => execFileSync('git', ['-c', 'user.name=T', '-c', 'user.email=t@example.org', '-c', 'commit.gpgsign=false', ...args], { cwd: other });
+      gitOther('init', '-q');
+      fs.mkdirSync(path.join(other, 'projects'));
+      for (const asOf of ['2027-03-31', '2027-04-30']) {
+        fs.writeFileSync(path.join(other, 'projects', 'q.charter.yaml'), version(asOf, 'green', '2027-12-17').replace('id: p', 'id: q'));
+        gitOther('add', '.');
+        gitOther('commit', '-q', '-m', asOf);
+      }
+      const source = (absolutePath: string, relativePath: string) => ({ file: { uri: URI.file(absolutePath).toString() }, relativePath });
+      const read = charterHistoryReader(() => true);
+      const history = await read([source(path.join(dir, 'p.charter.yaml'), 'one/p.charter.yaml'), source(path.join(other, 'projects', 'q.charter.yaml'), 'two/projects/q.charter.yaml')]);
+      assert.deepEqual(Object.keys(history).sort(), ['one/p.charter.yaml', 'two/projects/q.charter.yaml']);
+      assert.equal(history['two/projects/q.charter.yaml'].length, 2);
+      assert.ok(history['one/p.charter.yaml'].length >= 3);
+      assert.deepEqual(await charterHistoryReader(() => false)([source(path.join(dir, 'p.charter.yaml'), 'one/p.charter.yaml')]), {});
+    } finally {
+      fs.rmSync(other, { recursive: true, force: true });
+    }
   });
 
   it('says why there is no history outside a repository', async () => {

@@ -59,6 +59,8 @@ describe('cli: charter report for leadership', function () {
     assert.ok(html.indexOf('id="needs-decision"') < html.indexOf('id="summary"'));
     assert.match(html, /<section id="performance">/);
     assert.match(html, /<svg class="chart scatter"/);
+    assert.match(html, /<h3>Capacity \(person x month\)<\/h3>/);
+    assert.match(html, /<h3>Strategic alignment<\/h3>/);
     assert.doesNotMatch(html, /NaN/);
   });
 
@@ -72,5 +74,42 @@ describe('cli: charter report for leadership', function () {
     const worse = json.projects.find((p: { id: string }) => p.id === 'worse');
     assert.deepEqual(worse.performance.metrics.cpi, { value: null, text: 'not enough data', reason: 'there is no percent complete (progress.percentComplete)' });
     assert.equal(worse.performance.trend.direction, 'worse');
+  });
+});
+
+describe('cli: charter report md, capacity and strategic alignment', function () {
+  this.timeout(60_000);
+  let dir: string;
+  const charter = (id: string, approved: number, objective: string, allocation: string) => `apiVersion: charter/v1
+kind: Project
+id: ${id}
+title: ${id}
+status: active
+programme: fin
+schedule: { start: 2027-01-04, end: 2027-12-17 }
+budget: { currency: EUR, approved: ${approved} }
+objectives: [{ id: o1, statement: s, strategicObjective: ${objective} }]
+allocations:
+  - ${allocation}
+`;
+  before(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'charter-md-capacity-'));
+    fs.writeFileSync(path.join(dir, 'a.charter.yaml'), charter('a', 850000, 'so-cost', '{ person: raj, percent: 60, from: 2027-05-01, to: 2027-06-30 }'));
+    fs.writeFileSync(path.join(dir, 'b.charter.yaml'), charter('b', 100000.5, 'so-cost', '{ person: raj, percent: 50, from: 2027-06-01, to: 2027-07-31 }'));
+    fs.writeFileSync(path.join(dir, 'people.yaml'), 'apiVersion: charter/v1\nkind: People\npeople:\n  - { id: raj, name: Raj | Patel, capacityPercent: 100 }\n');
+    fs.writeFileSync(path.join(dir, 'portfolio.yaml'), 'apiVersion: charter/v1\nkind: Portfolio\nid: g\ntitle: G\nobjectives:\n  - { id: so-cost, title: Cut cost }\n  - { id: so-growth, title: Grow }\n');
+  });
+  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('md: books each person per month, over-booked months marked, and each objective with its projects and money', async () => {
+    const md = (await runReport({ cwd: dir, paths: [], format: 'md', asOf: '2027-05-15', offline: true })).output;
+    const capacity = md.slice(md.indexOf('### Capacity (person x month)'), md.indexOf('### Strategic alignment'));
+    assert.match(capacity, /\| person \| 2027-05 \| 2027-06 \| 2027-07 \| 2027-08 \|/);
+    // Raj: 60 in May and June (a) + 50 in June and July (b) = 110 in June, over his 100.
+    assert.match(capacity, /\| Raj \\\| Patel \| 60 \| \*\*110!\*\* \| 50 \| 0 \| 0 \|/);
+    const alignment = md.slice(md.indexOf('### Strategic alignment'));
+    // 850,000 + 100,000.50 approved behind so-cost; nothing behind so-growth.
+    assert.match(alignment, /\| `so-cost` Cut cost \| 2 \| a, b \| 950,000\.50 EUR \|/);
+    assert.match(alignment, /\| `so-growth` Grow \| \*\*0 \(none\)\*\* \| {2}\| 0 \|/);
   });
 });

@@ -33,6 +33,17 @@ describe('protocol: diagnostics from the bundled server over stdio', function ()
     assert.match(diagnostic.codeDescription!.href, /^file:\/\/.*\/docs\/rules\/schema\.md$/);
   });
 
+  it('publishes a forecast beyond the charter\'s tolerance as a finding asking for an exception report', async () => {
+    const text = VALID_PROJECT.replace('  approved: 850000\n', '  approved: 850000\n  forecastAtCompletion: 900000\n').replace('schedule:\n', 'authority: { budgetTolerancePercent: 5 }\nschedule:\n');
+    const pending = server.diagnostics(URI);
+    server.open(URI, text);
+    const beyond = (await pending).filter((d) => d.code === 'performance/forecast-beyond-tolerance');
+    assert.equal(beyond.length, 1);
+    assert.match(String(beyond[0].message), /900,000 EUR, is 50,000 EUR \(5\.9%\) over the approved 850,000 EUR, beyond the 5% tolerance.*exception report/);
+    assert.deepEqual(beyond[0].range, { start: { line: 14, character: 24 }, end: { line: 14, character: 30 } });
+    assert.match(beyond[0].codeDescription!.href, /docs\/rules\/performance\/forecast-beyond-tolerance\.md$/);
+  });
+
   it('clears a finding when an incremental edit fixes it, and raises one when an edit breaks the YAML', async () => {
     const text = VALID_PROJECT.replace('status: active', 'status: actve');
     const opened = server.diagnostics(URI);

@@ -101,6 +101,10 @@ describe('fast parse: differential against the exact parse', function () {
       empty: '# nothing\n',
       syntax: 'a: "open\n',
       longKey: `${'k'.repeat(1100)}: 1\n`,
+      templateKey: 'id: {{id}}\n',
+      listKey: '[a, b]: 1\n',
+      flowListKey: 'm: { [a]: 1 }\n',
+      itemMapKey: '- { a: 1 }: x\n',
     };
     routed.tooDeep = `a:\n${Array.from({ length: 200 }, (_, i) => `${' '.repeat(i + 1)}k${i}:`).join('\n')} 1\n`;
     for (const [name, text] of Object.entries(routed)) assert.equal(loadFast('file:///x.yaml', text), undefined, name);

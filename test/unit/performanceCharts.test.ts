@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { capacityByMonth, capacityHeatMap, cpiSpiScatterSvg, monthsFrom, moneyDisplay, performanceSection, programmeMoneySvg, ragTrendSvg, strategicAlignmentTable } from '../../server/src/engine/portfolio/performanceCharts';
+import { capacityByMonth, capacityHeatMap, cpiSpiScatterSvg, monthsFrom, moneyDisplay, performanceSection, placeLabels, programmeMoneySvg, ragTrendSvg, strategicAlignmentTable } from '../../server/src/engine/portfolio/performanceCharts';
 import { buildPortfolio, type PortfolioSource } from '../../server/src/engine/portfolio/portfolioModel';
 import { portfolioPageBody } from '../../server/src/engine/portfolio/portfolioPage';
 import { groupPortfolio } from '../../server/src/engine/portfolio/portfolioGroups';
@@ -55,6 +55,21 @@ describe('performance charts', () => {
     assert.match(svg, /Not enough data \(no percent complete, actuals or plan\) for: ledger\./);
     // x = 40 + (0.89 - 0.5) x 320 = 164.8; y = 40 + (1 - 0.32) x 320 = 257.6
     assert.match(svg, /cx="164\.8" cy="257\.6"/);
+  });
+
+  it('keeps the labels of projects with close CPI and SPI apart, with a leader line to the moved one', () => {
+    const twin = (id: string, actual: number) => inline(`projects/${id}.charter.yaml`, INVOICE.replace('id: invoice', `id: ${id}`).replace('actualToDate: 310000', `actualToDate: ${actual}`));
+    // CPI 255,000 / 310,000 = 0.82 and 255,000 / 311,000 = 0.81: dots 3.2 px apart, labels would overlap.
+    const close = buildPortfolio([twin('twin-a', 310000), twin('twin-b', 311000)], { asOf: '2027-05-15' });
+    const svg = cpiSpiScatterSvg(close);
+    const baselines = [...svg.matchAll(/<text class="node-label" x="[\d.]+" y="([\d.]+)">twin-[ab]<\/text>/g)].map((m) => Number(m[1]));
+    assert.equal(baselines.length, 2);
+    assert.ok(Math.abs(baselines[0] - baselines[1]) >= 13, `labels at ${baselines.join(' and ')} overlap`);
+    assert.equal((svg.match(/<line class="leader"/g) ?? []).length, 1);
+    // Labels far apart stay beside their dots; one with no room within reach stays put.
+    assert.deepEqual(placeLabels([{ x: 100, y: 100, text: 'a' }, { x: 100, y: 200, text: 'b' }]), [104, 204]);
+    const crowd = placeLabels(Array.from({ length: 9 }, () => ({ x: 50, y: 100, text: 'same' })));
+    assert.deepEqual(crowd, [104, 117, 91, 130, 78, 143, 65, 104, 104]);
   });
 
   it('draws approved, actual and forecast per programme with exact amounts', () => {

@@ -2,7 +2,7 @@
 // tolerance, red, worsening, needing a decision), then each live project's performance. Also the
 // metrics columns of the CSV. Every value in Markdown goes through the escaping helper (utils/escape.ts).
 import { METRIC_NAMES, type MetricName } from '../../engine/portfolio/portfolioPerformance';
-import { moneyDisplay } from '../../engine/portfolio/performanceCharts';
+import { capacityByMonth, monthsFrom, moneyDisplay, personCapacity, strategicAlignment } from '../../engine/portfolio/performanceCharts';
 import type { PortfolioProject } from '../../engine/portfolio/portfolioTypes';
 import { projectExceptions } from '../../engine/portfolio/leadershipExceptions';
 import { markdownCell, markdownCode } from '../../engine/utils/escape';
@@ -56,6 +56,33 @@ export function markdownPerformance(report: PortfolioReport): string[] {
     for (const { g, r } of rollups) out.push(row([g.label, String(r.projects), moneyDisplay(r.approved, r.currency), moneyDisplay(r.actual, r.currency), moneyDisplay(r.forecast, r.currency)].map(cell)));
     out.push('');
   }
+  out.push(...markdownCapacity(report), ...markdownAlignment(report));
+  return out;
+}
+
+/** The capacity heat map as a table: each person's booked percent per month, over-booked cells in bold with "!". */
+function markdownCapacity(report: PortfolioReport): string[] {
+  const months = monthsFrom(report.asOf);
+  const load = capacityByMonth(report, months);
+  if (load.size === 0) return [];
+  const out = ['### Capacity (person x month)', '', `| person | ${months.map(cell).join(' | ')} |`, `|---|${months.map(() => '--:').join('|')}|`];
+  for (const id of [...load.keys()].sort()) {
+    const { name, capacity } = personCapacity(report, id);
+    out.push(row([cell(name), ...load.get(id)!.map((v) => (v > capacity ? `**${v}!**` : String(v)))]));
+  }
+  out.push('', "Percent of each person's week booked on live projects; **!** marks a month above their capacity.", '');
+  return out;
+}
+
+/** Each strategic objective with the live projects and approved money behind it; objectives with none say so. */
+function markdownAlignment(report: PortfolioReport): string[] {
+  const objectives = strategicAlignment(report);
+  if (objectives.length === 0) return [];
+  const out = ['### Strategic alignment', '', '| strategic objective | live projects | projects | approved |', '|---|--:|---|--:|'];
+  for (const o of objectives) {
+    out.push(row([`${markdownCode(o.id)} ${cell(o.title)}`, o.projects.length === 0 ? '**0 (none)**' : String(o.projects.length), cell(o.projects.join(', ')), cell(o.money)]));
+  }
+  out.push('');
   return out;
 }
 

@@ -56,6 +56,9 @@ export function exactPathReason(text: string): string | undefined {
   if (text.includes('<<')) return 'a merge key';
   if (/^(?:%|\.\.\.|\?(?:\s|$))/m.test(text) || /^\s+\?(?:\s|$)/m.test(text)) return 'a directive, document end or complex key';
   if (/\n---/.test(text)) return 'several documents';
+  // A collection as a key (`{{id}}: x`, `[a]: x`, `{ [a]: x }`): the exact parse refuses it, js-yaml
+  // turns it into a string. Lists of flow mappings after a comma also land here; that costs time only.
+  if (/[{,]\s*[[{]/.test(text) || /^[ \t]*(?:-[ \t]+)?[[{].*[\]}][ \t]*:(?:\s|$)/m.test(text)) return 'a collection as a key';
   // `{ approved: 850,000 }` is reported by the exact parse (yaml/comma-in-number).
   if (/[0-9],[0-9]/.test(text)) return 'a number with a comma';
   if (text.includes('__proto__')) return 'a __proto__ key';

@@ -71,16 +71,51 @@ export function cpiSpiScatterSvg(portfolio: Portfolio): string {
     `<text class="axis" x="${pad + size - 4}" y="${pad + size - 6}" text-anchor="end">ahead, over cost</text>`,
     ...[lo, 1, hi].map((v) => `<text class="axis" x="${coord(x(v))}" y="${pad + size + 14}" text-anchor="middle">${v.toFixed(1)}</text><text class="axis" x="${pad - 4}" y="${coord(y(v) + 4)}" text-anchor="end">${v.toFixed(1)}</text>`),
   ];
-  for (const { p, cpi, spi } of withRatios) {
+  const labelY = placeLabels(withRatios.map(({ p, cpi, spi }) => ({ x: x(spi), y: y(cpi), text: p.id })));
+  withRatios.forEach(({ p, cpi, spi }, i) => {
+    const moved = labelY[i] !== y(cpi) + 4;
     parts.push(
       `<g class="project" data-project="${escapeHtml(p.id)}" data-uri="${escapeHtml(p.location.uri)}" data-line="${p.location.range.start.line}" data-character="${p.location.range.start.character}" tabindex="0">` +
         `<circle class="dot rag-${classToken(p.rag ?? 'none')}" cx="${coord(x(spi))}" cy="${coord(y(cpi))}" r="6"><title>${escapeHtml(`${p.title} (${p.id}): CPI ${cpi.toFixed(2)}, SPI ${spi.toFixed(2)}`)}</title></circle>` +
-        `<text class="node-label" x="${coord(x(spi) + 9)}" y="${coord(y(cpi) + 4)}">${escapeHtml(p.id)}</text></g>`,
+        (moved ? `<line class="leader" x1="${coord(x(spi) + 6)}" y1="${coord(y(cpi))}" x2="${coord(x(spi) + 8)}" y2="${coord(labelY[i] - 4)}"/>` : '') +
+        `<text class="node-label" x="${coord(x(spi) + 9)}" y="${coord(labelY[i])}">${escapeHtml(p.id)}</text></g>`,
     );
-  }
+  });
   const w = pad * 2 + size + 120;
   const h = pad * 2 + size;
   return `<svg class="chart scatter" role="img" aria-label="CPI and SPI of live projects" viewBox="0 0 ${w} ${h}" width="${w}" height="${h}">${parts.join('')}</svg>${missing}`;
+}
+
+/** Height of a dot label (11px text) and the width of one of its characters, roughly. */
+const LABEL_HEIGHT = 13;
+const LABEL_CHAR_WIDTH = 6.5;
+/** How far a label may move from its dot, in label heights either way. */
+const LABEL_MAX_SHIFT = 3;
+
+/**
+ * The baseline of each dot's label: beside its dot, or moved up or down by whole label heights when
+ * it would cover a label already placed, so projects with close CPI and SPI stay readable. Placed top
+ * to bottom, then left to right; a label with no free place within reach stays beside its dot.
+ */
+export function placeLabels(dots: Array<{ x: number; y: number; text: string }>): number[] {
+  const placed: Array<{ left: number; right: number; top: number; bottom: number }> = [];
+  const out = new Array<number>(dots.length);
+  const order = dots.map((_, i) => i).sort((a, b) => dots[a].y - dots[b].y || dots[a].x - dots[b].x || a - b);
+  for (const i of order) {
+    const { x, y, text } = dots[i];
+    const left = x + 9;
+    const right = left + Math.min(text.length, 64) * LABEL_CHAR_WIDTH;
+    const box = (baseline: number) => ({ left, right, top: baseline - LABEL_HEIGHT + 3, bottom: baseline + 3 });
+    const free = (b: ReturnType<typeof box>) => placed.every((o) => b.right <= o.left || b.left >= o.right || b.bottom <= o.top || b.top >= o.bottom);
+    let baseline = y + 4;
+    for (let step = 1; step <= LABEL_MAX_SHIFT * 2 && !free(box(baseline)); step++) {
+      const candidate = y + 4 + (step % 2 === 1 ? 1 : -1) * Math.ceil(step / 2) * LABEL_HEIGHT;
+      if (free(box(candidate))) baseline = candidate;
+    }
+    out[i] = baseline;
+    placed.push(box(baseline));
+  }
+  return out;
 }
 
 /** Per programme, three bars: approved, actual to date and forecast at completion of its live projects. */
@@ -165,6 +200,12 @@ export function capacityByMonth(portfolio: Portfolio, months = monthsFrom(portfo
   return load;
 }
 
+/** A person's name and capacity for the heat map: their own, else the portfolio's ceiling, else 100%. */
+export function personCapacity(portfolio: Portfolio, id: string): { name: string; capacity: number } {
+  const person = portfolio.people?.find((p) => p.id === id);
+  return { name: person?.name ?? id, capacity: person?.capacityPercent ?? portfolio.maxAllocationPercent ?? 100 };
+}
+
 export function capacityHeatMap(portfolio: Portfolio): string {
   const months = monthsFrom(portfolio.asOf);
   const load = capacityByMonth(portfolio, months);
@@ -172,23 +213,20 @@ export function capacityHeatMap(portfolio: Portfolio): string {
   const people = [...load.keys()].sort();
   const header = `<tr><th>Person</th>${months.map((m) => `<th class="num">${escapeHtml(m)}</th>`).join('')}</tr>`;
   const rows = people.map((id) => {
-    const person = portfolio.people?.find((p) => p.id === id);
-    const capacity = person?.capacityPercent ?? portfolio.maxAllocationPercent ?? 100;
+    const { name, capacity } = personCapacity(portfolio, id);
     const cells = load.get(id)!.map((v, i) => {
       const over = v > capacity;
       const level = v === 0 ? 'free' : over ? 'over' : v >= capacity * 0.8 ? 'full' : 'part';
-      return `<td class="num heat ${level}" title="${escapeHtml(`${person?.name ?? id}, ${months[i]}: ${v}% of ${capacity}%${over ? ' (over-booked)' : ''}`)}">${over ? '<strong>' : ''}${escapeHtml(String(v))}${over ? '!</strong>' : ''}</td>`;
+      return `<td class="num heat ${level}" title="${escapeHtml(`${name}, ${months[i]}: ${v}% of ${capacity}%${over ? ' (over-booked)' : ''}`)}">${over ? '<strong>' : ''}${escapeHtml(String(v))}${over ? '!</strong>' : ''}</td>`;
     });
-    return `<tr><td>${escapeHtml(person?.name ?? id)}</td>${cells.join('')}</tr>`;
+    return `<tr><td>${escapeHtml(name)}</td>${cells.join('')}</tr>`;
   });
   return `<table class="heat-map"><thead>${header}</thead><tbody>${rows.join('')}</tbody></table><p class="more">Percent of each person's week booked on live projects; <strong>!</strong> marks a month above their capacity.</p>`;
 }
 
-/** Each strategic objective with the live projects behind it and their approved money; objectives with none stand out. */
-export function strategicAlignmentTable(portfolio: Portfolio): string {
-  const objectives = portfolio.strategicObjectives ?? [];
-  if (objectives.length === 0) return '<p class="empty">The portfolio names no strategic objectives.</p>';
-  const rows = objectives.map((o) => {
+/** Each strategic objective with the live projects behind it and their approved money in the base currency. */
+export function strategicAlignment(portfolio: Portfolio): Array<{ id: string; title: string; projects: string[]; money: string }> {
+  return (portfolio.strategicObjectives ?? []).map((o) => {
     const behind = live(portfolio).filter((p) => p.strategicObjectives?.includes(o.id));
     const totals = new Map<string, Money>();
     for (const p of behind) {
@@ -197,8 +235,17 @@ export function strategicAlignmentTable(portfolio: Portfolio): string {
       if (base && amount !== undefined) totals.set(base.currency, (totals.get(base.currency) ?? 0n) + amount);
     }
     const money = [...totals.entries()].map(([c, a]) => `${formatMoney(a)} ${c}`).join(' + ') || '0';
-    const cls = behind.length === 0 ? 'num rag-red-text' : 'num';
-    return `<tr><td><code>${escapeHtml(o.id)}</code> ${escapeHtml(o.title ?? '')}</td><td class="${cls}">${behind.length}${behind.length === 0 ? ' (none)' : ''}</td><td>${escapeHtml(behind.map((p) => p.id).join(', '))}</td><td class="num">${escapeHtml(money)}</td></tr>`;
+    return { id: o.id, title: o.title ?? '', projects: behind.map((p) => p.id), money };
+  });
+}
+
+/** Objectives with none behind them stand out. */
+export function strategicAlignmentTable(portfolio: Portfolio): string {
+  const objectives = strategicAlignment(portfolio);
+  if (objectives.length === 0) return '<p class="empty">The portfolio names no strategic objectives.</p>';
+  const rows = objectives.map((o) => {
+    const cls = o.projects.length === 0 ? 'num rag-red-text' : 'num';
+    return `<tr><td><code>${escapeHtml(o.id)}</code> ${escapeHtml(o.title)}</td><td class="${cls}">${o.projects.length}${o.projects.length === 0 ? ' (none)' : ''}</td><td>${escapeHtml(o.projects.join(', '))}</td><td class="num">${escapeHtml(o.money)}</td></tr>`;
   });
   return `<table class="alignment"><thead><tr><th>Strategic objective</th><th class="num">Live projects</th><th>Projects</th><th class="num">Approved</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
@@ -209,6 +256,7 @@ export function performanceCss(vars: { foreground: string; muted: string; grid: 
 .chart .quadrant.good { fill: ${vars.green}; fill-opacity: 0.08; } .chart .quadrant.bad { fill: ${vars.red}; fill-opacity: 0.08; }
 .chart .frame { fill: none; stroke: ${vars.grid}; }
 .chart .dot { stroke: ${vars.foreground}; stroke-width: 1; }
+.chart .leader { stroke: ${vars.muted}; stroke-width: 1; }
 .chart .money-approved { fill: ${vars.muted}; } .chart .money-actual { fill: ${vars.blue}; } .chart .money-forecast { fill: ${vars.amber}; }
 .heat-map td.heat.part { background: color-mix(in srgb, ${vars.blue} 20%, transparent); }
 .heat-map td.heat.full { background: color-mix(in srgb, ${vars.amber} 30%, transparent); }
