@@ -24,6 +24,7 @@ import { LANGUAGE_FEATURE_CAPABILITIES, LanguageFeatures } from './handlers/lang
 import { Requests, type ValidateWorkspaceResult } from './protocol';
 import { TemplateHandler } from './handlers/templateHandler';
 import { BaselineHandler } from './handlers/baselineHandler';
+import { readRegularFile } from './fileReading';
 
 const connection = createConnection(ProposedFeatures.all);
 // A failure that escaped every guard is still our bug, not a reason to end the session: log it and carry on.
@@ -45,7 +46,8 @@ const service = getLanguageService({
   baseText: (uri, relativePath) => baselines.provider(uri, relativePath),
 });
 const folders = new WorkspaceFolders();
-const settings = new SettingsCache(connection, folders);
+// A settings file is a few KB: only a small regular file is read, so a link to a device or a pipe cannot hang the server.
+const settings = new SettingsCache(connection, folders, async (file) => (await readRegularFile(file, { maxBytes: 1_000_000 })).toString('utf8'));
 const baselines = new BaselineHandler(connection, settings, folders);
 const validation = new ValidationHandler(connection, documents, service, settings, folders);
 const workspace = new WorkspaceHandler(connection, documents, service, settings, validation, new WorkspaceNotices(connection, service));

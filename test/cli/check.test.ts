@@ -145,6 +145,49 @@ describe('cli: charter check reads only regular files', function () {
   });
 });
 
+describe('cli: charter check and an unreadable charter', function () {
+  this.timeout(30_000);
+
+  // Root reads any file whatever its mode: then the CLI runs as nobody, as a CI runner would.
+  const asUser = process.getuid?.() === 0 ? ['runuser', '-u', 'nobody', '--'] : [];
+  const runnable = asUser.length === 0 || spawnSync('runuser', ['-u', 'nobody', '--', 'true']).status === 0;
+
+  it('permission denied on one charter is a finding on that file (exit 1, no internal error); the others are still checked', function () {
+    if (!runnable) this.skip();
+    const dir = workspace({ 'ok.charter.yaml': VALID_PROJECT.replace('status: active', 'status: actve'), 'locked.charter.yaml': VALID_PROJECT });
+    fs.chmodSync(dir, 0o755);
+    fs.chmodSync(path.join(dir, 'ok.charter.yaml'), 0o644);
+    fs.chmodSync(path.join(dir, 'locked.charter.yaml'), 0o000);
+    const [command, ...args] = [...asUser, process.execPath, CLI, 'check', '--format', 'json'];
+    const result = spawnSync(command, args, { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    assert.equal(result.stderr, '');
+    assert.equal(result.status, 1);
+    const findings = JSON.parse(result.stdout).findings as Array<{ file: string; rule: string; message: string }>;
+    assert.deepEqual(findings.map((f) => `${f.file} ${f.rule}`).sort(), ['locked.charter.yaml yaml/not-text', 'ok.charter.yaml schema/enum']);
+    assert.match(findings.find((f) => f.file === 'locked.charter.yaml')!.message, /cannot be read \(permission denied\)\. Make it a readable YAML file/);
+  });
+});
+
+describe('cli: charter check and an unreadable settings file', function () {
+  this.timeout(30_000);
+
+  for (const [what, make] of [
+    ['a link to /dev/zero', (file: string) => fs.symlinkSync('/dev/zero', file)],
+    ['a pipe', (file: string) => spawnSync('mkfifo', [file])],
+  ] as const) {
+    it(`stops with a usage error naming the file when .vscode/settings.json is ${what}, instead of hanging or running out of memory`, () => {
+      const dir = workspace({ 'p.charter.yaml': VALID_PROJECT });
+      fs.mkdirSync(path.join(dir, '.vscode'));
+      make(path.join(dir, '.vscode', 'settings.json'));
+      // The timeout only ends a hang of the code before this fix; a passing run takes well under a second.
+      const result = spawnSync(process.execPath, [CLI, 'check'], { cwd: dir, encoding: 'utf8', timeout: 20_000, env: { ...process.env, NO_COLOR: '1' } });
+      assert.equal(result.status, 2, result.stderr);
+      assert.match(result.stderr, /^charter: Cannot read settings from .*settings\.json: it is not a regular file \(a device, a pipe or a socket\), so it is not read\.\n$/);
+      assert.equal(result.stdout, '');
+    });
+  }
+});
+
 describe('cli: charter check --fix', function () {
   this.timeout(30_000);
 

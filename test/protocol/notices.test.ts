@@ -2,6 +2,7 @@
 // files outside the globs, clients without workspace/configuration, and no findings from half an index.
 // Needs `npm run build` (dist/server.js).
 import { strict as assert } from 'node:assert';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -76,6 +77,20 @@ describe('protocol: nothing silently ignored', function () {
     // asOf 2027-01-15 from the file: nothing is overdue or stale as of then.
     assert.deepEqual(diagnostics.map((d) => d.code), ['text/no-placeholders']);
   });
+
+  // Reading a pipe waits for a writer forever: the settings fallback and the settings notices both read the file.
+  for (const configuration of [false, true]) {
+    it(`keeps answering when .vscode/settings.json is a pipe (workspace/configuration ${configuration ? 'supported' : 'not supported'})`, async () => {
+      write({ 'p.charter.yaml': VALID_PROJECT });
+      fs.mkdirSync(path.join(root, '.vscode'));
+      spawnSync('mkfifo', [path.join(root, '.vscode', 'settings.json')]);
+      server = await startServer({ rootUri: URI.file(root).toString(), configuration, settings: { asOf: '2027-01-15' } });
+      const result = await server.connection.sendRequest<ValidateWorkspaceResult>(Requests.validateWorkspace);
+      assert.equal(result.files, 1);
+      const diagnostics = await server.openAndWait(uri('p.charter.yaml'), VALID_PROJECT.replace('title: Invoice automation', 'title: TBD'));
+      assert.ok(diagnostics.some((d) => d.code === 'text/no-placeholders'), JSON.stringify(diagnostics));
+    });
+  }
 
   it('publishes no cross-file finding for a just-opened file before the workspace index is complete', async () => {
     // Many charters ahead of the portfolio (files are indexed in path order), whose policy allows the opened project's phase.

@@ -50,6 +50,35 @@ describe('ruleFailure: a rule that throws', () => {
     assert.match(findings[0].message, new RegExp(`check ${rule.id.replace('/', '\\/')} failed`));
   });
 
+  it('is isolated per file while the workspace is indexed: a file whose facts cannot be read gets the finding, the others are indexed and checked', async () => {
+    const svc = getLanguageService();
+    const settings = defaultSettings();
+    const a = svc.parse('file:///w/a.charter.yaml', VALID_PROJECT, 1);
+    const broken = svc.parse('file:///w/broken.charter.yaml', `note: not a charter\n---\n${VALID_PROJECT.replace('fin-invoice-automation', 'fin-broken')}`, 1);
+    const c = svc.parse('file:///w/c.charter.yaml', VALID_PROJECT, 1);
+    // A bug while reading one document's facts, as a user would meet it: the value throws when read.
+    Object.defineProperty(broken.documents[1].value as object, 'dependencies', {
+      get() {
+        throw new TypeError("Cannot read properties of undefined (reading 'project')\n    at projectFacts (charterFacts.ts:1:1)");
+      },
+    });
+    // The CLI and the server index every file of the workspace in turn: none may stop the others.
+    for (const [file, path] of [[a, 'a.charter.yaml'], [broken, 'broken.charter.yaml'], [c, 'c.charter.yaml']] as const) {
+      assert.doesNotThrow(() => svc.workspace.setFile(file, path));
+    }
+    assert.ok(svc.workspace.has(broken.uri));
+    // The files after the broken one are in the portfolio: a and c share an id, and both are told so.
+    for (const [file, path] of [[a, 'a.charter.yaml'], [c, 'c.charter.yaml']] as const) {
+      const findings = await svc.validate(file, { relativePath: path, settings });
+      assert.deepEqual(findings.map((f) => f.rule), ['portfolio/unique-id'], path);
+    }
+    const findings = await svc.validate(broken, { relativePath: 'broken.charter.yaml', settings });
+    const failed = findings.filter((f) => f.rule === RULE_FAILED && f.message.includes('workspace index'));
+    assert.equal(failed.length, 1);
+    assert.match(failed[0].message, /check workspace index failed on this file \(TypeError: Cannot read properties of undefined \(reading 'project'\)\)/);
+    assert.equal(failed[0].range.start.line, 2, 'on the document that failed');
+  });
+
   it('has its docs page', () => {
     assert.ok(existsSync(join(REPO, 'docs', 'rules', 'internal', 'rule-failed.md')));
   });

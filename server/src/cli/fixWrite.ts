@@ -91,7 +91,7 @@ function unreadableFinding(file: string, reason: string): Finding {
   return {
     rule: 'yaml/not-text',
     severity: 'error',
-    message: `This file cannot be read as a charter: ${reason}. Replace it with a YAML file, or exclude it with charter.files.exclude.`,
+    message: `This file cannot be read as a charter: ${reason}. Make it a readable YAML file, or exclude it with charter.files.exclude.`,
     uri: pathToFileURL(file).href,
     range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
     docs: 'docs/rules/yaml.md',

@@ -1,6 +1,5 @@
 // What `charter check` says on stderr besides its findings: settings that have no effect, charter
 // files the globs leave out, and a workspace with no charter file at all. Nothing is ignored silently.
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { globSync } from 'tinyglobby';
@@ -10,7 +9,8 @@ import { ruleIds } from '../engine/ruleIds';
 import type { CharterSettings } from '../engine/settings';
 import { checkSettingsFile } from '../engine/settingsCheck';
 import { applyRuleSettings } from '../engine/severities';
-import type { CliWorkspace } from './workspace';
+import { readSettingsText, type CliWorkspace } from './workspace';
+import { readRegularFileSync } from '../fileReading';
 
 /** Larger YAML files are not read to look for `apiVersion`: charters are small. */
 const MAX_PROBE_BYTES = 1_000_000;
@@ -20,7 +20,7 @@ export function workspaceWarnings(workspace: CliWorkspace, checkedFiles: string[
   const shown = (file: string) => path.relative(cwd, file).split(path.sep).join('/') || file;
   const warnings: string[] = [];
   if (workspace.settingsFile) {
-    const text = fs.readFileSync(workspace.settingsFile, 'utf8');
+    const text = readSettingsText(workspace.settingsFile);
     const findings = applyRuleSettings(checkSettingsFile(pathToFileURL(workspace.settingsFile).href, text, { rules: ruleIds(service.schemas, service.rulesets.knownRuleIds()), registry: service.schemas }), workspace.settings.rules);
     for (const f of findings) warnings.push(`${shown(workspace.settingsFile)}:${f.range.start.line + 1}:${f.range.start.character + 1}: ${f.message} (${f.rule})`);
   }
@@ -37,8 +37,7 @@ function outsideGlobs(root: string, settings: CharterSettings, included: Set<str
     const file = path.normalize(candidate);
     if (included.has(file)) continue;
     try {
-      if (fs.statSync(file).size > MAX_PROBE_BYTES) continue;
-      if (declaresCharter(fs.readFileSync(file, 'utf8'))) out.push(file);
+      if (declaresCharter(readRegularFileSync(file, { maxBytes: MAX_PROBE_BYTES }).toString('utf8'))) out.push(file);
     } catch {
       // unreadable: not ours to report
     }

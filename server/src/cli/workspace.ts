@@ -2,6 +2,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { globSync } from 'tinyglobby';
+import { readRegularFileSync, ReadRefused } from '../fileReading';
 import { charterSection, normaliseSettings, type CharterSettings } from '../engine/settings';
 
 export class UsageError extends Error {}
@@ -40,9 +41,25 @@ export function resolveWorkspace(cwd: string, inputs: string[], configFile?: str
   return { root, settings, files: [...files].sort(), settingsFile };
 }
 
+/** A settings file is a few KB; a larger one is not read. */
+const MAX_SETTINGS_BYTES = 1_000_000;
+
+/**
+ * The text of a settings file. One that cannot be read (permission denied, a link to a device, a pipe)
+ * stops the run with a clear message: checking with other settings than the PMO's would mislead.
+ */
+export function readSettingsText(file: string): string {
+  try {
+    return readRegularFileSync(file, { maxBytes: MAX_SETTINGS_BYTES }).toString('utf8');
+  } catch (e) {
+    if (e instanceof ReadRefused) throw new UsageError(`Cannot read settings from ${file}: ${e.message}.`);
+    throw e;
+  }
+}
+
 /** Reads the `charter.*` keys of a VS Code settings file (JSON with comments and trailing commas). */
 export function readSettingsFile(file: string): CharterSettings {
-  const charter = charterSection(fs.readFileSync(file, 'utf8'));
+  const charter = charterSection(readSettingsText(file));
   if (!charter) throw new UsageError(`Cannot read settings from ${file}: it is not valid JSON with comments.`);
   return normaliseSettings(charter);
 }

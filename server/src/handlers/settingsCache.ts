@@ -1,11 +1,13 @@
 // `charter.*` settings per document, read with workspace/configuration and cached until they change.
 // A client without workspace/configuration (Neovim 0.7, some others) still gets the PMO's settings:
 // what it pushes in didChangeConfiguration, else the folder's `.vscode/settings.json`, as the CLI reads it.
-import { promises as fsp } from 'node:fs';
 import type { Connection } from 'vscode-languageserver/node';
 import { URI } from 'vscode-uri';
 import { charterSection, defaultSettings, normaliseSettings, type CharterSettings } from '../engine/settings';
 import type { WorkspaceFolders } from './workspaceFolders';
+
+/** Reads a settings file's text; the Node server passes one that reads only small regular files, the web server none. */
+export type ReadSettingsFile = (path: string) => Promise<string>;
 
 export class SettingsCache {
   private readonly byResource = new Map<string, Promise<CharterSettings>>();
@@ -15,6 +17,7 @@ export class SettingsCache {
   constructor(
     private readonly connection: Connection,
     private readonly folders: WorkspaceFolders,
+    private readonly readFile?: ReadSettingsFile,
   ) {}
 
   enablePull(supported: boolean): void {
@@ -31,7 +34,7 @@ export class SettingsCache {
       if (this.pushed !== undefined) return Promise.resolve(normaliseSettings(this.pushed));
       const folder = this.folders.folderOf(resource) ?? (this.folders.isFolder(resource) ? resource.replace(/\/$/, '') : undefined);
       if (!folder) return Promise.resolve(defaultSettings());
-      return this.cached(folder, () => readFolderSettings(folder));
+      return this.cached(folder, () => readFolderSettings(folder, this.readFile));
     }
     return this.cached(resource, () =>
       this.connection.workspace.getConfiguration({ scopeUri: resource, section: 'charter' }).then(normaliseSettings, () => defaultSettings()),
@@ -52,10 +55,11 @@ export class SettingsCache {
   }
 }
 
-/** The folder's `.vscode/settings.json`; defaults when it is missing or not JSON (the editor shows why). */
-async function readFolderSettings(folderUri: string): Promise<CharterSettings> {
+/** The folder's `.vscode/settings.json`; defaults when it is missing, unreadable or not JSON (the editor shows why). */
+async function readFolderSettings(folderUri: string, readFile: ReadSettingsFile | undefined): Promise<CharterSettings> {
+  if (!readFile) return defaultSettings();
   try {
-    const text = await fsp.readFile(`${URI.parse(folderUri).fsPath}/.vscode/settings.json`, 'utf8');
+    const text = await readFile(`${URI.parse(folderUri).fsPath}/.vscode/settings.json`);
     return normaliseSettings(charterSection(text) ?? {});
   } catch {
     return defaultSettings();

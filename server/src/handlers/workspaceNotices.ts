@@ -1,7 +1,6 @@
 // Findings about the workspace rather than a charter: the folder's `.vscode/settings.json` (settings
 // that have no effect) and YAML files that say `apiVersion: charter/v1` but that the include globs
 // miss. Published after each indexing, when the schemas the settings may name are loaded.
-import { promises as fsp } from 'node:fs';
 import { glob } from 'tinyglobby';
 import type { Connection } from 'vscode-languageserver/node';
 import { URI } from 'vscode-uri';
@@ -12,6 +11,7 @@ import type { CharterSettings } from '../engine/settings';
 import { checkSettingsFile } from '../engine/settingsCheck';
 import { applyRuleSettings } from '../engine/severities';
 import type { Finding } from '../engine/types';
+import { readRegularFile } from '../fileReading';
 import { toDiagnostic } from './diagnostics';
 
 /** Larger YAML files are not read to look for `apiVersion`: charters are small. */
@@ -57,10 +57,10 @@ export class WorkspaceNotices {
   }
 }
 
+/** Only a small regular file: a settings file or YAML file that links to `/dev/zero` or is a pipe must not hang or exhaust the server. */
 async function readIfSmall(file: string): Promise<string | undefined> {
   try {
-    if ((await fsp.stat(file)).size > MAX_PROBE_BYTES) return undefined;
-    return await fsp.readFile(file, 'utf8');
+    return (await readRegularFile(file, { maxBytes: MAX_PROBE_BYTES })).toString('utf8');
   } catch {
     return undefined;
   }

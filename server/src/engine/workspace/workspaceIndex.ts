@@ -13,7 +13,7 @@ import { extractFacts } from './charterFacts';
 import { contributionsOf, fingerprint, Keys } from './contributions';
 import type { IndexedDocument, PortfolioFacts } from './indexTypes';
 import { IndexQuery } from './indexQuery';
-import { guarded } from '../rules/ruleFailure';
+import { guarded, ruleFailedFinding } from '../rules/ruleFailure';
 
 export interface IndexedFile {
   uri: string;
@@ -21,6 +21,8 @@ export interface IndexedFile {
   version: number;
   text: string;
   documents: IndexedDocument[];
+  /** Documents whose facts could not be read (our bug): one `internal/rule-failed` finding each, the file stays indexed. */
+  failures: Finding[];
 }
 
 /** Which files' findings may have changed after an update: the file itself and those that read from it. */
@@ -57,8 +59,8 @@ export class WorkspaceIndex {
 
   /** Adds or replaces a file. Returns (and announces) which files' findings may have changed. */
   setFile(file: ParsedFile, relativePath: string): IndexChange {
-    const documents = indexDocuments(file, relativePath);
-    return this.replace(file.uri, { uri: file.uri, relativePath, version: file.version, text: file.text, documents });
+    const { documents, failures } = indexDocuments(file, relativePath);
+    return this.replace(file.uri, { uri: file.uri, relativePath, version: file.version, text: file.text, documents, failures });
   }
 
   removeFile(uri: string): IndexChange {
@@ -109,7 +111,7 @@ export class WorkspaceIndex {
     if (!file) return [];
     const policy = this.policy(settingPolicy);
     const key = policyKey(policy);
-    const findings: Finding[] = [];
+    const findings: Finding[] = [...file.failures];
     for (const doc of file.documents) {
       let run = this.runs.get(doc.ref.key);
       if (!run || run.stale || run.policy !== key) run = this.run(doc, policy, key);
@@ -221,17 +223,26 @@ export class WorkspaceIndex {
   }
 }
 
-/** The charter documents of a file, with their kind and facts; documents of no known kind are left out. */
-export function indexDocuments(file: ParsedFile, relativePath: string): IndexedDocument[] {
-  const out: IndexedDocument[] = [];
+/**
+ * The charter documents of a file, with their kind and facts; documents of no known kind are left out.
+ * A document whose facts cannot be read is left out too, with a failure finding: one file must never
+ * stop the indexing of the workspace (the CLI's run, the server's start).
+ */
+export function indexDocuments(file: ParsedFile, relativePath: string): { documents: IndexedDocument[]; failures: Finding[] } {
+  const documents: IndexedDocument[] = [];
+  const failures: Finding[] = [];
   for (const doc of file.documents) {
-    if (doc.empty || doc.value === undefined) continue;
-    const kind = detectKind(doc, relativePath).kind;
-    if (!kind) continue;
-    const ref = { uri: file.uri, index: doc.index, key: `${file.uri}#${doc.index}`, relativePath };
-    out.push({ ref, kind, facts: extractFacts(new CharterDocument(file, doc, kind)) });
+    try {
+      if (doc.empty || doc.value === undefined) continue;
+      const kind = detectKind(doc, relativePath).kind;
+      if (!kind) continue;
+      const ref = { uri: file.uri, index: doc.index, key: `${file.uri}#${doc.index}`, relativePath };
+      documents.push({ ref, kind, facts: extractFacts(new CharterDocument(file, doc, kind)) });
+    } catch (e) {
+      failures.push(ruleFailedFinding('workspace index', file.uri, e, file.lines.rangeOf(doc.start, doc.start)));
+    }
   }
-  return out;
+  return { documents, failures };
 }
 
 function compare(a: string, b: string): number {
