@@ -21,8 +21,8 @@ export function editorLines(text: string): string[] {
 }
 
 export function randomPosition(lines: string[], random: Random): Position {
-  const line = random.int(lines.length);
-  return { line, character: random.int(lines[line].length + 1) };
+  const line = random.below(lines.length);
+  return { line, character: random.below(lines[line].length + 1) };
 }
 
 export async function runEngineCase(service: CharterLanguageService, fuzz: FuzzCase): Promise<void> {

@@ -2,26 +2,14 @@
 // cases, so a failure found in a long run can be replayed with `npm run fuzz -- --seed S --cases 1`.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { SeededRandom } from '../../bench/data/random';
 import { REPO } from '../support/engine';
 
-/** mulberry32: small, fast, good enough to pick mutations. */
-export class Random {
-  private state: number;
-  constructor(seed: number) {
-    this.state = seed >>> 0;
-  }
-  next(): number {
-    this.state = (this.state + 0x6d2b79f5) >>> 0;
-    let t = this.state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  }
-  int(max: number): number {
-    return Math.floor(this.next() * max);
-  }
-  pick<T>(items: readonly T[]): T {
-    return items[this.int(items.length)];
+/** The bench's seeded source (mulberry32), with the one-bound integer the mutations use. */
+export class Random extends SeededRandom {
+  /** An integer in [0, max). */
+  below(max: number): number {
+    return this.int(0, max - 1);
   }
 }
 
@@ -69,29 +57,29 @@ export function makeCase(corpus: Corpus, seed: number): FuzzCase {
   const random = new Random(seed);
   const source = random.pick(corpus.files);
   let text = source.text;
-  const rounds = 1 + random.int(6);
+  const rounds = 1 + random.below(6);
   for (let i = 0; i < rounds; i++) text = mutate(text, random, corpus);
   return { seed, source: source.name, text, fileName: random.pick(NAMES) };
 }
 
 function mutate(text: string, random: Random, corpus: Corpus): string {
-  const at = random.int(text.length + 1);
-  const span = 1 + random.int(Math.min(200, Math.max(1, text.length - at)));
-  switch (random.int(10)) {
+  const at = random.below(text.length + 1);
+  const span = 1 + random.below(Math.min(200, Math.max(1, text.length - at)));
+  switch (random.below(10)) {
     case 0:
       return text.slice(0, at) + text.slice(at + span); // delete
     case 1:
       return text.slice(0, at) + text.slice(at, at + span) + text.slice(at); // duplicate
     case 2: {
       const lines = text.split('\n');
-      const line = random.int(lines.length);
-      lines[line] = ' '.repeat(random.int(9)) + lines[line].trimStart(); // re-indent a line
+      const line = random.below(lines.length);
+      lines[line] = ' '.repeat(random.below(9)) + lines[line].trimStart(); // re-indent a line
       return lines.join('\n');
     }
     case 3: {
       const lines = text.split('\n');
-      const a = random.int(lines.length);
-      const b = random.int(lines.length);
+      const a = random.below(lines.length);
+      const b = random.below(lines.length);
       [lines[a], lines[b]] = [lines[b], lines[a]]; // swap two lines
       return lines.join('\n');
     }
@@ -99,13 +87,13 @@ function mutate(text: string, random: Random, corpus: Corpus): string {
       return text.slice(0, at); // truncate
     case 5: {
       const other = random.pick(corpus.files).text; // splice another file in
-      const from = random.int(other.length);
+      const from = random.below(other.length);
       return text.slice(0, at) + other.slice(from, from + span) + text.slice(at);
     }
     case 6:
-      return text.slice(0, at) + random.pick(FRAGMENTS).repeat(1 + random.int(random.next() < 0.1 ? 400 : 3)) + text.slice(at); // hostile fragment, sometimes many
+      return text.slice(0, at) + random.pick(FRAGMENTS).repeat(1 + random.below(random.next() < 0.1 ? 400 : 3)) + text.slice(at); // hostile fragment, sometimes many
     case 7: {
-      const value = random.pick(['', '~', '[]', '{}', '0', '-1', '""', 'x'.repeat(random.int(3000)), '[1, [2, [3]]]', '{a: {b: {c: 1}}}']);
+      const value = random.pick(['', '~', '[]', '{}', '0', '-1', '""', 'x'.repeat(random.below(3000)), '[1, [2, [3]]]', '{a: {b: {c: 1}}}']);
       return text.replace(/: [^\n]*$/m, `: ${value}`); // replace the first value
     }
     case 8:
