@@ -39,4 +39,56 @@ describe('schemaRegistry', () => {
     const modern = { items: { type: 'string' } };
     assert.equal(toDraft2020(modern), modern);
   });
+
+  it('rewrites draft-07 fragment $ids to $anchors, and $refs into tuples to where the tuple now is', () => {
+    const draft7 = {
+      $id: 'https://pmo.example.org/d7.json',
+      items: [{ type: 'integer' }, { $ref: '#/items/0' }],
+      additionalItems: { $ref: '#/definitions/pair/additionalItems' },
+      definitions: {
+        a: { $id: '#foo', type: 'integer' },
+        b: { $id: 'other.json#bar', type: 'string' },
+        pair: { items: [true], additionalItems: { type: 'boolean' } },
+        kept: { $ref: '#/definitions/a/items' },
+        nested: { $id: 'nested.json', items: [{ $ref: '#/items/0' }] },
+      },
+    };
+    assert.deepEqual(toDraft2020(draft7), {
+      $id: 'https://pmo.example.org/d7.json',
+      prefixItems: [{ type: 'integer' }, { $ref: '#/prefixItems/0' }],
+      items: { $ref: '#/definitions/pair/items' },
+      definitions: {
+        a: { $anchor: 'foo', type: 'integer' },
+        b: { $id: 'other.json', $anchor: 'bar', type: 'string' },
+        pair: { prefixItems: [true], items: { type: 'boolean' } },
+        kept: { $ref: '#/definitions/a/items' },
+        nested: { $id: 'nested.json', prefixItems: [{ $ref: '#/prefixItems/0' }] },
+      },
+    });
+  });
+
+  it('leaves the $ids and $refs of a schema that declares 2020-12 as written', () => {
+    const modern = { $schema: 'https://json-schema.org/draft/2020-12/schema', $defs: { a: { $id: '#foo' } }, $ref: '#/items/0' };
+    assert.equal(toDraft2020(modern), modern);
+    assert.match(new SchemaRegistry().add('file:///ws/modern.json', modern) ?? '', /schema is invalid/);
+  });
+
+  it('validates a draft-07 schema with anchors and tuple pointers as draft-07 does, registered again and again', () => {
+    const registry = new SchemaRegistry();
+    const schema = () => ({
+      $schema: 'http://json-schema.org/draft-07/schema#',
+      $id: 'https://pmo.example.org/anchors.json',
+      properties: { code: { $ref: '#code' }, pair: { items: [{ type: 'integer' }, { $ref: '#/properties/pair/items/0' }] } },
+      definitions: { code: { $id: '#code', type: 'string', pattern: '^[A-Z]+$' } },
+    });
+    for (let round = 0; round < 3; round++) {
+      assert.equal(registry.add('file:///ws/anchors.json', schema()), undefined, `round ${round}`);
+      const compiled = registry.compile('file:///ws/anchors.json');
+      assert.ok(compiled.ok, `round ${round}`);
+      assert.ok(compiled.validate({ code: 'ABC', pair: [1, 2] }));
+      assert.ok(!compiled.validate({ code: 'abc' }));
+      assert.ok(!compiled.validate({ pair: [1, 'two'] }));
+      registry.remove('file:///ws/anchors.json');
+    }
+  });
 });

@@ -6,27 +6,46 @@ import type { JsonSchema } from './schemaRegistry';
 const DATA_KEYWORDS = new Set(['enum', 'const', 'default', 'examples', 'defaultSnippets', 'enumDescriptions', 'markdownEnumDescriptions']);
 
 /**
- * The tuple form `items: [a, b]` (+ `additionalItems: c`) is `prefixItems: [a, b]` (+ `items: c`) in 2020-12.
- * Returns the same object when there is nothing to rewrite.
+ * Draft-07 spellings rewritten to their 2020-12 form. The tuple form `items: [a, b]` (+ `additionalItems: c`)
+ * is `prefixItems: [a, b]` (+ `items: c`), so a `$ref` pointing into a tuple (`#/items/0`) is pointed at
+ * where that subschema now lives. A fragment `$id` (`"$id": "#foo"`, a draft-07 anchor) is `$anchor: "foo"`.
+ * In a schema that declares 2020-12 only tuples are rewritten (leniently, as always): its `$id`s and `$ref`s
+ * mean what 2020-12 says. Returns the same object when there is nothing to rewrite.
  */
 export function toDraft2020(schema: JsonSchema): JsonSchema {
-  return needsRewrite(schema) ? (rewrite(schema) as JsonSchema) : schema;
+  const draft07 = !declares2020(schema);
+  return needsRewrite(schema, draft07) ? (rewrite(schema, schema, draft07) as JsonSchema) : schema;
 }
 
-function needsRewrite(node: unknown): boolean {
-  if (Array.isArray(node)) return node.some(needsRewrite);
+function declares2020(schema: JsonSchema): boolean {
+  const dialect = schema && typeof schema === 'object' ? schema.$schema : undefined;
+  return typeof dialect === 'string' && /^https?:\/\/json-schema\.org\/draft\/2020-12\/schema#?$/.test(dialect);
+}
+
+function needsRewrite(node: unknown, draft07: boolean): boolean {
+  if (Array.isArray(node)) return node.some((item) => needsRewrite(item, draft07));
   if (!node || typeof node !== 'object') return false;
   const record = node as Record<string, unknown>;
-  if (Array.isArray(record.items)) return true;
-  return Object.entries(record).some(([key, value]) => !DATA_KEYWORDS.has(key) && !key.startsWith('x-') && needsRewrite(value));
+  if (Array.isArray(record.items) || (draft07 && anchorOf(record.$id) !== undefined)) return true;
+  return Object.entries(record).some(([key, value]) => !DATA_KEYWORDS.has(key) && !key.startsWith('x-') && needsRewrite(value, draft07));
 }
 
-function rewrite(node: unknown): unknown {
-  if (Array.isArray(node)) return node.map(rewrite);
+/** `resource` is the original schema resource (root or nearest `$id` without fragment) `#` pointers resolve in. */
+function rewrite(node: unknown, resource: unknown, draft07: boolean): unknown {
+  if (Array.isArray(node)) return node.map((item) => rewrite(item, resource, draft07));
   if (!node || typeof node !== 'object') return node;
   const out: Record<string, unknown> = {};
   const record = node as Record<string, unknown>;
-  for (const [key, value] of Object.entries(record)) out[key] = DATA_KEYWORDS.has(key) || key.startsWith('x-') ? value : rewrite(value);
+  const anchor = draft07 ? anchorOf(record.$id) : undefined;
+  const base = typeof record.$id === 'string' && anchor === undefined ? record.$id : anchor?.base;
+  if (base) resource = node;
+  for (const [key, value] of Object.entries(record)) out[key] = DATA_KEYWORDS.has(key) || key.startsWith('x-') ? value : rewrite(value, resource, draft07);
+  if (anchor) {
+    delete out.$id;
+    if (anchor.base) out.$id = anchor.base;
+    if (record.$anchor === undefined) out.$anchor = anchor.name;
+  }
+  if (draft07 && typeof record.$ref === 'string' && record.$ref.startsWith('#/')) out.$ref = repoint(record.$ref, resource);
   if (Array.isArray(record.items)) {
     out.prefixItems = out.items;
     delete out.items;
@@ -34,6 +53,32 @@ function rewrite(node: unknown): unknown {
     delete out.additionalItems;
   }
   return out;
+}
+
+/** A draft-07 `$id` whose fragment names a location (`#foo`, `other.json#foo`): its base and plain name. */
+function anchorOf(id: unknown): { base: string; name: string } | undefined {
+  if (typeof id !== 'string') return undefined;
+  const match = /^([^#]*)#([A-Za-z_][-A-Za-z0-9._]*)$/.exec(id);
+  return match ? { base: match[1], name: match[2] } : undefined;
+}
+
+/** A `#/...` pointer into the original resource, re-spelled to reach the same subschema after the tuple rewrite. */
+function repoint(ref: string, resource: unknown): string {
+  const segments = ref.slice(2).split('/');
+  let node = resource;
+  const out: string[] = [];
+  for (const segment of segments) {
+    let key: string;
+    try {
+      key = decodeURIComponent(segment).replace(/~1/g, '/').replace(/~0/g, '~');
+    } catch {
+      return ref;
+    }
+    const tuple = !!node && typeof node === 'object' && !Array.isArray(node) && Array.isArray((node as Record<string, unknown>).items);
+    out.push(tuple && key === 'items' ? 'prefixItems' : tuple && key === 'additionalItems' ? 'items' : segment);
+    node = node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined;
+  }
+  return `#/${out.join('/')}`;
 }
 
 /** A schema's own `$id` when it is an absolute URI (without a trailing empty fragment). */
