@@ -2,7 +2,7 @@
 // reviewdog read: one <file> per checked file, one <error> per finding.
 import type { Severity } from '../../engine/types';
 import type { FileResult } from './results';
-import { xmlAttribute } from './xml';
+import { xmlAttribute } from '../../engine/utils/escape';
 
 const SEVERITY: Record<Severity, 'error' | 'warning' | 'info'> = { error: 'error', warning: 'warning', info: 'info', hint: 'info' };
 

@@ -3,7 +3,7 @@
 import type { Finding } from '../../engine/types';
 import { summarise, type FileResult } from './results';
 import { helpUri } from './ruleHelp';
-import { xmlAttribute as attr, xmlText as text } from './xml';
+import { xmlAttribute as attr, xmlText as text } from '../../engine/utils/escape';
 
 export function formatJunit(results: FileResult[]): string {
   const summary = summarise(results);
