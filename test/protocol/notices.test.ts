@@ -83,7 +83,7 @@ describe('protocol: nothing silently ignored', function () {
     it(`keeps answering when .vscode/settings.json is a pipe (workspace/configuration ${configuration ? 'supported' : 'not supported'})`, async () => {
       write({ 'p.charter.yaml': VALID_PROJECT });
       fs.mkdirSync(path.join(root, '.vscode'));
-      spawnSync('mkfifo', [path.join(root, '.vscode', 'settings.json')]);
+      assert.equal(spawnSync('mkfifo', [path.join(root, '.vscode', 'settings.json')]).status, 0, 'mkfifo');
       server = await startServer({ rootUri: URI.file(root).toString(), configuration, settings: { asOf: '2027-01-15' } });
       const result = await server.connection.sendRequest<ValidateWorkspaceResult>(Requests.validateWorkspace);
       assert.equal(result.files, 1);

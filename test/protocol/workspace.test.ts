@@ -116,7 +116,7 @@ describe('protocol: the whole workspace', function () {
     // More pipes than the I/O threads a server has: reading them would block every later read for good.
     const odd = ['zero.charter.yaml', ...[1, 2, 3, 4, 5].map((n) => `pipe${n}.charter.yaml`)];
     fs.symlinkSync('/dev/zero', path.join(root, 'projects', odd[0]));
-    for (const name of odd.slice(1)) spawnSync('mkfifo', [path.join(root, 'projects', name)]);
+    for (const name of odd.slice(1)) assert.equal(spawnSync('mkfifo', [path.join(root, 'projects', name)]).status, 0, 'mkfifo');
     for (const name of odd) notify(uri(`projects/${name}`), FileChangeType.Created);
     // A real change after them is still read and checked.
     const alphaFile = path.join(root, 'projects', 'alpha.charter.yaml');

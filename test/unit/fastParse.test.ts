@@ -20,12 +20,14 @@ function exactValue(text: string): { value: unknown } | undefined {
   return { value: exact.documents[0].value };
 }
 
-function assertSameValue(text: string): void {
+/** Compares the two reads of a text; false when the fast loader declines it (nothing to compare). */
+function assertSameValue(text: string): boolean {
   const fast = loadFast('file:///x.yaml', text);
-  if (!fast) return;
+  if (!fast) return false;
   const exact = exactValue(text);
   assert.ok(exact, `the fast loader read a text the exact parse finds fault with:\n${text}`);
   assert.deepStrictEqual(fast.documents[0].value, exact.value, `values differ for:\n${text}`);
+  return true;
 }
 
 const shape = (f: Finding) => ({ rule: f.rule, range: f.range, message: f.message, severity: f.severity, uri: f.uri });
@@ -75,7 +77,8 @@ describe('fast parse: differential against the exact parse', function () {
     const scalars = ['yes', 'no', 'on', 'off', 'y', 'n', '0o12', '012', '0x1F', '0b101', '1_000', '.inf', '-.inf', '+.inf', '.NaN', '.nan', '1e3', '1E-2',
       '+1', '-0', '1.', '.5', '-.5', '~', 'null', 'Null', 'NULL', 'nULL', 'TRUE', 'True', 'tRUE', '2027-01-04', '2001-12-14t21:59:43.10-05:00', '12:30', '1:20:30',
       '0.1e+3', '9007199254740993', '123456789012345678901234567890', '0o8', '0xG', '+0x1', '-0o1', '1.0', '1.50', '00', '+.5e3', '=', '<', '-', 'a b'];
-    for (const s of scalars) assertSameValue(`key: ${s}\nlist: [${s}]\nnested:\n  - ${s}\n`);
+    const compared = scalars.filter((s) => assertSameValue(`key: ${s}\nlist: [${s}]\nnested:\n  - ${s}\n`));
+    assert.ok(compared.length > scalars.length / 2, `the fast loader read only ${compared.length} of ${scalars.length} scalar texts`);
     assert.deepStrictEqual(loadFast('file:///x.yaml', 'a: 0b101\nb: 0o12\nc: 1_000\nd: yes\ne: 2027-01-04\n')?.documents[0].value, { a: '0b101', b: 10, c: '1_000', d: 'yes', e: '2027-01-04' });
   });
 
