@@ -74,6 +74,14 @@ describe('fixes: safe fixes and suggestions', () => {
     assert.deepEqual(rules(await findingsFor(fixed)), []);
   });
 
+  it('only suggests dropping a currency other than the budget\'s (USD 850k in a EUR budget)', async () => {
+    const text = VALID_PROJECT.replace('approved: 850000', 'approved: USD 850k');
+    const findings = await findingsFor(text);
+    const fixes = findings.flatMap((f) => f.fixes ?? []);
+    assert.ok(fixes.some((fix) => !fix.safe && /USD is dropped/.test(fix.title)), JSON.stringify(fixes.map((f) => f.title)));
+    assert.equal(fixAll(text, findings), text);
+  });
+
   it('leaves an amount that can be read two ways alone (1,5 or 1.500,5)', async () => {
     for (const written of ['1,5', '1.500,5']) {
       const text = VALID_PROJECT.replace('approved: 850000', `approved: "${written}"`);

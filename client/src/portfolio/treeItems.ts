@@ -200,14 +200,14 @@ export const TREND_ARROWS: Record<'worse' | 'better' | 'same' | 'unknown', strin
 function performanceLines(p: PortfolioProject): string[] {
   const perf = p.performance;
   if (!perf || !p.live) return [];
-  const c = perf.currency ?? '';
+  const c = markdownText(perf.currency ?? '');
   const lines = ['', '**Performance**', ''];
-  if (perf.actualToDate !== undefined) lines.push(`- Actual to date: ${decimal(perf.actualToDate)} ${c}${perf.actualAsOf ? ` (as of ${perf.actualAsOf})` : ''}`);
+  if (perf.actualToDate !== undefined) lines.push(`- Actual to date: ${decimal(perf.actualToDate)} ${c}${perf.actualAsOf ? ` (as of ${markdownText(perf.actualAsOf)})` : ''}`);
   if (perf.forecastAtCompletion !== undefined) lines.push(`- Forecast at completion: ${decimal(perf.forecastAtCompletion)} ${c}`);
-  if (perf.forecastEnd) lines.push(`- Forecast end: ${perf.forecastEnd}`);
+  if (perf.forecastEnd) lines.push(`- Forecast end: ${markdownText(perf.forecastEnd)}`);
   lines.push(`- CPI ${perf.metrics.cpi.text} · SPI ${perf.metrics.spi.text}`);
   lines.push(`- Forecast variance: ${perf.metrics.forecastVariance.text} · schedule slip: ${perf.metrics.scheduleSlipDays.text}`);
-  if (perf.confidence) lines.push(`- Delivery confidence: ${perf.confidence}`);
+  if (perf.confidence) lines.push(`- Delivery confidence: ${markdownText(perf.confidence)}`);
   for (const fact of perf.beyondTolerance) lines.push(`- **Beyond tolerance**: ${markdownText(fact)}`);
   if (perf.trend.phrases.length) lines.push(`- Trend: ${markdownText(perf.trend.phrases.join('; '))}`);
   return lines;
@@ -215,7 +215,7 @@ function performanceLines(p: PortfolioProject): string[] {
 
 function performanceRollupText(rollups: PortfolioGroup['rollup']['performance']): string {
   if (!rollups?.length) return '';
-  return rollups.map((r) => `\n\nLive: approved ${decimal(r.approved)}, actual ${decimal(r.actual)}, forecast ${decimal(r.forecast)} ${r.currency}`).join('');
+  return rollups.map((r) => `\n\nLive: approved ${decimal(r.approved)}, actual ${decimal(r.actual)}, forecast ${decimal(r.forecast)} ${markdownText(r.currency)}`).join('');
 }
 
 /** A decimal string of money (`-1234567.5`) grouped for reading, to the cent: `-1,234,567.50`. */

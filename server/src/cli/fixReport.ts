@@ -21,7 +21,7 @@ export function formatFixChanges(changes: FixChange[], dryRun: boolean): string 
   const head = `${dryRun ? 'Would fix' : 'Fixed'} ${changes.length} problem${changes.length === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'}${dryRun ? ' (dry run: nothing written)' : ''}:`;
   const rows = changes.map((c) => ({ at: `${printable(c.file)}:${c.line}`, rule: c.rule, edit: `${shown(c.before)} -> ${shown(c.after)}` }));
   const atWidth = Math.max(...rows.map((r) => r.at.length));
-  const ruleWidth = Math.max(...rows.map((r) => r.rule.length));
+  const ruleWidth = Math.max(...rows.map((r) => printable(r.rule).length));
   return [head, ...rows.map((r) => `  ${r.at.padEnd(atWidth)}  ${printable(r.rule).padEnd(ruleWidth)}  ${r.edit}`)].join('\n') + '\n\n';
 }
 

@@ -8,6 +8,7 @@ import { isPlaceholderFinding, type TemplateChoice } from '../engine/rulesets/te
 import type { CharterSettings } from '../engine/settings';
 import type { Finding } from '../engine/types';
 import { todayIso } from '../engine/utils/dates';
+import { terminalText } from '../engine/utils/escape';
 import { cliCacheDir, SchemaFetcher, timeoutFromEnv } from '../schemaRequest';
 import { portfolioFiles, toPosix } from './check';
 import { readSource } from './fixWrite';
@@ -47,7 +48,7 @@ export async function chooseTemplate(ws: TemplateWorkspace, name: string | undef
 export async function listTemplates(ws: TemplateWorkspace): Promise<string> {
   const choices = await ws.service.templates({ settings: ws.settings, folderUri: ws.folderUri });
   const lines = ['skeleton (built-in, the default)', ...choices.map((c) => `${c.name}${c.tiers.length ? ` [${c.tiers.join(', ')}]` : ''}${c.description ? `: ${c.description}` : ''} (from ${c.from})`)];
-  return `${lines.join('\n')}\n`;
+  return `${lines.map((l) => terminalText(l)).join('\n')}\n`;
 }
 
 /**
@@ -72,7 +73,7 @@ export async function checkTemplates(ws: TemplateWorkspace, names: string[]): Pr
     lines.push(`✖ ${choice.name} (${choice.uri.startsWith('file:') ? toPosix(path.relative(ws.root, new URL(choice.uri).pathname)) : choice.uri}):`);
     for (const f of problems) lines.push(`  ${f.range.start.line + 1}:${f.range.start.character + 1}  ${f.severity}  ${f.message}  ${f.rule}`);
   }
-  return { output: `${lines.join('\n')}\n`, exitCode: failed > 0 ? 1 : 0 };
+  return { output: `${lines.map((l) => terminalText(l)).join('\n')}\n`, exitCode: failed > 0 ? 1 : 0 };
 }
 
 /** The findings on a template's output that are not about one of its placeholders. */

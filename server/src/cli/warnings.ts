@@ -9,6 +9,7 @@ import { ruleIds } from '../engine/ruleIds';
 import type { CharterSettings } from '../engine/settings';
 import { checkSettingsFile } from '../engine/settingsCheck';
 import { applyRuleSettings } from '../engine/severities';
+import { terminalText } from '../engine/utils/escape';
 import { readSettingsText, type CliWorkspace } from './workspace';
 import { readRegularFileSync } from '../fileReading';
 
@@ -26,7 +27,7 @@ export function workspaceWarnings(workspace: CliWorkspace, checkedFiles: string[
   }
   const included = new Set(checkedFiles.map((f) => path.normalize(f)));
   for (const file of outsideGlobs(workspace.root, workspace.settings, included)) warnings.push(`${shown(file)}: ${notIncludedMessage(path.relative(workspace.root, file).split(path.sep).join('/'))}`);
-  return warnings.map((w) => `charter: warning: ${w}\n`);
+  return warnings.map((w) => `charter: warning: ${terminalText(w)}\n`);
 }
 
 /** YAML files of the workspace that declare `apiVersion: charter/v1` but that the include globs miss (excluded ones are meant to be left out). */

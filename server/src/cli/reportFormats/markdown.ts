@@ -79,7 +79,7 @@ export function mermaidGantt(report: PortfolioReport): string {
   }
   lines.push('```');
   // Mermaid stops drawing at the first date it cannot read: those projects are left out, and said so.
-  if (unscheduled.length > 0) lines.push('', `Not on the timeline: ${unscheduled.map((u) => `\`${u.project.id}\` (${u.reason})`).join('; ')}.`);
+  if (unscheduled.length > 0) lines.push('', `Not on the timeline: ${unscheduled.map((u) => `${markdownCode(u.project.id)} (${markdownText(u.reason)})`).join('; ')}.`);
   return lines.join('\n');
 }
 

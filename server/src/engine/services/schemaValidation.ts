@@ -11,7 +11,7 @@ import { didYouMean, isClearNearest, suggestionsFor } from '../utils/suggest';
 import { enumSynonyms, schemasAt } from './effectiveSchema';
 import { pruneCompositeNoise } from './compositeErrors';
 import { COMMA_IN_NUMBER } from '../parser/commaNumbers';
-import { candidateSpellings, onlyAccepted, replaceAt, yamlScalarText } from './valueRepairs';
+import { candidateSpellings, markedCurrency, onlyAccepted, replaceAt, yamlScalarText } from './valueRepairs';
 import { childKeyRange, keyText, locate, ownerKeyRange, pathFromPointer, valueRange, type DataPath, type OffsetRange } from '../utils/yamlNodes';
 import { clip, describeField, describeOwner, describeType, describeValue, listExpected, patternMessage } from './schemaMessages';
 
@@ -289,7 +289,11 @@ class FindingBuilder {
     const node = locate(this.doc.yaml, pathFromPointer(pointer)).node;
     const quote = node && isScalar(node) ? (node.type === 'QUOTE_DOUBLE' ? '"' : node.type === 'QUOTE_SINGLE' ? "'" : undefined) : undefined;
     const text = yamlScalarText(repaired, typeof repaired === 'string' ? quote : undefined);
-    return [this.replaceFix(range, text, `Write ${text}`, true)];
+    // `USD 850k` in a EUR budget: dropping the currency would be a guess, so it is only a suggestion.
+    const written = markedCurrency(data);
+    const budget = this.doc.value && typeof this.doc.value === 'object' ? (this.doc.value as { budget?: { currency?: unknown } }).budget?.currency : undefined;
+    const safe = written === undefined || written === budget;
+    return [this.replaceFix(range, text, safe ? `Write ${text}` : `Write ${text} (the ${written} is dropped: the budget is in ${String(budget ?? 'no currency')})`, safe)];
   }
 
   addUnknownKeys(walker: SchemaWalker, node: Node, value: unknown, refs: SchemaRef[], depth = 0): void {

@@ -77,6 +77,17 @@ function unique(values: unknown[]): unknown[] {
 }
 
 /** The one value among `candidates` that `accepts`; undefined when none or several do. */
+const SIGN_CURRENCY: Record<string, string> = { '€': 'EUR', '$': 'USD', '£': 'GBP', '¥': 'JPY', '₹': 'INR' };
+
+/** The currency a written amount names (`€850k`, `USD 1,500,000`), to compare with the budget's; undefined when none. */
+export function markedCurrency(value: unknown): string | undefined {
+  if (typeof value !== 'string' || !/\d/.test(value)) return undefined; // an amount, not a currency code
+  const text = value.trim();
+  const sign = /^[€$£¥₹]|[€$£¥₹]$/.exec(text);
+  if (sign) return SIGN_CURRENCY[sign[0]];
+  return /^(EUR|USD|GBP|CHF)\b|\b(EUR|USD|GBP|CHF)$/i.exec(text)?.slice(1).find(Boolean)?.toUpperCase();
+}
+
 export function onlyAccepted(candidates: unknown[], accepts: (candidate: unknown) => boolean): unknown {
   const accepted = candidates.filter(accepts);
   return accepted.length === 1 ? accepted[0] : undefined;
