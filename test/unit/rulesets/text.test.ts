@@ -16,8 +16,8 @@ describe('rulesets: pattern, enum, length', () => {
   });
 
   it('pattern: refuses lookaround and backreferences when the ruleset loads', () => {
-    assert.match(optionProblem('pattern', { match: '(?=a)b' })!, /linear time/);
-    assert.match(optionProblem('pattern', { match: '(a)\\1' })!, /linear time/);
+    assert.match(optionProblem('pattern', { match: '(?=a)b' })!, /lookaround or a backreference/);
+    assert.match(optionProblem('pattern', { match: '(a)\\1' })!, /lookaround or a backreference/);
     assert.match(optionProblem('pattern', {})!, /match/);
   });
 

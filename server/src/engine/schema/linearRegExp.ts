@@ -65,7 +65,8 @@ function withShortPropertyNames(pattern: string): string {
 
 function unsupportedReason(pattern: string, detail: string): string {
   const shown = pattern.length > 60 ? `${pattern.slice(0, 57)}...` : pattern;
-  const cause = /Perl syntax|invalid escape sequence: `\\[1-9]/.test(detail)
+  // RE2 reads a lookbehind `(?<=` / `(?<!` as a bad named group: say what it really is.
+  const cause = /Perl syntax|invalid escape sequence: `\\[1-9]/.test(detail) || /\(\?<[=!]/.test(pattern)
     ? 'it uses lookaround or a backreference, which can take exponential time, so Charter does not run it'
     : `Charter's linear-time regular expression engine cannot read it (${detail.replace(/^error parsing regexp: /, '')})`;
   return `the pattern "${shown}" cannot be used: ${cause}`;

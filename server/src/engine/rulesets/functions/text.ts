@@ -1,33 +1,24 @@
 // `pattern`, `enum`, `length`: the form of a value.
-import { RE2JS } from 're2js';
+import { linearRegExp, type LinearRegExp } from '../../schema/linearRegExp';
 import type { RulesetFunction } from '../rulesetTypes';
 import { isWholeNumber, show, sizeOf, unknownOptions } from './options';
 
 /** A pattern is a short expression; a value longer than this is checked on its first part only. */
 const MAX_PATTERN_LENGTH = 1000;
 const MAX_SUBJECT_LENGTH = 10_000;
-const compiled = new Map<string, RE2JS | string>();
 
 /**
- * Patterns run on RE2 (re2js): linear time in the length of the text whatever the pattern, so a
- * ruleset cannot hang the editor with a catastrophic backtracking pattern. Backreferences and
- * lookaround, which need backtracking, are refused when the ruleset loads.
+ * Patterns run on the same linear-time engine as schema patterns (`schema/linearRegExp.ts`), so a
+ * ruleset cannot hang the editor with a catastrophic backtracking pattern, and a pattern means the same
+ * in a ruleset as in a schema. What that engine cannot run is refused when the ruleset loads.
  */
-export function compilePattern(source: string): RE2JS | string {
-  const known = compiled.get(source);
-  if (known !== undefined) return known;
-  let result: RE2JS | string;
-  if (source.length > MAX_PATTERN_LENGTH) result = `the pattern is longer than ${MAX_PATTERN_LENGTH} characters`;
-  else {
-    try {
-      result = RE2JS.compile(source);
-    } catch (e) {
-      result = `the pattern "${show(source)}" is not a regular expression Charter can run in linear time (${(e as Error).message}); lookaround and backreferences are not supported`;
-    }
+export function compilePattern(source: string): LinearRegExp | string {
+  if (source.length > MAX_PATTERN_LENGTH) return `the pattern is longer than ${MAX_PATTERN_LENGTH} characters`;
+  try {
+    return linearRegExp(source, 'u');
+  } catch (e) {
+    return (e as Error).message; // names the pattern and why: lookaround, backreferences, or what the engine cannot read
   }
-  if (compiled.size > 1000) compiled.clear();
-  compiled.set(source, result);
-  return result;
 }
 
 export const pattern: RulesetFunction = {
