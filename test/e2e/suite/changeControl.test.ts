@@ -7,7 +7,7 @@ import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { activateExtension, closeAllEditors, deleteWorkspaceFile, describeDiagnostics, formatRange, openWorkspaceFile, ruleId, valueRange, waitForFinding, waitForNoFinding, workspaceRoot, workspaceUri, writeWorkspaceFile } from '../helpers';
+import { activateExtension, closeAllEditors, setWorkspaceSettings, deleteWorkspaceFile, describeDiagnostics, formatRange, openWorkspaceFile, ruleId, valueRange, waitForFinding, waitForNoFinding, workspaceRoot, workspaceUri, writeWorkspaceFile } from '../helpers';
 import { VALID_CHARTER } from '../fixtures';
 
 const FILE = 'e2e/change-control.charter.yaml';
@@ -29,9 +29,14 @@ suite('Change control', () => {
     await writeWorkspaceFile(FILE, BASE);
     git('add', FILE);
     git('commit', '-q', '-m', 'Approved baseline');
+    // The server looked for a repository when the folder opened, before this one existed, and keeps
+    // that answer until the base setting or HEAD moves (VS Code reports nothing inside .git): name
+    // the base explicitly, as a user who just ran git init would see it picked up.
+    await setWorkspaceSettings({ 'charter.baseRef': 'HEAD' });
   });
 
   suiteTeardown(async () => {
+    await setWorkspaceSettings({ 'charter.baseRef': undefined });
     await closeAllEditors();
     await deleteWorkspaceFile(FILE);
     fs.rmSync(path.join(workspaceRoot().fsPath, '.git'), { recursive: true, force: true });
