@@ -1,8 +1,8 @@
 // `charter report --format md`: a summary table, roll-ups per group and a Mermaid gantt (GitHub renders it).
-import { money, timelineProjects } from '../../engine/portfolio/portfolioCharts';
-import { isIsoDate } from '../../engine/utils/dates';
-import type { PortfolioProject, Rag } from '../../engine/portfolio/portfolioTypes';
-import { markdownCell, markdownCode, markdownText, mermaidText } from '../../engine/utils/escape';
+import { money, timelineProjects } from '../portfolioCharts';
+import { isIsoDate } from '../../utils/dates';
+import type { PortfolioProject, Rag } from '../portfolioTypes';
+import { markdownCell, markdownCode, markdownText, mermaidText } from '../../utils/escape';
 import type { PortfolioReport } from './json';
 import { markdownExceptions, markdownPerformance } from './performance';
 

@@ -1,4 +1,4 @@
-// The report formats, by name: one renderer of the portfolio model each. The CLI writes them to files;
+// The report formats, by name: one renderer of the portfolio model each, next to the model. The CLI writes them to files;
 // the server renders them for the editor's "Export Portfolio Report".
 import { formatCsvReport } from './csv';
 import { formatHtmlReport } from './html';
