@@ -3,7 +3,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { Requests, type BaseTextResult } from '../../server/src/protocol';
+import { Commands, Requests, type BaseTextResult } from '../../server/src/protocol';
 
 export const BASE_SCHEME = 'charter-base';
 
@@ -19,7 +19,7 @@ export class BaseContentProvider implements vscode.TextDocumentContentProvider {
 
   async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
     await this.ready;
-    const base = await this.client.sendRequest<BaseTextResult | null>(Requests.baseText, { uri: uri.toString() });
+    const base = await this.client.sendRequest(Requests.baseText, { uri: uri.toString() });
     return base?.text ?? '';
   }
 
@@ -42,7 +42,7 @@ export async function compareWithBase(client: LanguageClient, ready: Promise<voi
     return undefined;
   }
   await ready;
-  const base = await client.sendRequest<BaseTextResult | null>(Requests.baseText, { uri: uri.toString() });
+  const base = await client.sendRequest(Requests.baseText, { uri: uri.toString() });
   const name = path.basename(uri.fsPath);
   if (!base) {
     void vscode.window.showInformationMessage(
@@ -60,6 +60,6 @@ export function registerBaseCompare(client: LanguageClient, ready: Promise<void>
   return [
     provider,
     vscode.workspace.registerTextDocumentContentProvider(BASE_SCHEME, provider),
-    vscode.commands.registerCommand('charter.compareWithBase', (target?: vscode.Uri) => compareWithBase(client, ready, target)),
+    vscode.commands.registerCommand(Commands.compareWithBase, (target?: vscode.Uri) => compareWithBase(client, ready, target)),
   ];
 }

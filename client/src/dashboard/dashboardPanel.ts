@@ -69,7 +69,7 @@ export class Dashboard implements vscode.Disposable {
 
   /** The page, rendered by the server from the same portfolio the tree shows. */
   private page(): Promise<ReportResult> {
-    return this.client.sendRequest<ReportResult>(Requests.report, { format: 'dashboard', groupBy: this.provider.groupBy });
+    return this.client.sendRequest(Requests.report, { format: 'dashboard', groupBy: this.provider.groupBy });
   }
 
   private async render(): Promise<void> {

@@ -3,9 +3,19 @@
 import * as vscode from 'vscode';
 // The base client: the desktop's (Node) and the web extension's (browser) are both one.
 import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
-import { Requests, type GroupBy, type PortfolioFilter, type RenderTemplateResult, type ReportFormat, type ReportResult, type TemplateInfo } from '../../../server/src/protocol';
-import type { SourceLocation } from '../../../server/src/protocol';
-import { charterSkeleton, titleFromId, validateProjectId, type NewCharterArgs } from '../../../server/src/engine/services/newCharter';
+import {
+  charterSkeleton,
+  Commands,
+  Requests,
+  titleFromId,
+  validateProjectId,
+  type ExportReportArgs,
+  type GroupBy,
+  type NewCharterArgs,
+  type PortfolioFilter,
+  type ReportFormat,
+  type SourceLocation,
+} from '../../../server/src/protocol';
 import type { PortfolioProvider } from './portfolioProvider';
 import type { TreeNode } from './treeItems';
 
@@ -19,18 +29,6 @@ const GROUPS: Array<{ value: GroupBy; label: string }> = [
 ];
 const STATUSES = ['proposed', 'approved', 'active', 'on-hold', 'closed', 'cancelled'];
 const FORMATS: Record<ReportFormat, true> = { md: true, html: true, csv: true, json: true };
-export type ExportFormat = ReportFormat;
-
-export interface ExportReportArgs {
-  format?: ExportFormat;
-  /** Where to write: a path or a file URI. Default: `portfolio-report.<format>` in the first workspace folder. */
-  out?: string;
-  groupBy?: GroupBy;
-  /** Open the written report (default: only when run interactively). */
-  open?: boolean;
-  /** true: prompt for the format and location. Otherwise (any arguments given) never prompt: the format defaults to `md`. */
-  interactive?: boolean;
-}
 
 /** A tree node, a project id, or nothing (then the tree's selection). */
 type ProjectArg = TreeNode | string | undefined;
@@ -42,9 +40,9 @@ export function registerPortfolioCommands(client: LanguageClient, ready: Promise
   };
 
   return [
-    vscode.commands.registerCommand('charter.portfolio.refresh', () => provider.refresh()),
+    vscode.commands.registerCommand(Commands.portfolioRefresh, () => provider.refresh()),
 
-    vscode.commands.registerCommand('charter.portfolio.groupBy', promptsWithoutWaiting(async (arg?: GroupBy) => {
+    vscode.commands.registerCommand(Commands.portfolioGroupBy, promptsWithoutWaiting(async (arg?: GroupBy) => {
       let groupBy: GroupBy | undefined = typeof arg === 'string' ? arg : undefined;
       if (!groupBy) {
         const picked = await vscode.window.showQuickPick(
@@ -58,7 +56,7 @@ export function registerPortfolioCommands(client: LanguageClient, ready: Promise
       return groupBy;
     })),
 
-    vscode.commands.registerCommand('charter.portfolio.filter', promptsWithoutWaiting(async (arg?: PortfolioFilter) => {
+    vscode.commands.registerCommand(Commands.portfolioFilter, promptsWithoutWaiting(async (arg?: PortfolioFilter) => {
       let filter: PortfolioFilter | undefined = arg && typeof arg === 'object' && !('kind' in arg) ? arg : undefined;
       if (!filter) {
         const current = provider.filter;
@@ -77,14 +75,14 @@ export function registerPortfolioCommands(client: LanguageClient, ready: Promise
       return filter;
     })),
 
-    vscode.commands.registerCommand('charter.portfolio.open', async (arg?: TreeNode | SourceLocation) => {
+    vscode.commands.registerCommand(Commands.portfolioOpen, async (arg?: TreeNode | SourceLocation) => {
       const location = arg && 'uri' in arg ? arg : (arg?.open ?? projectOf(undefined)?.location);
       if (!location) return undefined;
       const range = new vscode.Range(location.range.start.line, location.range.start.character, location.range.end.line, location.range.end.character);
       return vscode.window.showTextDocument(vscode.Uri.parse(location.uri), { selection: range, preview: true });
     }),
 
-    vscode.commands.registerCommand('charter.portfolio.copyId', async (arg?: ProjectArg) => {
+    vscode.commands.registerCommand(Commands.portfolioCopyId, async (arg?: ProjectArg) => {
       const project = projectOf(arg);
       if (!project) return undefined;
       await vscode.env.clipboard.writeText(project.id);
@@ -92,7 +90,7 @@ export function registerPortfolioCommands(client: LanguageClient, ready: Promise
       return project.id;
     }),
 
-    vscode.commands.registerCommand('charter.portfolio.revealInExplorer', async (arg?: ProjectArg) => {
+    vscode.commands.registerCommand(Commands.portfolioRevealInExplorer, async (arg?: ProjectArg) => {
       const project = projectOf(arg);
       if (!project) return undefined;
       const uri = vscode.Uri.parse(project.location.uri);
@@ -100,7 +98,7 @@ export function registerPortfolioCommands(client: LanguageClient, ready: Promise
       return uri.toString();
     }),
 
-    vscode.commands.registerCommand('charter.portfolio.checkProject', async (arg?: ProjectArg) => {
+    vscode.commands.registerCommand(Commands.portfolioCheckProject, async (arg?: ProjectArg) => {
       const project = projectOf(arg);
       if (!project) return undefined;
       const uri = vscode.Uri.parse(project.location.uri);
@@ -115,7 +113,7 @@ export function registerPortfolioCommands(client: LanguageClient, ready: Promise
       return { project: project.id, errors, warnings };
     }),
 
-    vscode.commands.registerCommand('charter.newCharter', promptsWithoutWaiting(async (given?: NewCharterArgs) => {
+    vscode.commands.registerCommand(Commands.newCharter, promptsWithoutWaiting(async (given?: NewCharterArgs) => {
       const args = given ?? {};
       const interactive = given === undefined || given.interactive === true;
       let id = args.id;
@@ -146,7 +144,7 @@ export function registerPortfolioCommands(client: LanguageClient, ready: Promise
       let template = args.template;
       if (template === undefined && interactive && workspaceFolder) {
         await ready;
-        const templates = await client.sendRequest<TemplateInfo[]>(Requests.templates, { folderUri: workspaceFolder });
+        const templates = await client.sendRequest(Requests.templates, { folderUri: workspaceFolder });
         if (templates.length > 0) {
           const picked = await vscode.window.showQuickPick(
             [
@@ -164,7 +162,7 @@ export function registerPortfolioCommands(client: LanguageClient, ready: Promise
       if (template !== undefined) {
         if (!workspaceFolder) throw new Error('Open a folder first: templates come from the workspace settings.');
         await ready;
-        text = (await client.sendRequest<RenderTemplateResult>(Requests.renderTemplate, { folderUri: workspaceFolder, name: template, ...charter })).text;
+        text = (await client.sendRequest(Requests.renderTemplate, { folderUri: workspaceFolder, name: template, ...charter })).text;
       } else {
         text = charterSkeleton(charter, new Date().toISOString().slice(0, 10));
       }
@@ -173,7 +171,7 @@ export function registerPortfolioCommands(client: LanguageClient, ready: Promise
       return target.toString();
     })),
 
-    vscode.commands.registerCommand('charter.exportReport', promptsWithoutWaiting(async (given?: ExportReportArgs) => {
+    vscode.commands.registerCommand(Commands.exportReport, promptsWithoutWaiting(async (given?: ExportReportArgs) => {
       const args = given ?? {};
       const interactive = given === undefined || given.interactive === true;
       let format = args.format ?? (args.out ? formatOf(args.out) : undefined);
@@ -205,7 +203,7 @@ export function registerPortfolioCommands(client: LanguageClient, ready: Promise
       if (!target) return undefined;
       await ready;
       const groupBy = args.groupBy ?? provider.groupBy;
-      const report = await client.sendRequest<ReportResult>(Requests.report, { format, groupBy });
+      const report = await client.sendRequest(Requests.report, { format, groupBy });
       await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(report.content));
       if (args.open ?? interactive) {
         if (format === 'html') void vscode.env.openExternal(target);
@@ -260,9 +258,9 @@ async function exists(uri: vscode.Uri): Promise<boolean> {
   }
 }
 
-function formatOf(out: string): ExportFormat | undefined {
+function formatOf(out: string): ReportFormat | undefined {
   const ext = out.split('.').pop()?.toLowerCase();
-  return ext === 'markdown' ? 'md' : ext && ext in FORMATS ? (ext as ExportFormat) : undefined;
+  return ext === 'markdown' ? 'md' : ext && ext in FORMATS ? (ext as ReportFormat) : undefined;
 }
 
 function waitForDiagnostics(uri: vscode.Uri, timeoutMs: number): Promise<void> {

@@ -10,7 +10,6 @@ import { keyText, type DataPath } from '../utils/yamlNodes';
 import { annotation, enumValues, schemasAt, schemaTypes } from './effectiveSchema';
 
 export const FIX_ALL_KIND = 'source.fixAll.charter';
-export const SHOW_RULE_DOCS_COMMAND = 'charter.showRuleDocs';
 
 export interface CodeAction {
   title: string;
@@ -19,7 +18,8 @@ export interface CodeAction {
   findings: Finding[];
   edits?: Record<string, TextEdit[]>;
   isPreferred?: boolean;
-  command?: { title: string; command: string; arguments: unknown[] };
+  /** The rule documentation the action opens (the editor's adapter turns it into a command of its client). */
+  showDocs?: { href: string; rule: string };
 }
 
 export interface CodeActionContext {
@@ -76,7 +76,7 @@ export async function getCodeActions(file: ParsedFile, range: Range, findings: F
         title: `Show documentation for ${rule}`,
         kind: 'quickfix',
         findings: [],
-        command: { title: `Show documentation for ${rule}`, command: SHOW_RULE_DOCS_COMMAND, arguments: [href, rule] },
+        showDocs: { href, rule },
       });
     }
   }
