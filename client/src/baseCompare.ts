@@ -3,7 +3,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { Commands, Requests, type BaseTextResult } from '../../server/src/protocol';
+import { Commands, Requests } from '../../server/src/protocol';
 
 export const BASE_SCHEME = 'charter-base';
 

@@ -2,7 +2,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { Commands, Notifications, Requests, type CharterInitializationOptions, type RefreshSchemasResult, type ValidateWorkspaceResult } from '../../server/src/protocol';
+import { Commands, Notifications, Requests, type CharterInitializationOptions } from '../../server/src/protocol';
 import { SchemaStatusBar, type SchemaStatusSnapshot } from './statusBar';
 import { Dashboard } from './dashboard/dashboardPanel';
 import { registerPortfolioCommands } from './portfolio/portfolioCommands';

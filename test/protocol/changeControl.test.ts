@@ -7,7 +7,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { DidChangeWatchedFilesNotification, FileChangeType, HoverRequest, type Diagnostic, type MarkupContent } from 'vscode-languageserver-protocol/node';
 import { URI } from 'vscode-uri';
-import { Notifications, Requests, type BaseTextResult, type PortfolioResult } from '../../server/src/protocol';
+import { Notifications, Requests } from '../../server/src/protocol';
 import { PEOPLE, PORTFOLIO, PROGRAMME, PROJECT } from '../unit/rules/harness';
 import { startServer, type ServerSession } from '../support/lspClient';
 

@@ -8,7 +8,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { DiagnosticSeverity } from 'vscode-languageserver-protocol/node';
 import { URI } from 'vscode-uri';
-import { Requests, type ValidateWorkspaceResult } from '../../server/src/protocol';
+import { Requests } from '../../server/src/protocol';
 import { VALID_PROJECT } from '../support/engine';
 import { startServer, type ServerSession } from '../support/lspClient';
 

@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { URI } from 'vscode-uri';
-import { Notifications, Requests, type PortfolioParams, type PortfolioResult, type ReportResult } from '../../server/src/protocol';
+import { Notifications, Requests, type PortfolioParams, type PortfolioResult } from '../../server/src/protocol';
 import { REPO } from '../support/engine';
 import { startServer, type ServerSession } from '../support/lspClient';
 

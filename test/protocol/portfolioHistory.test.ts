@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { URI } from 'vscode-uri';
-import { Requests, type PortfolioResult } from '../../server/src/protocol';
+import { Requests } from '../../server/src/protocol';
 import { startServer, type ServerSession } from '../support/lspClient';
 
 const version = (asOf: string, rag: string) => `apiVersion: charter/v1

@@ -8,7 +8,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { parse as parseJsonc } from 'jsonc-parser';
 import { DidChangeWatchedFilesNotification, FileChangeType, type Diagnostic } from 'vscode-languageserver-protocol/node';
-import { Requests, type RenderTemplateResult, type TemplateInfo } from '../../server/src/protocol';
+import { Requests } from '../../server/src/protocol';
 import { fileUri, REPO } from '../support/engine';
 import { startServer, type ServerSession } from '../support/lspClient';
 

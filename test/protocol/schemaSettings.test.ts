@@ -12,7 +12,7 @@ import {
   FileChangeType,
   type Diagnostic,
 } from 'vscode-languageserver-protocol/node';
-import { Notifications, Requests, type CharterInitializationOptions, type RefreshSchemasResult, type SchemaStatusResult } from '../../server/src/protocol';
+import { Notifications, Requests, type CharterInitializationOptions } from '../../server/src/protocol';
 import { fileUri, REPO } from '../support/engine';
 import { startServer as startLspServer, type ServerSession } from '../support/lspClient';
 

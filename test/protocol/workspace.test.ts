@@ -7,7 +7,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { DidChangeWatchedFilesNotification, FileChangeType, type Diagnostic } from 'vscode-languageserver-protocol/node';
 import { URI } from 'vscode-uri';
-import { Requests, type ValidateWorkspaceResult } from '../../server/src/protocol';
+import { Requests } from '../../server/src/protocol';
 import { REPO } from '../support/engine';
 import { startServer, type ServerSession } from '../support/lspClient';
 

@@ -94,8 +94,8 @@ describe('code actions', () => {
       edits.push(...action.edits![URI]);
     }
     const fixed = applyEdits(text, edits);
-    assert.match(fixed, /  - id: m-one\n    name: First\n    date: \S+\n/);
-    assert.match(fixed, /  - \{ person: raj\.patel, percent: \d+ \}/);
+    assert.match(fixed, / {2}- id: m-one\n {4}name: First\n {4}date: \S+\n/);
+    assert.match(fixed, / {2}- \{ person: raj\.patel, percent: \d+ \}/);
     assert.deepEqual(ofRule(await check(fixed), 'schema/required'), []);
   });
 

@@ -1,7 +1,7 @@
 // `{ approved: 850,000 }`: in a flow mapping the comma ends the entry, so YAML reads `approved: 850`
 // and a second key `000` with no value. The parse succeeds; without this check the only trace would be
 // an "unknown property 0" far from the real cause.
-import { isMap, isPair, isScalar, isSeq, type Document, type Node, type Pair, type Scalar } from 'yaml';
+import { isMap, isScalar, isSeq, type Document, type Node, type Pair, type Scalar } from 'yaml';
 import type { Finding } from '../types';
 import { docsFor } from '../utils/docs';
 import type { LineIndex } from '../utils/lineIndex';
