@@ -1,4 +1,4 @@
-// Every governance rule, in catalogue order (SPEC section 5). Adding a rule: write its file, list it
+// Every governance rule, in catalogue order (the rule table of docs/rules/README.md). Adding a rule: write its file, list it
 // here, write its page in docs/rules/<area>/<name>.md.
 import type { RuleId, Severity } from '../types';
 import { docsFor } from '../utils/docs';

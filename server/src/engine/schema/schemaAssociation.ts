@@ -1,4 +1,4 @@
-// Which schema applies to a document, and where that choice came from (SPEC section 3), first match wins:
+// Which schema applies to a document, and where that choice came from (docs/rules/schema.md), first match wins:
 // a modeline comment, a top-level `$schema:` key, the `charter.schemas` setting, the built-in schema for the kind.
 import picomatch from 'picomatch';
 import { URI } from 'vscode-uri';
