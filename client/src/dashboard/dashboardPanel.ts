@@ -21,8 +21,6 @@ export class Dashboard implements vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
   private html: string | undefined;
   private readonly subscription: vscode.Disposable;
-  /** What the page asked to open last; for tests. */
-  lastOpened: string | undefined;
 
   constructor(
     private readonly extensionUri: vscode.Uri,
@@ -92,7 +90,6 @@ export class Dashboard implements vscode.Disposable {
     const portfolio = this.provider.result?.portfolio;
     const known = portfolio?.projects.some((p) => p.location.uri === message.uri || p.findings.some((f) => f.location.uri === message.uri));
     if (!known || !Number.isInteger(message.line) || !Number.isInteger(message.character)) return;
-    this.lastOpened = message.uri;
     const position = new vscode.Position(message.line, message.character);
     await vscode.window.showTextDocument(vscode.Uri.parse(message.uri), { selection: new vscode.Range(position, position), viewColumn: vscode.ViewColumn.One });
   }

@@ -54,8 +54,6 @@ export class WorkspaceIndex {
   private readonly readers = new Map<string, Set<string>>();
   private readonly runs = new Map<string, RuleRun>();
   private readonly listeners = new Set<(change: IndexChange) => void>();
-  /** How many document rule runs happened; tests use it to check incrementality. */
-  runCount = 0;
 
   /** Adds or replaces a file. Returns (and announces) which files' findings may have changed. */
   setFile(file: ParsedFile, relativePath: string): IndexChange {
@@ -136,7 +134,6 @@ export class WorkspaceIndex {
     }
     const run = { findings, reads, policy: key, stale: false };
     this.runs.set(doc.ref.key, run);
-    this.runCount++;
     return run;
   }
 
