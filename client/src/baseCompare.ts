@@ -5,10 +5,10 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { Commands, Requests } from '../../server/src/protocol';
 
-export const BASE_SCHEME = 'charter-base';
+const BASE_SCHEME = 'charter-base';
 
 /** Serves `charter-base:/<path>?<ref>` documents, the targets of change findings' related information. */
-export class BaseContentProvider implements vscode.TextDocumentContentProvider {
+class BaseContentProvider implements vscode.TextDocumentContentProvider {
   private readonly emitter = new vscode.EventEmitter<vscode.Uri>();
   readonly onDidChange = this.emitter.event;
 
@@ -35,7 +35,7 @@ export interface CompareResult {
 }
 
 /** Opens the diff editor: the charter on the base ref on the left, the working copy on the right. */
-export async function compareWithBase(client: LanguageClient, ready: Promise<void>, target?: vscode.Uri): Promise<CompareResult | undefined> {
+async function compareWithBase(client: LanguageClient, ready: Promise<void>, target?: vscode.Uri): Promise<CompareResult | undefined> {
   const uri = target instanceof vscode.Uri ? target : vscode.window.activeTextEditor?.document.uri;
   if (!uri || uri.scheme !== 'file') {
     void vscode.window.showInformationMessage('Charter: open a charter file to compare it with its base.');

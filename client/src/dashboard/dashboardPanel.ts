@@ -7,7 +7,7 @@ import { Requests, type ReportResult } from '../../../server/src/protocol';
 import type { PortfolioProvider } from '../portfolio/portfolioProvider';
 import { dashboardHtml } from './dashboardHtml';
 
-export const DASHBOARD_VIEW_TYPE = 'charter.dashboard';
+const DASHBOARD_VIEW_TYPE = 'charter.dashboard';
 
 interface OpenMessage {
   type: 'open';

@@ -6,7 +6,7 @@ import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient
 import { Commands, Notifications, Requests, type GroupBy, type PortfolioFilter, type PortfolioParams, type PortfolioResult } from '../../../server/src/protocol';
 import { allNodes, buildTree, type TreeNode } from './treeItems';
 
-export const VIEW_ID = 'charter.portfolio';
+const VIEW_ID = 'charter.portfolio';
 const REFRESH_DELAY_MS = 150;
 
 export class PortfolioProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {

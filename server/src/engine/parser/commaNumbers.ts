@@ -10,7 +10,7 @@ export const COMMA_IN_NUMBER = 'yaml/comma-in-number';
 const MAX_DEPTH = 100;
 
 /** The offsets of each number split by thousands commas in the flow mappings of `doc`, with the digits it was meant to be. */
-export function commaSplitNumbers(doc: Document.Parsed, text: string): Array<{ from: number; to: number; key: string; written: string; meant: string }> {
+function commaSplitNumbers(doc: Document.Parsed, text: string): Array<{ from: number; to: number; key: string; written: string; meant: string }> {
   const out: Array<{ from: number; to: number; key: string; written: string; meant: string }> = [];
   const visit = (node: unknown, depth: number): void => {
     if (!node || depth > MAX_DEPTH) return;

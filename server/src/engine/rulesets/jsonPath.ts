@@ -21,7 +21,7 @@ export interface PathMatch {
 /** Paths longer than this are refused: a path is a short address, not a program. */
 const MAX_PATH_LENGTH = 500;
 /** A wildcard path over hostile data visits at most this many places. */
-export const MAX_MATCHES = 10_000;
+const MAX_MATCHES = 10_000;
 
 /** Reads a path; a string says what is wrong with it. `@` is accepted for `$` (relative to a node). */
 export function parseJsonPath(text: string): JsonPath | string {

@@ -5,7 +5,7 @@ import { formatPath, parseJsonPath, valueAt } from './jsonPath';
 import { show } from './functions/options';
 import type { DataPath } from '../utils/yamlNodes';
 
-export const MAX_MESSAGE_LENGTH = 500;
+const MAX_MESSAGE_LENGTH = 500;
 
 export interface MessageValues {
   value: unknown;

@@ -26,7 +26,7 @@ export interface RulesetCheckContext {
 }
 
 /** The portfolio a file belongs to: the workspace's Portfolio document, else one in the file itself. */
-export function portfolioOf(file: ParsedFile | undefined, relativePath: string, workspace: WorkspaceIndex): { uri: string; value: unknown } | undefined {
+function portfolioOf(file: ParsedFile | undefined, relativePath: string, workspace: WorkspaceIndex): { uri: string; value: unknown } | undefined {
   const indexed = workspace.documents('Portfolio')[0];
   if (indexed) {
     const value = rulesetWorkspace(workspace).values('Portfolio')[0];
@@ -37,7 +37,7 @@ export function portfolioOf(file: ParsedFile | undefined, relativePath: string, 
 }
 
 /** The policy's raw keys rulesets read (`tiers`, `baseCurrency`, `fxRates`): the portfolio's, overridden by `charter.policy`. */
-export function rawPolicy(portfolio: { value: unknown } | undefined, settings: CharterSettings): Record<string, unknown> {
+function rawPolicy(portfolio: { value: unknown } | undefined, settings: CharterSettings): Record<string, unknown> {
   const own = portfolio && isRecord(portfolio.value) && isRecord(portfolio.value.policy) ? portfolio.value.policy : {};
   return { ...own, ...settings.policy };
 }

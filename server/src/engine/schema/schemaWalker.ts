@@ -179,7 +179,7 @@ export class SchemaWalker {
   }
 }
 
-export function child(ref: SchemaRef, ...segments: Array<string | number>): SchemaRef {
+function child(ref: SchemaRef, ...segments: Array<string | number>): SchemaRef {
   let schema: unknown = ref.schema;
   let pointer = ref.pointer;
   for (const segment of segments) {

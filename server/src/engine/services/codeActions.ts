@@ -127,7 +127,7 @@ function nonOverlapping(findings: Finding[]): AppliedFix[] {
  * default, first example, first allowed value, or an empty value of its type), below the object's
  * last key at its keys' indentation. Nothing else in the text changes.
  */
-export async function addMissingPropertiesEdit(file: ParsedFile, finding: Finding, context: CodeActionContext): Promise<{ title: string; edit: TextEdit } | undefined> {
+async function addMissingPropertiesEdit(file: ParsedFile, finding: Finding, context: CodeActionContext): Promise<{ title: string; edit: TextEdit } | undefined> {
   const start = file.lines.offsetAt(finding.range.start);
   const doc = file.documents.find((d) => d.yaml.range[0] <= start && start <= d.yaml.range[2]);
   if (!doc || doc.value === undefined) return undefined;
@@ -152,7 +152,7 @@ export async function addMissingPropertiesEdit(file: ParsedFile, finding: Findin
  * Removes an unknown key with its value: whole lines in a block mapping (the key's line through the
  * value's last line), or the entry and one comma in a flow mapping.
  */
-export function removeKeyEdit(file: ParsedFile, finding: Finding): { title: string; edit: TextEdit } | undefined {
+function removeKeyEdit(file: ParsedFile, finding: Finding): { title: string; edit: TextEdit } | undefined {
   const start = file.lines.offsetAt(finding.range.start);
   const found = pairAt(file, start);
   if (!found) return undefined;

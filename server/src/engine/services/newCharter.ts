@@ -1,7 +1,7 @@
 // A new charter ("Charter: New Charter" in the editor, `charter new` on the command line): a skeleton charter with every required field. What only the user can know
 // (sponsor, manager, budget, dates) is left as a `<placeholder>` that the checks point at.
 
-export const PROJECT_ID_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+const PROJECT_ID_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
 export function validateProjectId(id: string): string | undefined {
   if (!id) return 'Give the project an id, e.g. fin-invoice-automation.';

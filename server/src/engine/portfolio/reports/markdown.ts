@@ -56,7 +56,7 @@ export function formatMarkdownReport(report: PortfolioReport): string {
 }
 
 /** Mermaid gantt: a section per programme, red projects as `crit`, active as `active`, closed as `done`. */
-export function mermaidGantt(report: PortfolioReport): string {
+function mermaidGantt(report: PortfolioReport): string {
   const lines = ['```mermaid', 'gantt', `  title Portfolio timeline (as of ${mermaidText(report.asOf)})`, '  dateFormat YYYY-MM-DD', '  axisFormat %Y-%m'];
   const sections = new Map<string, PortfolioProject[]>();
   const { scheduled, unscheduled } = timelineProjects(report.projects);

@@ -9,7 +9,7 @@ type Comparison = (typeof COMPARISONS)[number];
 const WORDS: Record<Comparison, string> = { above: 'above', atLeast: 'at least', below: 'below', atMost: 'at most' };
 
 /** Whether `amount` stands in `comparison` to `limit`. */
-export function compares(amount: Money, comparison: Comparison, limit: Money): boolean {
+function compares(amount: Money, comparison: Comparison, limit: Money): boolean {
   switch (comparison) {
     case 'above':
       return amount > limit;

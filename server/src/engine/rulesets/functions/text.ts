@@ -12,7 +12,7 @@ const MAX_SUBJECT_LENGTH = 10_000;
  * ruleset cannot hang the editor with a catastrophic backtracking pattern, and a pattern means the same
  * in a ruleset as in a schema. What that engine cannot run is refused when the ruleset loads.
  */
-export function compilePattern(source: string): LinearRegExp | string {
+function compilePattern(source: string): LinearRegExp | string {
   if (source.length > MAX_PATTERN_LENGTH) return `the pattern is longer than ${MAX_PATTERN_LENGTH} characters`;
   try {
     return linearRegExp(source, 'u');
