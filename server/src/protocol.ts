@@ -1,9 +1,9 @@
-// Custom messages between the Charter client and server, and the client's commands the server names,
-// declared once and imported by both sides: each message is a typed RequestType/NotificationType (its
-// params and result), so neither side spells a method name or casts a result.
-// What the client may load at run time from here is small: vscode-jsonrpc's message types and, from the
-// engine, only leaf modules without imports of their own (eslint.config.mjs holds that line); everything
-// else from the engine is a type.
+// Custom messages between the Charter client and server, and the client's commands, declared once and
+// imported by both sides: each message is a typed RequestType/NotificationType (its params and result),
+// so neither side spells a method name or casts a result (test/unit/protocolMessages.test.ts fails on a
+// bare one). The client imports this module and nothing else of server/src (eslint.config.mjs), so what
+// it loads from here at run time stays small: vscode-jsonrpc's message types and, from the engine, leaf
+// modules that import nothing (test/unit/clientBundle.test.ts); everything else from the engine is a type.
 import { NotificationType, NotificationType0, RequestType, RequestType0 } from 'vscode-jsonrpc';
 import type { GroupBy, Portfolio, PortfolioFilter, PortfolioGroup, PortfolioProject, Rag, SourceLocation } from './engine/portfolio/portfolioTypes';
 import type { ReportFormat } from './engine/portfolio/reports';
