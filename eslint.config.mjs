@@ -9,6 +9,7 @@
 // test/unit/lintLayers.test.ts proves these rules bite.
 import { builtinModules } from 'node:module';
 import js from '@eslint/js';
+import { defineConfig, globalIgnores } from 'eslint/config';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
@@ -49,10 +50,10 @@ const engineBlocks = [0, 1, 2, 3, 4].map((depth) => ({
   },
 }));
 
-export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', '.cache/**', 'test/e2e/workspace*/**', 'test/fixtures/**', 'packages/**', 'action/**', '**/*.js', '**/*.cjs'] },
+export default defineConfig(
+  globalIgnores(['dist/**', 'node_modules/**', '.cache/**', 'test/e2e/workspace*/**', 'test/fixtures/**', 'packages/**', 'action/**', '**/*.js', '**/*.cjs']),
   js.configs.recommended,
-  ...tseslint.configs.recommended,
+  tseslint.configs.recommended,
   {
     languageOptions: { ecmaVersion: 2022, sourceType: 'module' },
     rules: {
