@@ -5,7 +5,7 @@ import picomatch from 'picomatch';
 import { parseCharterFile } from '../engine/parser/charterParser';
 import { baseUri } from '../engine/change/baseline';
 import { detectKind } from '../engine/kinds';
-import { isDict } from '../engine/rules/charterDocument';
+import { isDict } from '../engine/model/charterReader';
 import { resolvePolicy } from '../engine/rules/policy';
 import { runCheck } from './check';
 import { buildChangeSummary, type ChangeSummary, type HeadFile, type RemovedFile } from './diff/changeSummary';

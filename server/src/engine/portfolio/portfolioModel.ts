@@ -3,13 +3,12 @@ import type { ParsedDocument, ParsedFile } from '../parser/charterParser';
 import { detectKind } from '../kinds';
 import type { Finding, Severity } from '../types';
 import { locate, valueRange, type DataPath } from '../utils/yamlNodes';
-import { isCommitted, isLive } from '../rules/lifecycle';
+import { isCommitted, isLive, isOverdueMilestone, isRag } from '../rules/lifecycle';
 import { resolvePolicy, type Policy } from '../rules/policy';
 import { exceptionsIn } from './portfolioExceptions';
 import { projectPerformance } from './portfolioPerformance';
 import { rollup } from './portfolioGroups';
 import {
-  RAGS,
   type FindingCounts,
   type Portfolio,
   type PortfolioDependency,
@@ -20,7 +19,6 @@ import {
   type PortfolioProgramme,
   type PortfolioProject,
   type PortfolioRisk,
-  type Rag,
   type SourceLocation,
 } from './portfolioTypes';
 
@@ -125,7 +123,7 @@ function readProject(source: PortfolioSource, doc: ParsedDocument, asOf: string,
       name: text(m.name),
       date,
       status,
-      overdue: live && (status ?? 'planned') === 'planned' && !!date && date < asOf,
+      overdue: isOverdueMilestone(m, live, asOf),
       location: at(['milestones', i, 'id'], ['milestones', i]),
     };
   });
@@ -178,8 +176,8 @@ function readProject(source: PortfolioSource, doc: ParsedDocument, asOf: string,
     programme: text(v.programme),
     sponsor: text(v.sponsor),
     manager: text(v.manager),
-    rag: (RAGS as readonly string[]).includes(rag ?? '') ? (rag as Rag) : undefined,
-    ragInvalid: rag !== undefined && !(RAGS as readonly string[]).includes(rag) ? rag : undefined,
+    rag: isRag(rag) ? rag : undefined,
+    ragInvalid: rag !== undefined && !isRag(rag) ? rag : undefined,
     ragAsOf: text(report.asOf),
     commentary: text(report.commentary),
     schedule: { start: text(schedule.start), end: text(schedule.end) },

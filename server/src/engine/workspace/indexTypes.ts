@@ -88,7 +88,9 @@ export interface PeopleFacts {
   people: Array<{ id: Located<string>; name?: string; capacityPercent?: number }>;
 }
 
-export type Facts = ProjectFacts | ProgrammeFacts | PortfolioFacts | PeopleFacts;
+/** The facts of a document of any kind: the union of what each kind's descriptor extracts. */
+export type { Facts } from '../model/documentKinds';
+import type { Facts, IdNamespace } from '../model/documentKinds';
 
 export interface IndexedDocument {
   ref: DocRef;
@@ -164,7 +166,7 @@ export interface EnvelopeEntry {
   amount: Located<Money>;
 }
 
-export type IdNamespace = 'Project' | 'Programme' | 'People' | 'objective';
+export type { IdNamespace };
 
 /** What a portfolio rule may ask about the rest of the workspace. */
 export interface PortfolioQuery {
