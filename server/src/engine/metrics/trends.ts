@@ -7,6 +7,10 @@ import { isDict } from '../model/charterReader';
 import { parseMoney, type Money } from '../rules/money';
 import { daysBetween, isIsoDate } from '../utils/dates';
 import type { Rag } from '../model/vocabulary';
+import { DOCUMENT_KINDS, type DocumentKind } from '../model/documentKinds';
+
+/** An old version's project is its first document of no other known kind (a charter may omit `kind:`). */
+const NOT_PROJECTS: readonly DocumentKind[] = DOCUMENT_KINDS.filter((k) => k !== 'Project');
 import { isRag, isWorseRag } from '../rules/lifecycle';
 
 
@@ -73,7 +77,7 @@ export function snapshotsFromVersions(texts: string[]): StatusSnapshot[] {
     try {
       const docs = parseAllDocuments(text, { uniqueKeys: false });
       const list = Array.isArray(docs) ? docs : [docs];
-      value = list.map((d) => d.toJS({ maxAliasCount: 100 })).find((v) => isDict(v) && v.kind !== 'Programme' && v.kind !== 'Portfolio' && v.kind !== 'People');
+      value = list.map((d) => d.toJS({ maxAliasCount: 100 })).find((v) => isDict(v) && !NOT_PROJECTS.includes(v.kind as DocumentKind));
     } catch {
       continue; // an old version that does not parse is no data point
     }
