@@ -1,5 +1,5 @@
 // Grouping, filtering and roll-ups over the portfolio model. Pure.
-import { rolledUpRag } from '../rules/lifecycle';
+import { committedCountsAgainstCap, rolledUpRag } from '../rules/lifecycle';
 import { PROJECT_STATUSES, type GroupBy } from '../model/vocabulary';
 import { performanceRollup } from './portfolioPerformance';
 import type { Portfolio, PortfolioFilter, PortfolioGroup, PortfolioProject, Rollup } from './portfolioTypes';
@@ -75,7 +75,7 @@ export function groupPortfolio(portfolio: Portfolio, groupBy: GroupBy, filter?: 
         if (programme.cap !== undefined) {
           const currency = programme.currency ?? '';
           // What programme/budget-cap counts: committed and closed projects in the cap's currency.
-          const approved = roundMoney(members.filter((p) => (p.committed || p.status === 'closed') && p.budget.currency === currency).reduce((sum, p) => sum + (p.budget.approved ?? 0), 0));
+          const approved = roundMoney(members.filter((p) => committedCountsAgainstCap(p.committed, p.status) && p.budget.currency === currency).reduce((sum, p) => sum + (p.budget.approved ?? 0), 0));
           group.cap = { amount: programme.cap, currency, approved, over: approved > programme.cap };
         }
       }

@@ -23,7 +23,12 @@ export function isCommitted(status: string | undefined, policy: Pick<Policy, 'li
  * project spent its money under the cap). Proposals have not been granted; cancelled ones released it.
  */
 export function countsAgainstCap(status: string | undefined, policy: Pick<Policy, 'liveStatuses'>): boolean {
-  return isCommitted(status, policy) || status === 'closed';
+  return committedCountsAgainstCap(isCommitted(status, policy), status);
+}
+
+/** `countsAgainstCap` of a project whose commitment is already known (the portfolio model's `committed`). */
+export function committedCountsAgainstCap(committed: boolean, status: string | undefined): boolean {
+  return committed || status === 'closed';
 }
 
 export function isFinished(status: string | undefined): boolean {
