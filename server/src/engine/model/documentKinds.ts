@@ -64,12 +64,12 @@ export interface KindDescriptor<K extends string, F extends { kind: K }> {
 }
 
 /** Infers a descriptor's facts type from its `facts` function, so its other members are checked against it. */
-function describe<K extends string, F extends { kind: K }>(descriptor: KindDescriptor<K, F>): KindDescriptor<K, F> {
+function defineKind<K extends string, F extends { kind: K }>(descriptor: KindDescriptor<K, F>): KindDescriptor<K, F> {
   return descriptor;
 }
 
 export const KIND_TABLE = {
-  Project: describe({
+  Project: defineKind({
     kind: 'Project',
     schema: project,
     fileName: /(^|\.)charter\.ya?ml$/i,
@@ -115,7 +115,7 @@ export const KIND_TABLE = {
       }
     },
   }),
-  Programme: describe({
+  Programme: defineKind({
     kind: 'Programme',
     schema: programme,
     fileName: /\.programme\.ya?ml$/i,
@@ -132,7 +132,7 @@ export const KIND_TABLE = {
     },
     references: (facts, namespace) => (namespace === 'People' ? facts.personRefs : []),
   }),
-  Portfolio: describe({
+  Portfolio: defineKind({
     kind: 'Portfolio',
     schema: portfolio,
     fileName: /^portfolio\.ya?ml$/i,
@@ -149,7 +149,7 @@ export const KIND_TABLE = {
     },
     references: () => [],
   }),
-  People: describe({
+  People: defineKind({
     kind: 'People',
     schema: people,
     fileName: /^people\.ya?ml$/i,
@@ -166,7 +166,7 @@ export const KIND_TABLE = {
     },
     references: () => [],
   }),
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each entry is checked against its own facts by describe()
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each entry is checked against its own facts by defineKind()
 } satisfies { [K in DocumentKind]: KindDescriptor<K, any> };
 
 /** What the index remembers of a document of kind K. */
