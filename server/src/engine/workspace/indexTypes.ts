@@ -1,5 +1,6 @@
 // The vocabulary of the workspace index: what it remembers of each document (facts, with the ranges
 // findings and related locations point at) and what portfolio rules may ask it.
+import type { Facts, IdNamespace } from '../model/documentKinds';
 import type { Money } from '../rules/money';
 import type { DocumentKind, Range } from '../types';
 
@@ -89,8 +90,7 @@ export interface PeopleFacts {
 }
 
 /** The facts of a document of any kind: the union of what each kind's descriptor extracts. */
-export type { Facts } from '../model/documentKinds';
-import type { Facts, IdNamespace } from '../model/documentKinds';
+export type { Facts };
 
 export interface IndexedDocument {
   ref: DocRef;
