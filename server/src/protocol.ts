@@ -5,8 +5,10 @@
 // it loads from here at run time stays small: vscode-jsonrpc's message types and, from the engine, leaf
 // modules that import nothing (test/unit/clientBundle.test.ts); everything else from the engine is a type.
 import { NotificationType, NotificationType0, RequestType, RequestType0 } from 'vscode-jsonrpc';
+// The domain's words the client shows (pickers, filters), spelled once in the engine: constants and a typed membership test.
+export { FINISHED_STATUSES, GROUP_BY_KEYS, GROUP_BY_LABELS, isOneOf, PROJECT_STATUSES, RAGS, REPORT_FORMAT_LABELS, REPORT_FORMATS } from './engine/model/vocabulary';
+import type { ReportFormat } from './engine/model/vocabulary';
 import type { GroupBy, Portfolio, PortfolioFilter, PortfolioGroup, PortfolioProject, Rag, SourceLocation } from './engine/portfolio/portfolioTypes';
-import type { ReportFormat } from './engine/portfolio/reports';
 
 /** Client to server. Every request answers with its result type or rejects with a message. */
 export const Requests = {
