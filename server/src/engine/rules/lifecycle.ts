@@ -3,6 +3,9 @@
 // the tree, the dashboard and every report ask these functions, so they agree on what counts.
 import type { Policy } from './policy';
 
+/** Every status a project can have, in the order of a project's life. */
+export const PROJECT_STATUSES = ['proposed', 'approved', 'active', 'on-hold', 'closed', 'cancelled'] as const;
+
 /** A project is live while work is approved and not finished: delivery rules apply to it. */
 export const DEFAULT_LIVE_STATUSES: readonly string[] = ['approved', 'active', 'on-hold'];
 

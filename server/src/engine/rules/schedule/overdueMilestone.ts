@@ -1,14 +1,19 @@
 import { docsFor } from '../../utils/docs';
 import { isLive } from '../lifecycle';
-import type { DocumentRule } from '../ruleTypes';
+import { ruleOptions } from '../policyOptions';
+import { documentRule } from '../ruleTypes';
 
-export const overdueMilestone: DocumentRule = {
+export const overdueMilestone = documentRule({
   id: 'schedule/overdue-milestone',
   scope: 'document',
   severity: 'warning',
   summary: 'A milestone of a live project whose date has passed is marked done or missed.',
   docs: docsFor('schedule/overdue-milestone'),
   kinds: ['Project'],
+  messages: {
+    overdue: 'Milestone {{name}} was due on {{date}} and is still planned (today is {{today}}). Mark it done or missed, or re-plan it with a new date.',
+  },
+  options: ruleOptions('liveStatuses'),
   check({ document, policy, today, report }) {
     if (!isLive(document.text(['status']), policy)) return;
     for (const { path, value } of document.records(['milestones'])) {
@@ -16,10 +21,7 @@ export const overdueMilestone: DocumentRule = {
       const status = value.status ?? 'planned';
       if (!date || status !== 'planned' || date >= today) continue;
       const name = typeof value.name === 'string' ? `"${value.name}"` : typeof value.id === 'string' ? value.id : 'This milestone';
-      report(
-        document.valueRange([...path, 'date']),
-        `Milestone ${name} was due on ${date} and is still planned (today is ${today}). Mark it done or missed, or re-plan it with a new date.`,
-      );
+      report(document.valueRange([...path, 'date']), { messageId: 'overdue', data: { name, date, today } });
     }
   },
-};
+});
