@@ -1,5 +1,6 @@
-// Every governance rule, in catalogue order (SPEC section 5). Adding a rule: write its file, list it
-// here, write its page in docs/rules/<area>/<name>.md.
+// Every governance rule, in catalogue order: the registry. Adding a rule: write its file (meta, messages,
+// options, check), list it here, write its page in docs/rules/<area>/<name>.md, then `npm run docs:rules`
+// regenerates the tables of docs/rules/README.md from this list (a test fails while they differ).
 import type { RuleId, Severity } from '../types';
 import { docsFor } from '../utils/docs';
 import { approvalThreshold } from './budget/approvalThreshold';
@@ -124,6 +125,24 @@ export const SUPPRESSION_RULES: readonly RuleDescription[] = [
   { id: 'waiver/expired', severity: 'warning', summary: 'A waiver past its expiry date no longer applies and is renewed or removed.', docs: docsFor('waiver/expired') },
   { id: 'waiver/unknown-rule', severity: 'warning', summary: 'A waiver names a rule that exists.', docs: docsFor('waiver/unknown-rule') },
   { id: 'waiver/incomplete', severity: 'warning', summary: 'A waiver names the rule, the reason, the approver and the expiry date.', docs: docsFor('waiver/incomplete') },
+];
+
+/** Findings about the workspace rather than a charter (settingsCheck.ts, notIncluded.ts). Not in SARIF's rule list. */
+export const SETTINGS_RULES: readonly RuleDescription[] = [
+  { id: 'settings/unknown-setting', severity: 'warning', summary: 'Every `charter.*` key is a Charter setting.', docs: docsFor('settings/unknown-setting') },
+  { id: 'settings/unknown-rule', severity: 'warning', summary: 'Every rule id in `charter.rules` names a rule.', docs: docsFor('settings/unknown-rule') },
+  { id: 'settings/invalid-value', severity: 'warning', summary: 'Every Charter setting has a value of the right kind.', docs: docsFor('settings/invalid-value') },
+  { id: 'files/not-included', severity: 'info', summary: 'A YAML file that says `apiVersion: charter/v1` is matched by `charter.files.include`.', docs: docsFor('files/not-included') },
+];
+
+/** What `charter check --fix` says about a file it could not write (cli/fixWrite.ts). */
+export const FIX_RULES: readonly RuleDescription[] = [
+  {
+    id: 'fix/not-written',
+    severity: 'error',
+    summary: '`charter check --fix` did not write this file: it changed meanwhile, is read-only or holds bytes that are not UTF-8.',
+    docs: docsFor('fix/not-written'),
+  },
 ];
 
 export const CATALOGUE: readonly RuleDescription[] = [...[...RULES, ...CHANGE_RULES].map(({ id, severity, summary, docs }) => ({ id, severity, summary, docs })), ...SUPPRESSION_RULES];

@@ -19,6 +19,8 @@ export interface PolicyOption {
   defaultText?: string;
   /** Who reads the key besides the rules that declare it (Markdown, for the docs). */
   alsoUsedBy?: string;
+  /** A docs section that says more (a Markdown link). */
+  see?: string;
 }
 
 const percent = { $ref: '#/$defs/percent' };
@@ -61,9 +63,16 @@ export const POLICY_OPTIONS = [
     key: 'liveStatuses',
     schema: { type: 'array', items: { type: 'string', enum: statuses }, uniqueItems: true },
     default: [...DEFAULT_LIVE_STATUSES],
-    alsoUsedBy: 'the portfolio view, the dashboard and every report (see [live projects](#live-projects))',
+    alsoUsedBy: 'the portfolio view, the dashboard and every report',
+    see: '[live projects](#live-projects)',
   },
-  { key: 'baseCurrency', schema: { $ref: '#/$defs/currency' }, defaultText: 'none: every amount is read in its own currency', alsoUsedBy: 'the reports (see [money across currencies](#money-across-currencies))' },
+  {
+    key: 'baseCurrency',
+    schema: { $ref: '#/$defs/currency' },
+    defaultText: 'none: every amount is read in its own currency',
+    alsoUsedBy: 'PMO rulesets and the reports',
+    see: '[money across currencies](#money-across-currencies)',
+  },
   {
     key: 'fxRates',
     schema: {
@@ -72,13 +81,14 @@ export const POLICY_OPTIONS = [
       patternProperties: { '^[A-Z]{3}$': { type: ['number', 'string'], exclusiveMinimum: 0, pattern: '^[0-9]+(\\.[0-9]{1,12})?$' } },
     },
     default: {},
-    alsoUsedBy: 'the reports',
+    alsoUsedBy: 'PMO rulesets and the reports',
   },
   {
     key: 'protectedRules',
     schema: { type: 'array', items: { type: 'string', pattern: '^[a-z][a-z0-9-]*/([A-Za-z0-9-]+|\\*)$' }, uniqueItems: true },
     default: [],
-    alsoUsedBy: 'suppression comments (see [protected rules](#protected-rules))',
+    alsoUsedBy: 'suppression comments',
+    see: '[protected rules](#protected-rules)',
   },
   { key: 'maxWaiverDays', schema: { type: 'integer', minimum: 1 }, defaultText: 'no limit' },
   {
@@ -99,8 +109,8 @@ export const POLICY_OPTIONS = [
     },
     default: { budgetTolerancePercent: 10, scheduleToleranceDays: 30, approverRoles: ['sponsor'] },
   },
-  { key: 'cpiThreshold', schema: threshold, default: 0.9, alsoUsedBy: 'the reports (see [metrics](../metrics.md))' },
-  { key: 'spiThreshold', schema: threshold, default: 0.9, alsoUsedBy: 'the reports' },
+  { key: 'cpiThreshold', schema: threshold, default: 0.9, see: '[metrics](../metrics.md)' },
+  { key: 'spiThreshold', schema: threshold, default: 0.9, see: '[metrics](../metrics.md)' },
   {
     key: 'tiers',
     schema: {
@@ -112,7 +122,8 @@ export const POLICY_OPTIONS = [
       },
     },
     defaultText: 'none',
-    alsoUsedBy: 'PMO rulesets and templates (see [rulesets](../rulesets.md))',
+    alsoUsedBy: 'PMO rulesets and templates',
+    see: '[rulesets](../rulesets.md)',
   },
 ] as const satisfies readonly PolicyOption[];
 
