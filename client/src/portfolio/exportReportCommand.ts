@@ -1,0 +1,68 @@
+// Export Report: the portfolio report in a format and at a place, asked for or given, written by the
+// server's renderer.
+import * as vscode from 'vscode';
+import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
+import { Requests, type GroupBy, type ReportFormat, type ReportResult } from '../../../server/src/protocol';
+import type { PortfolioProvider } from './portfolioProvider';
+import { toUri } from './workspaceFiles';
+
+const FORMATS: Record<ReportFormat, true> = { md: true, html: true, csv: true, json: true };
+export type ExportFormat = ReportFormat;
+
+export interface ExportReportArgs {
+  format?: ExportFormat;
+  /** Where to write: a path or a file URI. Default: `portfolio-report.<format>` in the first workspace folder. */
+  out?: string;
+  groupBy?: GroupBy;
+  /** Open the written report (default: only when run interactively). */
+  open?: boolean;
+  /** true: prompt for the format and location. Otherwise (any arguments given) never prompt: the format defaults to `md`. */
+  interactive?: boolean;
+}
+
+/** The written report's URI, or undefined when a prompt was dismissed. */
+export async function exportReport(client: LanguageClient, ready: Promise<void>, provider: PortfolioProvider, given?: ExportReportArgs): Promise<string | undefined> {
+  const args = given ?? {};
+  const interactive = given === undefined || given.interactive === true;
+  let format = args.format ?? (args.out ? formatOf(args.out) : undefined);
+  if (!format && interactive) {
+    const picked = await vscode.window.showQuickPick(
+      [
+        { label: 'Markdown', description: 'summary table, roll-ups, Mermaid gantt', value: 'md' as const },
+        { label: 'HTML', description: 'one self-contained file with the charts', value: 'html' as const },
+        { label: 'CSV', description: 'one row per project', value: 'csv' as const },
+        { label: 'JSON', description: 'the portfolio model', value: 'json' as const },
+      ],
+      { title: 'Export the portfolio report as' },
+    );
+    if (!picked) return undefined;
+    format = picked.value;
+  }
+  format ??= 'md';
+  if (!(format in FORMATS)) throw new Error(`Unknown report format "${format}". Use md, html, csv or json.`);
+  const root = vscode.workspace.workspaceFolders?.[0]?.uri;
+  let target = args.out ? toUri(args.out) : root ? vscode.Uri.joinPath(root, `portfolio-report.${format}`) : undefined;
+  if (interactive) {
+    const choice = await vscode.window.showQuickPick(
+      [...(target ? [{ label: `Save as ${vscode.workspace.asRelativePath(target)}`, uri: target }] : []), { label: 'Choose a location…', uri: undefined }],
+      { title: 'Where to save the report' },
+    );
+    if (!choice) return undefined;
+    target = choice.uri ?? (await vscode.window.showSaveDialog({ defaultUri: target, filters: { Report: [format] } }));
+  }
+  if (!target) return undefined;
+  await ready;
+  const groupBy = args.groupBy ?? provider.groupBy;
+  const report = await client.sendRequest<ReportResult>(Requests.report, { format, groupBy });
+  await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(report.content));
+  if (args.open ?? interactive) {
+    if (format === 'html') void vscode.env.openExternal(target);
+    else await vscode.window.showTextDocument(target);
+  }
+  return target.toString();
+}
+
+function formatOf(out: string): ExportFormat | undefined {
+  const ext = out.split('.').pop()?.toLowerCase();
+  return ext === 'markdown' ? 'md' : ext && ext in FORMATS ? (ext as ExportFormat) : undefined;
+}
