@@ -14,7 +14,7 @@ import { getLanguageService } from './engine/languageService';
 import { SchemaHandler } from './handlers/schemaHandler';
 import { SchemaFetcher, timeoutFromEnv } from './schemaRequest';
 import { SettingsCache } from './handlers/settingsCache';
-import { ValidationHandler } from './handlers/validationHandler';
+import { FindingsPublisher } from './handlers/findingsPublisher';
 import { WorkspaceFolders } from './handlers/workspaceFolders';
 import { WorkspaceHandler } from './handlers/workspaceHandler';
 import { WorkspaceNotices } from './handlers/workspaceNotices';
@@ -49,14 +49,14 @@ const folders = new WorkspaceFolders();
 // A settings file is a few KB: only a small regular file is read, so a link to a device or a pipe cannot hang the server.
 const settings = new SettingsCache(connection, folders, async (file) => (await readRegularFile(file, { maxBytes: 1_000_000 })).toString('utf8'));
 const baselines = new BaselineHandler(connection, settings, folders);
-const validation = new ValidationHandler(connection, documents, service, settings, folders);
-const workspace = new WorkspaceHandler(connection, documents, service, settings, validation, new WorkspaceNotices(connection, service));
-validation.waitForIndex = () => workspace.indexed();
+const publisher = new FindingsPublisher(connection, documents, service, settings, folders);
+const workspace = new WorkspaceHandler(connection, documents, service, settings, folders, publisher, new WorkspaceNotices(publisher, service));
+publisher.waitForIndex = () => workspace.indexed();
 workspace.onSettingsFileChanged = () => configurationChanged();
-const schemas = new SchemaHandler(connection, documents, service, fetcher, validation, settings, folders);
-const portfolio = new PortfolioHandler(connection, service, settings, folders, (uri) => validation.published.get(uri) ?? workspace.findingsOf(uri), charterHistoryReader(() => schemas.trusted));
+const schemas = new SchemaHandler(connection, documents, service, fetcher, publisher, settings, folders);
+const portfolio = new PortfolioHandler(connection, service, settings, folders, (uri) => publisher.published.get(uri), charterHistoryReader(() => schemas.trusted));
 const templates = new TemplateHandler(connection, service, settings);
-const features = new LanguageFeatures(documents, service, settings, folders, validation.published);
+const features = new LanguageFeatures(documents, service, settings, folders, publisher.published);
 let dynamicConfiguration = false;
 
 connection.onInitialize((params): InitializeResult => {
@@ -83,10 +83,10 @@ connection.onInitialized(() => {
   connection.workspace.onDidChangeWorkspaceFolders((event) => {
     event.added.forEach((f) => folders.add(f.uri));
     event.removed.forEach((f) => folders.remove(f.uri));
-    event.added.forEach((f) => workspace.folderAdded(f.uri));
+    event.added.forEach(() => workspace.folderAdded());
     event.removed.forEach((f) => workspace.folderRemoved(f.uri));
     settings.clear();
-    validation.scheduleAll();
+    publisher.scheduleAll();
   });
   void workspace.start();
   baselines.watchGitState(folders.all());
@@ -102,14 +102,13 @@ function configurationChanged(): void {
   settings.clear();
   baselines.configurationChanged();
   schemas.configurationChanged();
-  validation.scheduleAll();
+  publisher.scheduleAll();
   workspace.configurationChanged();
   portfolio.changed();
 }
 
-documents.onDidOpen((e) => validation.schedule(e.document.uri));
-documents.onDidChangeContent((e) => validation.schedule(e.document.uri));
-documents.onDidClose((e) => validation.clear(e.document.uri));
+documents.onDidOpen((e) => publisher.schedule(e.document.uri));
+documents.onDidChangeContent((e) => publisher.schedule(e.document.uri));
 documents.onDidOpen((e) => workspace.opened(e.document));
 documents.onDidClose((e) => workspace.closed(e.document.uri));
 
@@ -125,8 +124,7 @@ connection.onDidChangeWatchedFiles((event) => {
 
 schemas.onDidChangeTrust((trusted) => baselines.setTrusted(trusted));
 baselines.onDidChangeBase(() => {
-  validation.scheduleAll();
-  workspace.baseChanged();
+  publisher.scheduleAll();
   portfolio.changed();
 });
 baselines.listen();

@@ -66,6 +66,23 @@ describe('protocol: nothing silently ignored', function () {
     assert.ok(!server.published.some((p) => p.uri === uri('ci.yaml')), 'a YAML file that is not a charter gets nothing');
   });
 
+  it('an open YAML file outside the globs shows both its own findings and the notice, whichever is published last', async () => {
+    const text = 'apiVersion: charter/v1\nkind: Project\n';
+    write({ 'plans/draft.yaml': text, 'p.charter.yaml': VALID_PROJECT });
+    server = await startServer({ rootUri: URI.file(root).toString(), settings: { asOf: '2027-01-15' } });
+    const both = (p: { diagnostics: Array<{ code?: unknown }> }) => p.diagnostics.some((d) => d.code === 'files/not-included') && p.diagnostics.some((d) => d.code === 'schema/required');
+    const opened = server.diagnostics(uri('plans/draft.yaml'), both);
+    server.open(uri('plans/draft.yaml'), text);
+    await opened;
+    // The notices are refreshed on a configuration change, the findings on an edit: neither wipes the other.
+    server.changeSettings({ asOf: '2027-01-16' });
+    await server.connection.sendRequest<ValidateWorkspaceResult>(Requests.validateWorkspace);
+    server.change(uri('plans/draft.yaml'), 2, [{ text: `${text}id: draft\n` }]);
+    const last = await server.diagnostics(uri('plans/draft.yaml'), (p) => p.version === 2);
+    assert.ok(both({ diagnostics: last }), JSON.stringify(last));
+    assert.ok(server.published.filter((p) => p.uri === uri('plans/draft.yaml')).slice(-1).every(both));
+  });
+
   it('reads the folder .vscode/settings.json itself when the client does not support workspace/configuration', async () => {
     write({ '.vscode/settings.json': '{ "charter.asOf": "2027-01-15", "charter.rules": { "text/no-placeholders": "error" } }', 'p.charter.yaml': VALID_PROJECT });
     server = await startServer({ rootUri: URI.file(root).toString(), configuration: false });

@@ -313,6 +313,33 @@ describe('protocol: schemas from settings', function () {
       assert.ok(!has('schema/untrusted')(await trusted));
       assert.equal(remote.hits(), 1);
     });
+
+    it('Refresh Schemas re-checks the closed charters too, not only the open ones', async () => {
+      const remote = await schemaServer(REMOTE_SCHEMA);
+      cleanup.push(() => remote.close());
+      const server = await started({ root: FIXTURE, settings: { schemas: [{ fileMatch: ['projects/**'], url: remote.url }] } });
+      const uri = fileUri(path.join(FIXTURE, 'projects', 'no-cost-centre.charter.yaml'));
+      await server.connection.sendRequest(Requests.validateWorkspace); // every closed charter checked and published
+      const closed = server.published.filter((p) => p.uri === uri).at(-1);
+      assert.ok(closed && has('pmo/cost-centre')(closed.diagnostics), JSON.stringify(closed));
+      await remote.close();
+      const unavailable = server.diagnostics(uri, has('schema/unavailable'));
+      await server.connection.sendRequest(Requests.refreshSchemas);
+      assert.ok(!has('pmo/cost-centre')(await unavailable));
+    });
+
+    it('trusting the workspace re-checks the closed charters too, not only the open ones', async () => {
+      const remote = await schemaServer(REMOTE_SCHEMA);
+      cleanup.push(() => remote.close());
+      const server = await started({ root: FIXTURE, settings: { schemas: [{ fileMatch: ['projects/**'], url: remote.url }] }, init: { workspaceTrusted: false } });
+      const uri = fileUri(path.join(FIXTURE, 'projects', 'no-cost-centre.charter.yaml'));
+      await server.connection.sendRequest(Requests.validateWorkspace); // every closed charter checked and published
+      const closed = server.published.filter((p) => p.uri === uri).at(-1);
+      assert.ok(closed && has('schema/untrusted')(closed.diagnostics), JSON.stringify(closed));
+      const trusted = server.diagnostics(uri, has('pmo/cost-centre'));
+      void server.connection.sendNotification(Notifications.workspaceTrust, { trusted: true });
+      assert.ok(!has('schema/untrusted')(await trusted));
+    });
   });
 
   it('the editor and charter check report the same findings on the PMO workspace', async () => {

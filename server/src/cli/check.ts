@@ -11,6 +11,7 @@ import { notWrittenFinding, readSource, writeFixed, type SourceFile } from './fi
 import { cliCacheDir, SchemaFetcher, timeoutFromEnv } from '../schemaRequest';
 import type { CharterSettings } from '../engine/settings';
 import type { Finding } from '../engine/types';
+import type { Policy } from '../engine/rules/policy';
 import { globSync } from 'tinyglobby';
 import { formatResults, OUTPUT_FORMATS, summarise, type FileResult } from './formatters';
 import { resolveWorkspace, UsageError } from './workspace';
@@ -65,6 +66,8 @@ export interface CheckOutcome {
   notice?: string;
   /** The workspace folder. */
   root: string;
+  /** The policy in force: the workspace's Portfolio (also when only some files were named) under `charter.policy`. */
+  policy: Policy;
 }
 
 export async function runCheck(options: CheckOptions): Promise<CheckOutcome> {
@@ -161,7 +164,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckOutcome> {
   const output = none && options.format === 'stylish' ? none : formatResults(options.format, results, { color: options.color, cwd: options.cwd });
   const warnings = workspaceWarnings(workspace, [...portfolio], service, options.cwd).join('') + (none && options.format !== 'stylish' ? `charter: warning: ${none}` : '');
   const overWarnings = options.maxWarnings !== undefined && summary.warnings > options.maxWarnings;
-  return { output, exitCode: summary.errors > 0 || overWarnings ? 1 : 0, results, checked, settings: workspace.settings, fixLog, warnings, baseline, notice, root: workspace.root };
+  return { output, exitCode: summary.errors > 0 || overWarnings ? 1 : 0, results, checked, settings: workspace.settings, fixLog, warnings, baseline, notice, root: workspace.root, policy: service.workspace.policy(workspace.settings.policy) };
 }
 
 /** The git base of `ref`; without git or a repository a notice instead (never a crash); an unknown ref is the user's to fix. */

@@ -30,7 +30,7 @@ import {
 } from '../protocol';
 import type { SchemaFetcher } from '../schemaRequest';
 import type { SettingsCache } from './settingsCache';
-import type { ValidationHandler } from './validationHandler';
+import type { FindingsPublisher } from './findingsPublisher';
 import type { WorkspaceFolders } from './workspaceFolders';
 
 /** Where the bundled built-in schemas live: `dist/server.js` sits one folder below the extension's root. */
@@ -42,7 +42,6 @@ export class SchemaHandler {
   private readonly watched = new Set<string>();
   private canWatch = false;
   private relativePatterns = false;
-  private readonly listeners: Array<() => void> = [];
   private readonly trustListeners: Array<(trusted: boolean) => void> = [];
 
   constructor(
@@ -50,7 +49,7 @@ export class SchemaHandler {
     private readonly documents: TextDocuments<TextDocument>,
     private readonly service: CharterLanguageService,
     private readonly fetcher: SchemaFetcher,
-    private readonly validation: ValidationHandler,
+    private readonly publisher: FindingsPublisher,
     private readonly settings: SettingsCache,
     private readonly folders: WorkspaceFolders,
   ) {}
@@ -68,22 +67,13 @@ export class SchemaHandler {
     this.relativePatterns = !!watching?.relativePatternSupport;
   }
 
-  /**
-   * Called whenever loaded schemas were dropped (a schema file changed, trust changed, Refresh Schemas),
-   * after open documents were scheduled: for whoever publishes findings of closed files.
-   */
-  onDidChangeSchemas(listener: () => void): void {
-    this.listeners.push(listener);
-  }
-
   /** The workspace was trusted (or not), as the client said. */
   onDidChangeTrust(listener: (trusted: boolean) => void): void {
     this.trustListeners.push(listener);
   }
 
   private changed(): void {
-    this.validation.scheduleAll();
-    for (const listener of this.listeners) listener();
+    this.publisher.scheduleAll();
   }
 
   listen(): void {
@@ -146,8 +136,8 @@ export class SchemaHandler {
     this.fetcher.refresh();
     this.service.forgetSchemas();
     this.notified.clear();
-    for (const listener of this.listeners) listener();
-    await Promise.all(this.documents.all().map((d) => this.validation.validate(d.uri)));
+    this.publisher.scheduleAll();
+    await Promise.all(this.documents.all().map((d) => this.publisher.check(d.uri)));
     return { refreshed };
   }
 

@@ -1,11 +1,12 @@
 // The whole workspace on the LSP side: index every charter file of every folder at start (in the
 // background, with progress), keep the index current from the editor and the file system, and publish
-// findings for the files that are not open, so the Problems panel shows the whole portfolio. Open files
-// are the ValidationHandler's; when a change in one file alters another's findings, the other is
-// re-published, open or not.
+// findings for the files that are not open, so the Problems panel shows the whole portfolio. The
+// FindingsPublisher checks and publishes every file, open or closed; this handler tells it what changed
+// and gives it the text on disk of the closed ones.
 import picomatch from 'picomatch';
 import { glob } from 'tinyglobby';
-import { readRegularFile } from '../fileReading';
+import { readRegularFile, ReadRefused } from '../fileReading';
+import { unreadableFileFinding } from '../engine/parser/charterParser';
 import {
   DidChangeWatchedFilesNotification,
   FileChangeType,
@@ -23,31 +24,17 @@ import type { CharterSettings } from '../engine/settings';
 import type { Finding } from '../engine/types';
 import type { IndexChange } from '../engine/workspace/workspaceIndex';
 import type { ValidateWorkspaceResult } from '../protocol';
-import { logRuleFailures, toDiagnostic } from './diagnostics';
+import type { ClosedFile, FindingsPublisher } from './findingsPublisher';
 import type { SettingsCache } from './settingsCache';
-import type { ValidationHandler } from './validationHandler';
+import type { FolderState, WorkspaceFolders } from './workspaceFolders';
 import type { WorkspaceNotices } from './workspaceNotices';
 
 /** Files read, or closed files validated, between two yields to the event loop. */
 const BATCH = 25;
 
-interface FolderState {
-  uri: string;
-  path: string;
-  include: string[];
-  exclude: string[];
-  matches: (relativePath: string) => boolean;
-  /** The settings the folder was last indexed with, to tell a real configuration change. */
-  settingsKey?: string;
-}
-
 export class WorkspaceHandler {
-  private folders = new Map<string, FolderState>();
   /** The text on disk of each indexed file, with a version counter of our own. */
-  private readonly disk = new Map<string, { text: string; version: number }>();
-  private readonly published = new Map<string, Finding[]>();
-  private readonly pending = new Set<string>();
-  private scheduled = false;
+  private readonly disk = new Map<string, ClosedFile>();
   private bulk = false;
   private canWatch = false;
   private relativePatterns = false;
@@ -65,10 +52,15 @@ export class WorkspaceHandler {
     private readonly documents: TextDocuments<TextDocument>,
     private readonly service: CharterLanguageService,
     private readonly settings: SettingsCache,
-    private readonly validation: ValidationHandler,
+    private readonly folders: WorkspaceFolders,
+    private readonly publisher: FindingsPublisher,
     private readonly notices: WorkspaceNotices,
   ) {
     service.workspace.onDidChange((change) => this.indexChanged(change));
+    publisher.closedFiles = {
+      get: (uri) => (this.service.workspace.has(uri) ? this.disk.get(uri) : undefined),
+      uris: () => [...this.disk.keys()].filter((uri) => !this.documents.get(uri) && this.service.workspace.has(uri)),
+    };
     this.beginIndexing();
   }
 
@@ -81,8 +73,6 @@ export class WorkspaceHandler {
     const watching = params.capabilities.workspace?.didChangeWatchedFiles;
     this.canWatch = !!watching?.dynamicRegistration;
     this.relativePatterns = !!watching?.relativePatternSupport;
-    const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
-    for (const uri of folders) this.folders.set(trimSlash(uri), { uri: trimSlash(uri), path: URI.parse(uri).fsPath, include: [], exclude: [], matches: () => false });
   }
 
   /** Indexes every folder in the background; resolves when all files are indexed and published. */
@@ -91,14 +81,14 @@ export class WorkspaceHandler {
     return this.ready;
   }
 
-  folderAdded(uri: string): void {
-    this.folders.set(trimSlash(uri), { uri: trimSlash(uri), path: URI.parse(uri).fsPath, include: [], exclude: [], matches: () => false });
+  /** Called after the folder joined WorkspaceFolders. */
+  folderAdded(): void {
     void this.start();
   }
 
+  /** Called after the folder left WorkspaceFolders. */
   folderRemoved(uri: string): void {
     const folder = trimSlash(uri);
-    this.folders.delete(folder);
     for (const file of this.service.workspace.allFiles()) if (file.uri.startsWith(`${folder}/`)) this.forgetFile(file.uri);
   }
 
@@ -106,7 +96,7 @@ export class WorkspaceHandler {
   configurationChanged(): void {
     // Clients announce the configuration once at start as well; re-index only when it really changed.
     this.ready = this.ready.then(async () => {
-      for (const folder of this.folders.values()) {
+      for (const folder of this.folders.states()) {
         if (JSON.stringify(await this.settings.get(folder.uri)) !== folder.settingsKey) return this.reindex();
       }
       // Same settings in force, but the settings file may have changed in what it gets wrong.
@@ -116,7 +106,6 @@ export class WorkspaceHandler {
 
   /** An editor opened a charter: it joins the portfolio with its editor text. */
   opened(document: TextDocument): void {
-    this.published.delete(document.uri); // the ValidationHandler publishes it while it is open
     const folder = this.folderOf(document.uri);
     if (!this.service.workspace.has(document.uri) && !(folder && folder.matches(relative(folder, document.uri)))) return;
     const file = this.service.parse(document.uri, document.getText(), document.version);
@@ -125,9 +114,11 @@ export class WorkspaceHandler {
 
   /** An editor closed a file: the file on disk is the portfolio's version again. */
   closed(uri: string): void {
-    this.published.delete(uri); // closing cleared its diagnostics in the client
-    if (!this.service.workspace.has(uri)) return;
-    void this.readFromDisk(uri).then(() => this.schedule(uri));
+    if (!this.service.workspace.has(uri)) {
+      this.publisher.forget(uri);
+      return;
+    }
+    void this.readFromDisk(uri).then(() => this.publisher.schedule(uri));
   }
 
   /** `workspace/didChangeWatchedFiles`: charters created, changed, deleted (a rename is a delete and a create). */
@@ -142,30 +133,22 @@ export class WorkspaceHandler {
       }
       if (change.type === FileChangeType.Deleted) {
         for (const file of this.service.workspace.allFiles()) if (file.uri === change.uri || file.uri.startsWith(`${change.uri}/`)) this.forgetFile(file.uri);
+        // Files never indexed (unreadable ones) may still show findings.
+        for (const uri of [...this.publisher.published.keys()]) if ((uri === change.uri || uri.startsWith(`${change.uri}/`)) && !this.documents.get(uri) && !this.service.workspace.has(uri)) this.publisher.forget(uri);
         continue;
       }
       const folder = this.folderOf(change.uri);
       if (!folder || !folder.matches(relative(folder, change.uri)) || this.documents.get(change.uri)) continue;
-      void this.readFromDisk(change.uri).then(() => this.schedule(change.uri));
+      void this.readFromDisk(change.uri).then(() => this.publisher.schedule(change.uri));
     }
-    // A schema file changed: the SchemaHandler re-checks open files; the closed ones are ours.
-    if (schemaChanged) this.scheduleAllClosed();
   }
 
-  /** The findings last published for a closed file (open files' are the ValidationHandler's). */
-  findingsOf(uri: string): Finding[] | undefined {
-    return this.published.get(uri);
-  }
-
-  /** Re-checks every file of the portfolio (open ones through the ValidationHandler) and counts findings. */
+  /** Re-checks every file of the portfolio, open or closed, and counts findings. */
   async validateWorkspace(): Promise<ValidateWorkspaceResult> {
     await this.ready;
     const uris = new Set([...this.service.workspace.allFiles().map((f) => f.uri), ...this.documents.all().map((d) => d.uri)]);
     const findings: Finding[] = [];
-    for (const uri of uris) {
-      const result = this.documents.get(uri) ? await this.validation.validate(uri) : await this.publish(uri);
-      findings.push(...(result ?? []));
-    }
+    for (const uri of uris) findings.push(...((await this.publisher.check(uri)) ?? []));
     return {
       files: uris.size,
       errors: findings.filter((f) => f.severity === 'error').length,
@@ -181,7 +164,7 @@ export class WorkspaceHandler {
     const indexedFolders: Array<{ uri: string; path: string; settings: CharterSettings }> = [];
     const found = new Set<string>();
     try {
-      for (const folder of this.folders.values()) {
+      for (const folder of this.folders.states()) {
         const settings = await this.settings.get(folder.uri);
         indexedFolders.push({ uri: folder.uri, path: folder.path, settings });
         this.configure(folder, settings);
@@ -198,14 +181,13 @@ export class WorkspaceHandler {
       this.registerWatcher();
       this.bulk = false;
       this.endIndexing();
-      const closed = this.service.workspace.allFiles().filter((f) => !this.documents.get(f.uri));
-      for (let i = 0; i < closed.length; i += BATCH) {
-        for (const file of closed.slice(i, i + BATCH)) await this.publish(file.uri);
-        report(progress, i + BATCH, closed.length, 'Checking');
+      const all = [...new Set([...this.service.workspace.allFiles().map((f) => f.uri), ...this.documents.all().map((d) => d.uri)])];
+      for (let i = 0; i < all.length; i += BATCH) {
+        for (const uri of all.slice(i, i + BATCH)) await this.publisher.check(uri).catch((e: unknown) => this.connection.console.error(`Charter could not check ${uri}: ${(e as Error)?.stack ?? String(e)}`));
+        report(progress, i + BATCH, all.length, 'Checking');
         await nextTurn();
       }
-      this.validation.scheduleAll();
-      await this.notices.refresh(indexedFolders, found);
+      await this.notices.refresh(indexedFolders, (uri) => this.isCharter(uri));
     } finally {
       this.bulk = false;
       this.endIndexing();
@@ -228,8 +210,15 @@ export class WorkspaceHandler {
   /** Settings files and charter-like files outside the globs, for every folder as indexed now. */
   private async refreshNotices(): Promise<void> {
     const folders = [];
-    for (const folder of this.folders.values()) folders.push({ uri: folder.uri, path: folder.path, settings: await this.settings.get(folder.uri) });
-    await this.notices.refresh(folders, new Set(this.service.workspace.allFiles().map((f) => f.uri)));
+    for (const folder of this.folders.states()) folders.push({ uri: folder.uri, path: folder.path, settings: await this.settings.get(folder.uri) });
+    await this.notices.refresh(folders, (uri) => this.isCharter(uri));
+  }
+
+  /** Indexed, or a file the folder's globs take (a file created since the last glob counts too). */
+  private isCharter(uri: string): boolean {
+    if (this.service.workspace.has(uri)) return true;
+    const folder = this.folderOf(uri);
+    return !!folder && folder.matches(relative(folder, uri));
   }
 
   private configure(folder: FolderState, settings: CharterSettings): void {
@@ -244,7 +233,7 @@ export class WorkspaceHandler {
 
   private registerWatcher(): void {
     if (!this.canWatch) return;
-    const watchers = [...this.folders.values()].flatMap((folder) =>
+    const watchers = this.folders.states().flatMap((folder) =>
       [...folder.include, '**/.vscode/settings.json'].map((pattern) => ({
         globPattern: this.relativePatterns ? { baseUri: folder.uri, pattern } : pattern,
         kind: WatchKind.Create | WatchKind.Change | WatchKind.Delete,
@@ -270,8 +259,10 @@ export class WorkspaceHandler {
     try {
       // Only a regular file: a charter that links to a device or a pipe must not hang the server.
       text = (await readRegularFile(URI.parse(uri).fsPath)).toString('utf8').replace(/^\uFEFF/, '');
-    } catch {
-      this.forgetFile(uri); // gone, unreadable or not a regular file since it was listed
+    } catch (e) {
+      this.forgetFile(uri);
+      // A pipe, a device or a file nobody may read gets the finding charter check gives it; a deleted one nothing.
+      if (e instanceof ReadRefused && !e.missing) await this.publisher.unreadable(uri, [unreadableFileFinding(uri, e.message)]);
       return;
     }
     if (this.documents.get(uri)) return; // opened meanwhile: the editor's text wins
@@ -285,70 +276,21 @@ export class WorkspaceHandler {
 
   private forgetFile(uri: string): void {
     this.disk.delete(uri);
-    this.pending.delete(uri);
     if (this.service.workspace.has(uri)) this.service.workspace.removeFile(uri);
-    if (!this.documents.get(uri)) {
-      this.service.forget(uri);
-      if (this.published.delete(uri)) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
-    }
+    if (!this.documents.get(uri)) this.publisher.forget(uri);
   }
 
   private indexChanged(change: IndexChange): void {
     if (this.bulk) return;
     for (const uri of change.uris) {
       if (uri === change.changed) continue; // whoever changed it checks it
-      this.schedule(uri);
+      this.publisher.schedule(uri);
     }
-  }
-
-  private schedule(uri: string): void {
-    if (this.documents.get(uri)) {
-      this.validation.schedule(uri);
-      return;
-    }
-    this.pending.add(uri);
-    if (this.scheduled) return;
-    this.scheduled = true;
-    setImmediate(() => this.drain().catch((e: unknown) => this.connection.console.error(`Charter could not check the closed charters: ${(e as Error)?.stack ?? String(e)}`)));
-  }
-
-  /** Every closed file's findings may have changed (the change-control base moved): publish them again. */
-  baseChanged(): void {
-    this.scheduleAllClosed();
-  }
-
-  private scheduleAllClosed(): void {
-    for (const file of this.service.workspace.allFiles()) if (!this.documents.get(file.uri)) this.schedule(file.uri);
-  }
-
-  private async drain(): Promise<void> {
-    this.scheduled = false;
-    const uris = [...this.pending];
-    this.pending.clear();
-    for (const uri of uris) await this.publish(uri).catch((e: unknown) => this.connection.console.error(`Charter could not check ${uri}: ${(e as Error)?.stack ?? String(e)}`));
-  }
-
-  /** Validates a closed, indexed file as it is on disk and publishes its findings. */
-  private async publish(uri: string): Promise<Finding[] | undefined> {
-    const file = this.disk.get(uri);
-    if (!file || this.documents.get(uri)) return undefined;
-    const folder = this.folderOf(uri);
-    const settings = await this.settings.get(folder?.uri ?? uri);
-    const parsed = this.service.parse(uri, file.text, file.version);
-    const findings = await this.service.validate(parsed, { relativePath: folder ? relative(folder, uri) : uri, settings, folderUri: folder?.uri });
-    if (this.documents.get(uri) || this.disk.get(uri) !== file) return undefined; // opened or changed meanwhile
-    const diagnostics = findings.map(toDiagnostic);
-    const previous = this.published.get(uri);
-    this.published.set(uri, findings);
-    logRuleFailures((m) => this.connection.console.error(m), uri, findings);
-    // A file another edit might have affected is re-checked; the client hears about it only if something changed.
-    if (!previous || JSON.stringify(previous.map(toDiagnostic)) !== JSON.stringify(diagnostics)) await this.connection.sendDiagnostics({ uri, diagnostics });
-    return findings;
   }
 
   private folderOf(uri: string): FolderState | undefined {
     let best: FolderState | undefined;
-    for (const folder of this.folders.values()) if (uri.startsWith(`${folder.uri}/`) && (!best || folder.uri.length > best.uri.length)) best = folder;
+    for (const folder of this.folders.states()) if (uri.startsWith(`${folder.uri}/`) && (!best || folder.uri.length > best.uri.length)) best = folder;
     return best;
   }
 }

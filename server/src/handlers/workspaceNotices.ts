@@ -1,8 +1,8 @@
 // Findings about the workspace rather than a charter: the folder's `.vscode/settings.json` (settings
 // that have no effect) and YAML files that say `apiVersion: charter/v1` but that the include globs
-// miss. Published after each indexing, when the schemas the settings may name are loaded.
+// miss. Published (through the FindingsPublisher, with any other findings of the same URI) after each
+// indexing, when the schemas the settings may name are loaded.
 import { glob } from 'tinyglobby';
-import type { Connection } from 'vscode-languageserver/node';
 import { URI } from 'vscode-uri';
 import type { CharterLanguageService } from '../engine/languageService';
 import { notIncludedFinding } from '../engine/notIncluded';
@@ -12,7 +12,7 @@ import { checkSettingsFile } from '../engine/settingsCheck';
 import { applyRuleSettings } from '../engine/severities';
 import type { Finding } from '../engine/types';
 import { readRegularFile } from '../fileReading';
-import { toDiagnostic } from './diagnostics';
+import type { FindingsPublisher } from './findingsPublisher';
 
 /** Larger YAML files are not read to look for `apiVersion`: charters are small. */
 const MAX_PROBE_BYTES = 1_000_000;
@@ -25,15 +25,13 @@ export interface IndexedFolder {
 }
 
 export class WorkspaceNotices {
-  private published = new Set<string>();
-
   constructor(
-    private readonly connection: Connection,
+    private readonly publisher: FindingsPublisher,
     private readonly service: CharterLanguageService,
   ) {}
 
-  /** Re-checks every folder's settings file and its YAML files outside the globs; `included` are the indexed charter URIs. */
-  async refresh(folders: IndexedFolder[], included: ReadonlySet<string>): Promise<void> {
+  /** Re-checks every folder's settings file and its YAML files outside the globs; `isCharter` tells the files the globs take. */
+  async refresh(folders: IndexedFolder[], isCharter: (uri: string) => boolean): Promise<void> {
     const next = new Map<string, Finding[]>();
     for (const folder of folders) {
       const settingsUri = `${folder.uri}/.vscode/settings.json`;
@@ -45,15 +43,13 @@ export class WorkspaceNotices {
       const yamlFiles = await glob(['**/*.yaml', '**/*.yml'], { cwd: folder.path, ignore: folder.settings.files.exclude, absolute: true, dot: false, followSymbolicLinks: false });
       for (const file of yamlFiles.slice(0, MAX_PROBED_FILES)) {
         const uri = URI.file(file).toString();
-        if (included.has(uri)) continue;
+        if (isCharter(uri)) continue;
         const yaml = await readIfSmall(file);
         const finding = yaml === undefined ? undefined : notIncludedFinding(uri, yaml, decodeURIComponent(uri.slice(folder.uri.length + 1)));
         if (finding) next.set(uri, applyRuleSettings([finding], folder.settings.rules));
       }
     }
-    for (const uri of this.published) if (!next.has(uri)) await this.connection.sendDiagnostics({ uri, diagnostics: [] });
-    for (const [uri, findings] of next) await this.connection.sendDiagnostics({ uri, diagnostics: findings.map(toDiagnostic) });
-    this.published = new Set(next.keys());
+    await this.publisher.setNotices(next);
   }
 }
 

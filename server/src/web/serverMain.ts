@@ -10,7 +10,7 @@ import { fetchSchema } from './fetchSchema';
 import { LANGUAGE_FEATURE_CAPABILITIES, LanguageFeatures } from '../handlers/languageFeatures';
 import { PortfolioHandler } from '../handlers/portfolioHandler';
 import { SettingsCache } from '../handlers/settingsCache';
-import { ValidationHandler } from '../handlers/validationHandler';
+import { FindingsPublisher } from '../handlers/findingsPublisher';
 import { WorkspaceFolders } from '../handlers/workspaceFolders';
 import { Notifications, WebMessages, type CharterInitializationOptions, type WebInitializationOptions, type WebWorkspaceFilesParams, type WorkspaceTrustParams } from '../protocol';
 
@@ -36,10 +36,10 @@ const schemaRequest: SchemaRequestService = async (uri, options) => {
 const service = getLanguageService({ schemaRequest });
 const folders = new WorkspaceFolders();
 const settings = new SettingsCache(connection, folders);
-const validation = new ValidationHandler(connection, documents, service, settings, folders);
-const features = new LanguageFeatures(documents, service, settings, folders, validation.published);
+const publisher = new FindingsPublisher(connection, documents, service, settings, folders);
+const features = new LanguageFeatures(documents, service, settings, folders, publisher.published);
 // The tree and reports count the findings of open charters: the web server checks only what is open.
-const portfolio = new PortfolioHandler(connection, service, settings, folders, (uri) => validation.published.get(uri) ?? []);
+const portfolio = new PortfolioHandler(connection, service, settings, folders, (uri) => publisher.published.get(uri) ?? []);
 /** Files as the client read them from the workspace; an open document's text replaces its entry. */
 const onDisk = new Map<string, string>();
 
@@ -64,17 +64,17 @@ connection.onNotification(WebMessages.workspaceFiles, (params: WebWorkspaceFiles
     onDisk.set(uri, text);
     if (!documents.get(uri)) service.workspace.setFile(service.parse(uri, text), folders.relativePath(uri));
   }
-  validation.scheduleAll();
+  publisher.scheduleAll();
 });
 
 connection.onNotification(Notifications.workspaceTrust, (params: WorkspaceTrustParams) => {
   service.setWorkspaceTrust(params.trusted);
-  validation.scheduleAll();
+  publisher.scheduleAll();
 });
 
 connection.onDidChangeConfiguration(() => {
   settings.clear();
-  validation.scheduleAll();
+  publisher.scheduleAll();
 });
 
 /** The portfolio sees the editor's text of an open charter, and the file's text again once it closes. */
@@ -84,18 +84,18 @@ function track(document: TextDocument): void {
 
 documents.onDidOpen((e) => {
   track(e.document);
-  validation.scheduleAll();
+  publisher.scheduleAll();
 });
 documents.onDidChangeContent((e) => {
   track(e.document);
-  validation.scheduleAll();
+  publisher.scheduleAll();
 });
 documents.onDidClose((e) => {
-  validation.clear(e.document.uri);
+  publisher.forget(e.document.uri);
   const text = onDisk.get(e.document.uri);
   if (text === undefined) service.workspace.removeFile(e.document.uri);
   else service.workspace.setFile(service.parse(e.document.uri, text), folders.relativePath(e.document.uri));
-  validation.scheduleAll();
+  publisher.scheduleAll();
 });
 
 portfolio.listen();
