@@ -2,11 +2,10 @@
 // server's renderer.
 import * as vscode from 'vscode';
 import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
-import { Requests, type GroupBy, type ReportFormat, type ReportResult } from '../../../server/src/protocol';
+import { isOneOf, REPORT_FORMAT_LABELS, REPORT_FORMATS, Requests, type GroupBy, type ReportFormat, type ReportResult } from '../../../server/src/protocol';
 import type { PortfolioProvider } from './portfolioProvider';
 import { toUri } from './workspaceFiles';
 
-const FORMATS: Record<ReportFormat, true> = { md: true, html: true, csv: true, json: true };
 export type ExportFormat = ReportFormat;
 
 export interface ExportReportArgs {
@@ -27,19 +26,14 @@ export async function exportReport(client: LanguageClient, ready: Promise<void>,
   let format = args.format ?? (args.out ? formatOf(args.out) : undefined);
   if (!format && interactive) {
     const picked = await vscode.window.showQuickPick(
-      [
-        { label: 'Markdown', description: 'summary table, roll-ups, Mermaid gantt', value: 'md' as const },
-        { label: 'HTML', description: 'one self-contained file with the charts', value: 'html' as const },
-        { label: 'CSV', description: 'one row per project', value: 'csv' as const },
-        { label: 'JSON', description: 'the portfolio model', value: 'json' as const },
-      ],
+      REPORT_FORMATS.map((value) => ({ ...REPORT_FORMAT_LABELS[value], value })),
       { title: 'Export the portfolio report as' },
     );
     if (!picked) return undefined;
     format = picked.value;
   }
   format ??= 'md';
-  if (!(format in FORMATS)) throw new Error(`Unknown report format "${format}". Use md, html, csv or json.`);
+  if (!isOneOf(REPORT_FORMATS, format)) throw new Error(`Unknown report format "${format}". Use ${REPORT_FORMATS.slice(0, -1).join(', ')} or ${REPORT_FORMATS[REPORT_FORMATS.length - 1]}.`);
   const root = vscode.workspace.workspaceFolders?.[0]?.uri;
   let target = args.out ? toUri(args.out) : root ? vscode.Uri.joinPath(root, `portfolio-report.${format}`) : undefined;
   if (interactive) {
@@ -64,5 +58,5 @@ export async function exportReport(client: LanguageClient, ready: Promise<void>,
 
 function formatOf(out: string): ExportFormat | undefined {
   const ext = out.split('.').pop()?.toLowerCase();
-  return ext === 'markdown' ? 'md' : ext && ext in FORMATS ? (ext as ExportFormat) : undefined;
+  return ext === 'markdown' ? 'md' : isOneOf(REPORT_FORMATS, ext) ? ext : undefined;
 }

@@ -3,21 +3,11 @@
 import * as vscode from 'vscode';
 // The base client: the desktop's (Node) and the web extension's (browser) are both one.
 import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
-import type { GroupBy, PortfolioFilter, SourceLocation } from '../../../server/src/protocol';
+import { GROUP_BY_KEYS, GROUP_BY_LABELS, PROJECT_STATUSES, RAGS, type GroupBy, type PortfolioFilter, type SourceLocation } from '../../../server/src/protocol';
 import { exportReport } from './exportReportCommand';
 import { newCharter } from './newCharterCommand';
 import type { PortfolioProvider } from './portfolioProvider';
 import type { TreeNode } from './treeItems';
-
-const GROUPS: Array<{ value: GroupBy; label: string }> = [
-  { value: 'programme', label: 'Programme' },
-  { value: 'status', label: 'Status' },
-  { value: 'rag', label: 'RAG' },
-  { value: 'sponsor', label: 'Sponsor' },
-  { value: 'manager', label: 'Manager' },
-  { value: 'phase', label: 'Phase' },
-];
-const STATUSES = ['proposed', 'approved', 'active', 'on-hold', 'closed', 'cancelled'];
 
 /** A tree node, a project id, or nothing (then the tree's selection). */
 type ProjectArg = TreeNode | string | undefined;
@@ -57,7 +47,7 @@ async function groupBy(provider: PortfolioProvider, arg?: GroupBy): Promise<Grou
   let chosen: GroupBy | undefined = typeof arg === 'string' ? arg : undefined;
   if (!chosen) {
     const picked = await vscode.window.showQuickPick(
-      GROUPS.map((g) => ({ label: g.label, value: g.value, description: g.value === provider.groupBy ? 'current' : undefined })),
+      GROUP_BY_KEYS.map((value) => ({ label: GROUP_BY_LABELS[value], value, description: value === provider.groupBy ? 'current' : undefined })),
       { title: 'Group the portfolio by' },
     );
     chosen = picked?.value;
@@ -74,8 +64,8 @@ async function filter(provider: PortfolioProvider, arg?: PortfolioFilter): Promi
     type Item = vscode.QuickPickItem & { apply: (f: PortfolioFilter) => void };
     const items: Item[] = [
       { label: 'Has findings', picked: !!current.hasFindings, apply: (f) => (f.hasFindings = true) },
-      ...(['red', 'amber', 'green', 'none'] as const).map((rag): Item => ({ label: `RAG: ${rag === 'none' ? 'no status report' : rag}`, picked: !!current.rag?.includes(rag), apply: (f) => (f.rag = [...(f.rag ?? []), rag]) })),
-      ...STATUSES.map((status): Item => ({ label: `Status: ${status}`, picked: !!current.status?.includes(status), apply: (f) => (f.status = [...(f.status ?? []), status]) })),
+      ...[...[...RAGS].reverse(), 'none' as const].map((rag): Item => ({ label: `RAG: ${rag === 'none' ? 'no status report' : rag}`, picked: !!current.rag?.includes(rag), apply: (f) => (f.rag = [...(f.rag ?? []), rag]) })),
+      ...PROJECT_STATUSES.map((status): Item => ({ label: `Status: ${status}`, picked: !!current.status?.includes(status), apply: (f) => (f.status = [...(f.status ?? []), status]) })),
     ];
     const picked = await vscode.window.showQuickPick(items, { canPickMany: true, title: 'Show only projects that match (none picked: all)' });
     if (!picked) return undefined;

@@ -2,7 +2,7 @@
 // the `charter.policy` setting, with built-in defaults for anything neither says (declared with each
 // policy key in policyOptions.ts, the same defaults the portfolio schema's "Default policy" snippet writes out).
 import { parseRate, type FxRate } from './fx';
-import { PROJECT_STATUSES } from './lifecycle';
+import { PROJECT_STATUSES } from '../model/vocabulary';
 import { parseMoney, type Money } from './money';
 import { policyDefaults } from './policyOptions';
 

@@ -4,7 +4,7 @@
 // The defaults are the only ones: `DEFAULT_POLICY` is these defaults read through `resolvePolicy`.
 // test/unit/rules/ruleMeta.test.ts holds `schemas/portfolio.schema.json`'s `policy` to these schemas, and
 // `npm run docs:rules` writes the "Policy defaults" table of docs/rules/README.md from them.
-import { DEFAULT_LIVE_STATUSES, PROJECT_STATUSES } from './lifecycle';
+import { DEFAULT_LIVE_STATUSES, PROJECT_STATUSES, type ProjectStatus } from '../model/vocabulary';
 
 /** The validation keywords of a JSON Schema (annotations such as descriptions live in the portfolio schema). */
 export type JsonSchema = { readonly [keyword: string]: unknown };
@@ -29,7 +29,7 @@ const threshold = { type: ['number', 'string'], minimum: 0, pattern: '^[0-9]+(\\
 const statuses = [...PROJECT_STATUSES];
 
 /** Project status -> the statuses it may move to on a branch (change/status-transition). */
-const DEFAULT_TRANSITIONS: Readonly<Record<string, readonly string[]>> = {
+const DEFAULT_TRANSITIONS: Readonly<Record<ProjectStatus, readonly ProjectStatus[]>> = {
   proposed: ['approved', 'on-hold', 'cancelled'],
   approved: ['active', 'on-hold', 'cancelled'],
   active: ['on-hold', 'closed', 'cancelled'],

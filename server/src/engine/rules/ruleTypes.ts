@@ -4,7 +4,7 @@
 // page, summary, every message it can give, and the policy keys it reads (its options).
 import type { DocumentKind, Fix, Range, RelatedLocation, RuleId, Severity } from '../types';
 import type { PortfolioQuery, IndexedDocument } from '../workspace/indexTypes';
-import type { CharterDocument } from './charterDocument';
+import type { CharterDocument } from '../model/charterReader';
 import type { Policy } from './policy';
 import type { ChangeLog } from '../change/changeRecords';
 import type { Delta } from '../change/deltas';

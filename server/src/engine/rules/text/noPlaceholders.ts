@@ -1,4 +1,5 @@
 import { isMap, isPair, isScalar, isSeq, type Node } from 'yaml';
+import { DOCUMENT_KINDS } from '../../model/documentKinds';
 import { docsFor } from '../../utils/docs';
 import { documentRule } from '../ruleTypes';
 
@@ -51,7 +52,7 @@ export const noPlaceholders = documentRule({
   severity: 'warning',
   summary: 'No value is a placeholder such as TBD, TODO, <...> or "...".',
   docs: docsFor('text/no-placeholders'),
-  kinds: ['Project', 'Programme', 'Portfolio', 'People'],
+  kinds: DOCUMENT_KINDS,
   messages: {
     placeholder: '"{{found}}" is a placeholder. Write the real content, or leave the field out until it is known.',
   },
