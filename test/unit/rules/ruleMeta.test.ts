@@ -56,6 +56,19 @@ describe('rule messages', () => {
   });
 });
 
+describe('rule messages in use', () => {
+  it('gives every message a use: its id is written in the module of its rule', () => {
+    const root = path.join(REPO, 'server/src/engine/rules');
+    const sources = fs.readdirSync(root, { withFileTypes: true }).filter((d) => d.isDirectory()).flatMap((d) => fs.readdirSync(path.join(root, d.name)).map((f) => fs.readFileSync(path.join(root, d.name, f), 'utf8')));
+    for (const rule of ALL) {
+      const source = sources.find((s) => s.includes(`id: '${rule.id}'`));
+      assert.ok(source, rule.id);
+      // The declaration itself is `id: '...'`; a use is the id as a quoted string elsewhere.
+      for (const id of Object.keys(rule.messages)) assert.ok(source.includes(`'${id}'`), `${rule.id}: message "${id}" is never reported`);
+    }
+  });
+});
+
 describe('rule options and the policy', () => {
   it('declares in each rule every policy key its module reads directly', () => {
     const root = path.join(REPO, 'server/src/engine/rules');

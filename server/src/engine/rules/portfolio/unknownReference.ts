@@ -52,6 +52,7 @@ export const unknownReference = portfolioRule({
 });
 
 type Unknown = 'person' | 'programme' | 'project' | 'objective';
+const WITH_SUGGESTION = { person: 'personDidYouMean', programme: 'programmeDidYouMean', project: 'projectDidYouMean', objective: 'objectiveDidYouMean' } as const;
 
 function unknown(context: PortfolioRuleContext<Unknown | `${Unknown}DidYouMean`>, ref: Located<string>, namespace: IdNamespace, what: Unknown): void {
   const candidates = context.portfolio.ids(namespace);
@@ -59,7 +60,7 @@ function unknown(context: PortfolioRuleContext<Unknown | `${Unknown}DidYouMean`>
   const suggestion = spelling[0] ?? closestByWords(ref.value, candidates);
   // A clear spelling slip is safe to fix; an id that only shares words with this one is a guess.
   const safe = spelling.length > 0 && isClearNearest(ref.value, spelling);
-  context.report(ref.range, suggestion ? { messageId: `${what}DidYouMean`, data: { id: ref.value, suggestion } } : { messageId: what, data: { id: ref.value } }, {
+  context.report(ref.range, suggestion ? { messageId: WITH_SUGGESTION[what], data: { id: ref.value, suggestion } } : { messageId: what, data: { id: ref.value } }, {
     fixes: suggestion ? [replaceFix(`Change to "${suggestion}"`, context.target.ref.uri, ref.range, suggestion, safe)] : undefined,
   });
 }
