@@ -5,7 +5,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
-import { CHANGE_RULES, RULES } from '../../../server/src/engine/rules/index';
+import { CHANGE_RULES, RULES, SUPPRESSION_RULES } from '../../../server/src/engine/rules/index';
 import { formatMessage, placeholdersOf } from '../../../server/src/engine/rules/messages';
 import { DEFAULT_POLICY, resolvePolicy } from '../../../server/src/engine/rules/policy';
 import { POLICY_OPTIONS, policyDefaults, ruleOptions } from '../../../server/src/engine/rules/policyOptions';
@@ -42,7 +42,7 @@ describe('rule messages', () => {
   });
 
   it('gives every rule at least one message; each is a sentence whose braces are all placeholders', () => {
-    for (const rule of ALL) {
+    for (const rule of [...ALL, ...SUPPRESSION_RULES]) {
       const entries = Object.entries(rule.messages as Record<string, string>);
       assert.ok(entries.length > 0, rule.id);
       for (const [id, template] of entries) {
@@ -65,6 +65,10 @@ describe('rule messages in use', () => {
       assert.ok(source, rule.id);
       // The declaration itself is `id: '...'`; a use is the id as a quoted string elsewhere.
       for (const id of Object.keys(rule.messages)) assert.ok(source.includes(`'${id}'`), `${rule.id}: message "${id}" is never reported`);
+    }
+    const suppressions = fs.readFileSync(path.join(REPO, 'server/src/engine/suppressions.ts'), 'utf8');
+    for (const rule of SUPPRESSION_RULES) {
+      for (const id of Object.keys(rule.messages)) assert.ok(suppressions.includes(`'${id}'`), `${rule.id}: message "${id}" is never reported`);
     }
   });
 });
