@@ -224,15 +224,15 @@ export class LanguageFeatures {
     const opened = await this.open(params.textDocument.uri);
     if (!opened) return null;
     const prepared = await this.service.prepareRename(opened.file, params.position, opened.context);
-    if ('error' in prepared) throw new ResponseError(ErrorCodes.InvalidRequest, prepared.error);
-    return prepared;
+    if (!prepared.ok) throw new ResponseError(ErrorCodes.InvalidRequest, prepared.reason);
+    return { range: prepared.range, placeholder: prepared.placeholder };
   }
 
   async rename(params: RenameParams): Promise<WorkspaceEdit | null> {
     const opened = await this.open(params.textDocument.uri);
     if (!opened) return null;
     const result = await this.service.doRename(opened.file, params.position, params.newName, opened.context);
-    if ('error' in result) throw new ResponseError(ErrorCodes.InvalidRequest, result.error);
+    if (!result.ok) throw new ResponseError(ErrorCodes.InvalidRequest, result.reason);
     return { changes: result.edits };
   }
 

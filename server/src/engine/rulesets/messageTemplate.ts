@@ -42,8 +42,8 @@ export function renderMessage(template: string | undefined, values: MessageValue
     }
     const m = /^(?:project|programme|portfolio|document)\.(.+)$/.exec(name);
     if (!m) return whole;
-    const path = parseJsonPath(`$.${m[1]}`);
-    return typeof path === 'string' ? whole : show(valueAt(path, values.root));
+    const parsed = parseJsonPath(`$.${m[1]}`);
+    return parsed.ok ? show(valueAt(parsed.path, values.root)) : whole;
   });
   const line = text.replace(/[\r\n]+/g, ' ').trim();
   return line.length > MAX_MESSAGE_LENGTH ? `${line.slice(0, MAX_MESSAGE_LENGTH - 3)}...` : line;
