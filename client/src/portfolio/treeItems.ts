@@ -70,7 +70,7 @@ function groupNode(group: PortfolioGroup, result: PortfolioResult, byId: Map<str
   };
 }
 
-export function projectNode(p: PortfolioProject, byId: Map<string, PortfolioProject>, parent = ''): TreeNode {
+function projectNode(p: PortfolioProject, byId: Map<string, PortfolioProject>, parent = ''): TreeNode {
   const id = `${parent}/project:${p.id}:${p.location.relativePath}`;
   const counts = p.findingCounts;
   const findingTotal = counts.errors + counts.warnings + counts.infos + counts.hints;
@@ -192,7 +192,7 @@ export function projectTooltip(p: PortfolioProject): string {
 }
 
 /** The RAG trend at a glance: worse since the last report points down, better up; no change, no arrow. */
-export const TREND_ARROWS: Record<'worse' | 'better' | 'same' | 'unknown', string> = { worse: '↓', better: '↑', same: '', unknown: '' };
+const TREND_ARROWS: Record<'worse' | 'better' | 'same' | 'unknown', string> = { worse: '↓', better: '↑', same: '', unknown: '' };
 
 /** Actuals, forecasts, CPI/SPI and the trend of a live project; "not enough data" where inputs are missing. */
 function performanceLines(p: PortfolioProject): string[] {

@@ -7,7 +7,7 @@ import { RULE_FAILED } from './rules/ruleFailure';
 import { didYouMean } from './utils/suggest';
 
 /** Syntax and file-level findings of the parser. */
-export const YAML_RULES = ['yaml/syntax', 'yaml/duplicate-key', 'yaml/not-text', 'yaml/alias-limit', 'yaml/comma-in-number', 'yaml/too-large', 'yaml/too-deep', 'yaml/complex-key'];
+const YAML_RULES = ['yaml/syntax', 'yaml/duplicate-key', 'yaml/not-text', 'yaml/alias-limit', 'yaml/comma-in-number', 'yaml/too-large', 'yaml/too-deep', 'yaml/complex-key'];
 
 const MAX_SCHEMA_WALK = 10_000;
 

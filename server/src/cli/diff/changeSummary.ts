@@ -15,7 +15,7 @@ import { phasingOf } from '../../engine/workspace/charterFacts';
 import type { Policy } from '../../engine/rules/policy';
 import type { Finding } from '../../engine/types';
 
-export const DIFF_FORMAT_VERSION = 1;
+const DIFF_FORMAT_VERSION = 1;
 
 export interface DiffRecord {
   id?: string;
@@ -264,7 +264,7 @@ function line(currency: string, v: { before: Money; after: Money }, limit: Money
 }
 
 /** Money as a plain decimal string for JSON: `1190000`, `12.5`. */
-export function plain(m: Money): string {
+function plain(m: Money): string {
   return formatMoney(m).replace(/,/g, '');
 }
 

@@ -17,7 +17,7 @@ export interface ChangeRecord {
 
 const KINDS = new Set<string>(['budget', 'schedule', 'scope', 'milestone', 'status', 'other']);
 
-export function readRecords(document: CharterDocument): ChangeRecord[] {
+function readRecords(document: CharterDocument): ChangeRecord[] {
   return document.records(['changes']).slice(0, 500).map(({ value }) => {
     const rawKinds = Array.isArray(value.kind) ? value.kind : [value.kind];
     return {

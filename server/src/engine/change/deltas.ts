@@ -194,7 +194,7 @@ function byId(doc: CharterDocument, path: DataPath): Map<string, DataPath> {
 }
 
 /** The path itself when the head still has it, else its nearest ancestor that it has (the root at worst). */
-export function nearest(doc: CharterDocument, path: DataPath): DataPath {
+function nearest(doc: CharterDocument, path: DataPath): DataPath {
   for (let n = path.length; n > 0; n--) if (doc.get(path.slice(0, n)) !== undefined) return path.slice(0, n);
   return [];
 }
@@ -203,6 +203,6 @@ function signed(n: number): string {
   return n > 0 ? `+${n}` : `${n}`;
 }
 
-export function signedPercent(delta: Money, whole: Money): string {
+function signedPercent(delta: Money, whole: Money): string {
   return delta < 0n ? `-${percentOf(-delta, whole)}` : `+${percentOf(delta, whole)}`;
 }

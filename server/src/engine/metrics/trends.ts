@@ -24,7 +24,7 @@ export interface StatusSnapshot {
 }
 
 /** The most snapshots a trend reads: history beyond a few years of monthly reports adds nothing but work. */
-export const MAX_SNAPSHOTS = 200;
+const MAX_SNAPSHOTS = 200;
 /** A past version longer than this is skipped, not parsed: charters are a few kilobytes. */
 const MAX_VERSION_CHARS = 2_000_000;
 

@@ -44,10 +44,10 @@ export function filterProjects(projects: PortfolioProject[], filter: PortfolioFi
 }
 
 /** Grouped by RAG, projects that are not live (proposals, finished projects) have a group of their own. */
-export const NOT_LIVE = 'not-live';
+const NOT_LIVE = 'not-live';
 
 /** The value a project is grouped on; `''` when it has none. */
-export function groupKey(project: PortfolioProject, groupBy: GroupBy): string {
+function groupKey(project: PortfolioProject, groupBy: GroupBy): string {
   if (groupBy === 'rag') return project.live ? (project.rag ?? '') : NOT_LIVE;
   return project[groupBy] ?? '';
 }

@@ -235,7 +235,7 @@ function findingsOf(source: PortfolioSource, { doc }: CharterDocument): Portfoli
     .sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.location.range.start.line - b.location.range.start.line);
 }
 
-export function countFindings(findings: Array<{ severity: Severity }>): FindingCounts {
+function countFindings(findings: Array<{ severity: Severity }>): FindingCounts {
   const counts: FindingCounts = { errors: 0, warnings: 0, infos: 0, hints: 0 };
   for (const f of findings) {
     if (f.severity === 'error') counts.errors++;

@@ -26,7 +26,7 @@ export const METRIC_NAMES = ['cpi', 'spi', 'forecastVariance', 'costVariance', '
 export type MetricName = (typeof METRIC_NAMES)[number];
 
 export type Dimension = 'schedule' | 'cost' | 'scope' | 'benefits' | 'resources';
-export const DIMENSIONS: readonly Dimension[] = ['schedule', 'cost', 'scope', 'benefits', 'resources'];
+const DIMENSIONS: readonly Dimension[] = ['schedule', 'cost', 'scope', 'benefits', 'resources'];
 
 export interface ProjectPerformance {
   currency?: string;

@@ -6,8 +6,6 @@ import { isIsoDate } from '../utils/dates';
 import { DEFAULT_MILESTONE_STATUS, FINISHED_STATUSES, isOneOf, RAGS, type Rag } from '../model/vocabulary';
 import type { Policy } from './policy';
 
-export { DEFAULT_LIVE_STATUSES, FINISHED_STATUSES } from '../model/vocabulary';
-
 /** Whether a project with this status is live under the policy (`policy.liveStatuses`). */
 export function isLive(status: string | undefined, policy: Pick<Policy, 'liveStatuses'>): boolean {
   return status !== undefined && policy.liveStatuses.includes(status);

@@ -136,7 +136,7 @@ export interface RuleOptions {
   defaults: Readonly<Record<string, unknown>>;
 }
 
-export function policyOption(key: PolicyKey): PolicyOption {
+function policyOption(key: PolicyKey): PolicyOption {
   return POLICY_OPTIONS.find((o) => o.key === key)!;
 }
 

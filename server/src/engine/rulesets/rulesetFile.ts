@@ -9,7 +9,7 @@ import type { Check, Ruleset, RulesetRule, TemplateEntry } from './rulesetTypes'
 import type { Result } from '../utils/result';
 
 /** A ruleset is configuration, not data: these bounds keep a hostile one from costing much. */
-export const MAX_RULESET_BYTES = 1_000_000;
+const MAX_RULESET_BYTES = 1_000_000;
 const MAX_RULES = 500;
 const MAX_CHECKS = 20;
 const MAX_NESTING = 3;
@@ -160,7 +160,7 @@ function readNames(raw: unknown, at: string): string[] {
 }
 
 /** A path written in a ruleset, relative to the ruleset itself. */
-export function resolveAgainst(target: string, base: string): string {
+function resolveAgainst(target: string, base: string): string {
   if (/^[a-z][a-z0-9+.-]*:/i.test(target) && !/^[a-z]:[\\/]/i.test(target)) return target;
   try {
     return new URL(target, base).href;

@@ -3,7 +3,7 @@
 import { kindDescriptors } from '../model/documentKinds';
 import type { DocumentKind } from '../types';
 
-export const BUILTIN_SCHEMA_BASE = 'https://charter.dev/schemas/v1/';
+const BUILTIN_SCHEMA_BASE = 'https://charter.dev/schemas/v1/';
 
 export const BUILTIN_SCHEMAS: ReadonlyArray<{ $id: string; [keyword: string]: unknown }> = kindDescriptors().map((d) => d.schema);
 

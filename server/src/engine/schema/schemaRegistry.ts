@@ -13,7 +13,7 @@ import type { Result } from '../utils/result';
 export type JsonSchema = { [keyword: string]: unknown } | boolean;
 
 /** Keywords that only annotate (editor hints and our own `x-` keywords); ajv must accept them. */
-export const ANNOTATION_KEYWORDS = [
+const ANNOTATION_KEYWORDS = [
   'markdownDescription',
   'enumDescriptions',
   'markdownEnumDescriptions',
@@ -164,7 +164,7 @@ export class SchemaRegistry {
   }
 }
 
-export function stripFragment(id: string): string {
+function stripFragment(id: string): string {
   const hash = id.indexOf('#');
   return hash >= 0 ? id.slice(0, hash) : id;
 }

@@ -34,7 +34,7 @@ export type RenameResult = Result<{ edits: Record<string, TextEdit[]> }>;
 export type PrepareRenameResult = Result<{ range: Range; placeholder: string }>;
 
 /** The cross-file id under the caret, if any. */
-export async function idAt(file: ParsedFile, position: Position, context: NavigationContext): Promise<IdAtPosition | undefined> {
+async function idAt(file: ParsedFile, position: Position, context: NavigationContext): Promise<IdAtPosition | undefined> {
   const offset = file.lines.offsetAt(position);
   const doc = file.documents.find((d) => d.yaml.range[0] <= offset && offset <= d.yaml.range[2]);
   if (!doc) return undefined;

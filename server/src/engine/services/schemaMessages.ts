@@ -41,7 +41,7 @@ export function describeType(type: string): string {
   return TYPE_WORDS[type] ?? type;
 }
 
-export function describeValue(value: unknown): string {
+function describeValue(value: unknown): string {
   if (value === null || value === undefined) return 'empty';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a mapping';

@@ -2,7 +2,7 @@ import { docsFor } from '../../utils/docs';
 import { documentRule } from '../ruleTypes';
 
 /** From approval on, a project has a recorded decision to stand on. */
-export const STATUSES_NEEDING_APPROVAL: readonly string[] = ['approved', 'active', 'on-hold', 'closed'];
+const STATUSES_NEEDING_APPROVAL: readonly string[] = ['approved', 'active', 'on-hold', 'closed'];
 
 export const requiredForStatus = documentRule({
   id: 'approvals/required-for-status',
