@@ -46,112 +46,137 @@ export function parseCharterFile(uri: string, text: string, version = 0, options
   const lines = new LineIndex(text);
   const findings: Finding[] = [];
   const file: ParsedFile = { uri, version, text, lines, documents: [], findings };
-  const firstLine = (): Range => lines.rangeOf(0, Math.min(text.length, lines.lineEnd(0)));
 
+  const refused = tooLargeOrBinary(uri, text, lines, options);
+  if (refused) {
+    findings.push(refused);
+    return file;
+  }
+  // YAML 1.2 and our line index count a lone CR as a line break; the parser does not. It reads the text
+  // with each lone CR as LF: the same length, so every offset it gives is an offset of `text`.
+  const source = text.replace(/\r(?!\n)/g, '\n');
+  const tooDeep = tooDeepFinding(uri, source, lines);
+  if (tooDeep) {
+    findings.push(tooDeep);
+    return file;
+  }
+
+  const docs = parseAllDocuments(source, { version: '1.2', schema: 'core', uniqueKeys: true, prettyErrors: false, strict: true });
+  const list = Array.isArray(docs) ? docs : [];
+  list.forEach((doc, index) => file.documents.push(readDocument(doc, index, { uri, text, source, lines, findings })));
+  return file;
+}
+
+/** The finding for a file too large to read or not text at all, checked before any parsing work. */
+function tooLargeOrBinary(uri: string, text: string, lines: LineIndex, options: ParseOptions): Finding | undefined {
+  const firstLine = (): Range => lines.rangeOf(0, Math.min(text.length, lines.lineEnd(0)));
   const maxSizeKB = options.maxSizeKB ?? DEFAULT_MAX_SIZE_KB;
   if (text.length > sizeLimitChars(maxSizeKB)) {
-    findings.push({
+    return {
       rule: 'yaml/too-large',
       severity: 'error',
       message: `This file is larger than ${maxSizeKB.toLocaleString('en')} KB (charter.files.maxSizeKB), so it was not read. Split it into smaller charters, or raise the limit if it really is one charter.`,
       uri,
       range: firstLine(),
       docs: docsFor('yaml/too-large'),
-    });
-    return file;
+    };
   }
-
-  const binaryAt = text.indexOf('\u0000');
-  if (binaryAt >= 0) {
-    findings.push({
+  if (text.indexOf('\u0000') >= 0) {
+    return {
       rule: 'yaml/not-text',
       severity: 'error',
       message: 'This file is not text (it contains a NUL byte), so it cannot be read as a charter. Replace it with a YAML file or rename it.',
       uri,
       range: firstLine(),
       docs: docsFor('yaml/not-text'),
-    });
-    return file;
+    };
   }
+  return undefined;
+}
 
-  // YAML 1.2 and our line index count a lone CR as a line break; the parser does not. It reads the text
-  // with each lone CR as LF: the same length, so every offset it gives is an offset of `text`.
-  const source = text.replace(/\r(?!\n)/g, '\n');
+/** The finding for YAML nested deeper than any charter needs, which the parser would recurse through. */
+function tooDeepFinding(uri: string, source: string, lines: LineIndex): Finding | undefined {
   const tooDeep = firstTooDeep(source);
-  if (tooDeep !== undefined) {
-    const line = lines.positionAt(tooDeep).line;
-    findings.push({
-      rule: 'yaml/too-deep',
-      severity: 'error',
-      message: `The YAML here nests more than ${MAX_NESTING_DEPTH} levels deep, so the file was not read. Charters need only a few levels: flatten the structure.`,
-      uri,
-      range: lines.rangeOf(lines.lineStart(line), lines.lineEnd(line)),
-      docs: docsFor('yaml/too-deep'),
-    });
-    return file;
-  }
+  if (tooDeep === undefined) return undefined;
+  const line = lines.positionAt(tooDeep).line;
+  return {
+    rule: 'yaml/too-deep',
+    severity: 'error',
+    message: `The YAML here nests more than ${MAX_NESTING_DEPTH} levels deep, so the file was not read. Charters need only a few levels: flatten the structure.`,
+    uri,
+    range: lines.rangeOf(lines.lineStart(line), lines.lineEnd(line)),
+    docs: docsFor('yaml/too-deep'),
+  };
+}
 
-  const docs = parseAllDocuments(source, { version: '1.2', schema: 'core', uniqueKeys: true, prettyErrors: false, strict: true });
-  const list = Array.isArray(docs) ? docs : [];
-  list.forEach((doc, index) => {
-    for (const error of doc.errors) {
-      const duplicate = error.code === 'DUPLICATE_KEY';
-      findings.push({
-        rule: duplicate ? 'yaml/duplicate-key' : 'yaml/syntax',
-        severity: 'error',
-        message: duplicate ? duplicateKeyMessage(source, error.pos) : syntaxMessage(error.code, error.message),
-        uri,
-        range: errorRange(lines, source, duplicate ? keyExtent(source, error.pos) : openingQuote(source, error) ?? error.pos),
-        docs: docsFor(duplicate ? 'yaml/duplicate-key' : 'yaml/syntax'),
-      });
-    }
-    for (const warning of doc.warnings) {
-      findings.push({
-        rule: 'yaml/syntax',
-        severity: 'warning',
-        message: syntaxMessage(warning.code, warning.message),
-        uri,
-        range: errorRange(lines, source, warning.pos),
-        docs: docsFor('yaml/syntax'),
-      });
-    }
-    // The document starts at its content (after any `---` and leading comments).
-    const start = (doc.contents as Node | null)?.range?.[0] ?? doc.range[0];
-    const end = doc.range[2];
-    let value: unknown;
-    const complexKey = firstCollectionKey(doc);
-    if (complexKey) {
-      // Building the value would turn such a key into its whole text, once per level: refuse it instead.
-      findings.push({
-        rule: 'yaml/complex-key',
-        severity: 'error',
-        message: 'A key here is a list or a mapping. Charter keys are plain names (title, status, ...), so the document was not checked further. Write the key as a plain word.',
-        uri,
-        range: errorRange(lines, text, [complexKey[0], Math.min(complexKey[1], lines.lineEnd(lines.positionAt(complexKey[0]).line))]),
-        docs: docsFor('yaml/complex-key'),
-      });
-      file.documents.push({ index, yaml: doc, value: undefined, start, end, empty: doc.contents === null });
-      return;
-    }
-    try {
-      value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-    } catch (e) {
-      value = undefined;
-      const aliasStart = firstAliasOffset(doc) ?? start;
-      findings.push({
-        rule: 'yaml/alias-limit',
-        severity: 'error',
-        message: `Aliases in this document expand to too much data (more than ${MAX_ALIAS_COUNT} alias expansions), so it was not checked further. Write the values out instead of nesting aliases.`,
-        uri,
-        range: lines.rangeOf(aliasStart, lines.lineEnd(lines.positionAt(aliasStart).line)),
-        docs: docsFor('yaml/alias-limit'),
-      });
-      void e;
-    }
-    findings.push(...commaNumberFindings(doc, text, lines, uri));
-    file.documents.push({ index, yaml: doc, value, start, end, empty: doc.contents === null });
-  });
-  return file;
+interface DocumentReading {
+  uri: string;
+  /** The file as written, and as the parser read it (lone CRs as LF, the same offsets). */
+  text: string;
+  source: string;
+  lines: LineIndex;
+  /** The file's findings, which this document's are added to. */
+  findings: Finding[];
+}
+
+/** One parsed document: its syntax findings, and its value when it can be built safely. */
+function readDocument(doc: Document.Parsed, index: number, reading: DocumentReading): ParsedDocument {
+  const { uri, text, source, lines, findings } = reading;
+  for (const error of doc.errors) {
+    const duplicate = error.code === 'DUPLICATE_KEY';
+    findings.push({
+      rule: duplicate ? 'yaml/duplicate-key' : 'yaml/syntax',
+      severity: 'error',
+      message: duplicate ? duplicateKeyMessage(source, error.pos) : syntaxMessage(error.code, error.message),
+      uri,
+      range: errorRange(lines, source, duplicate ? keyExtent(source, error.pos) : openingQuote(source, error) ?? error.pos),
+      docs: docsFor(duplicate ? 'yaml/duplicate-key' : 'yaml/syntax'),
+    });
+  }
+  for (const warning of doc.warnings) {
+    findings.push({
+      rule: 'yaml/syntax',
+      severity: 'warning',
+      message: syntaxMessage(warning.code, warning.message),
+      uri,
+      range: errorRange(lines, source, warning.pos),
+      docs: docsFor('yaml/syntax'),
+    });
+  }
+  // The document starts at its content (after any `---` and leading comments).
+  const start = (doc.contents as Node | null)?.range?.[0] ?? doc.range[0];
+  const end = doc.range[2];
+  const complexKey = firstCollectionKey(doc);
+  if (complexKey) {
+    // Building the value would turn such a key into its whole text, once per level: refuse it instead.
+    findings.push({
+      rule: 'yaml/complex-key',
+      severity: 'error',
+      message: 'A key here is a list or a mapping. Charter keys are plain names (title, status, ...), so the document was not checked further. Write the key as a plain word.',
+      uri,
+      range: errorRange(lines, text, [complexKey[0], Math.min(complexKey[1], lines.lineEnd(lines.positionAt(complexKey[0]).line))]),
+      docs: docsFor('yaml/complex-key'),
+    });
+    return { index, yaml: doc, value: undefined, start, end, empty: doc.contents === null };
+  }
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (e) {
+    value = undefined;
+    const aliasStart = firstAliasOffset(doc) ?? start;
+    findings.push({
+      rule: 'yaml/alias-limit',
+      severity: 'error',
+      message: `Aliases in this document expand to too much data (more than ${MAX_ALIAS_COUNT} alias expansions), so it was not checked further. Write the values out instead of nesting aliases.`,
+      uri,
+      range: lines.rangeOf(aliasStart, lines.lineEnd(lines.positionAt(aliasStart).line)),
+      docs: docsFor('yaml/alias-limit'),
+    });
+    void e;
+  }
+  findings.push(...commaNumberFindings(doc, text, lines, uri));
+  return { index, yaml: doc, value, start, end, empty: doc.contents === null };
 }
 
 /** A file nothing could be read from, with the findings that say why (for a parse that failed outright). */
