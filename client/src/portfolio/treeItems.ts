@@ -73,8 +73,42 @@ function groupNode(group: PortfolioGroup, result: PortfolioResult, byId: Map<str
 function projectNode(p: PortfolioProject, byId: Map<string, PortfolioProject>, parent = ''): TreeNode {
   const id = `${parent}/project:${p.id}:${p.location.relativePath}`;
   const counts = p.findingCounts;
+  const sections: TreeNode[] = [];
+  if (p.milestones.length) {
+    const overdue = p.milestones.filter((m) => m.overdue).length;
+    sections.push(section(id, 'milestones', 'Milestones', `${p.milestones.length}${overdue ? `, ${overdue} overdue` : ''}`, overdue ? { id: 'milestone', color: RAG_COLOURS.red } : { id: 'milestone' }, p, p.milestones.map((m) => milestoneNode(m, id, p))));
+  }
+  if (p.risks.length) {
+    const top = p.risks.slice(0, TOP_RISKS);
+    sections.push(section(id, 'risks', p.risks.length > TOP_RISKS ? 'Top risks' : 'Risks', `${top.length} of ${p.risks.length}`, { id: 'flame' }, p, top.map((r) => riskNode(r, id, p))));
+  }
+  if (p.dependencies.length) {
+    sections.push(section(id, 'dependencies', 'Dependencies', String(p.dependencies.length), { id: 'references' }, p, p.dependencies.map((d, i) => dependencyNode(d, i, id, p, byId))));
+  }
+  if (p.findings.length) {
+    sections.push(section(id, 'findings', 'Findings', findingSummary(p), { id: counts.errors ? 'error' : 'warning', color: counts.errors ? 'list.errorForeground' : 'list.warningForeground' }, p, p.findings.map((f, i) => findingNode(f, i, id, p))));
+  }
+  return {
+    id,
+    kind: 'project',
+    // The RAG trend rides on the label: the description is kept short for the narrow sidebar.
+    label: p.live && TREND_ARROWS[p.performance?.trend.direction ?? 'unknown'] ? `${p.title} ${TREND_ARROWS[p.performance!.trend.direction]}` : p.title,
+    description: projectDescription(p),
+    tooltip: projectTooltip(p),
+    // A finished project's last RAG is history, not health: it is drawn without a RAG colour.
+    icon: !p.live && isOneOf(FINISHED_STATUSES, p.status) ? { id: 'archive' } : { id: p.rag ? 'circle-filled' : 'circle-outline', color: RAG_COLOURS[p.live ? (p.rag ?? 'none') : 'none'] },
+    contextValue: 'charter.project',
+    collapsible: sections.length ? 'collapsed' : 'none',
+    open: p.location,
+    projectId: p.id,
+    children: sections,
+  };
+}
+
+/** Key fact first (what needs attention, else when it ends); manager, dates and budget are in the tooltip. */
+function projectDescription(p: PortfolioProject): string {
+  const counts = p.findingCounts;
   const findingTotal = counts.errors + counts.warnings + counts.infos + counts.hints;
-  // Key fact first (what needs attention, else when it ends); manager, dates and budget are in the tooltip.
   const overdue = p.milestones.filter((m) => m.overdue).length;
   const attention = counts.errors
     ? `${counts.errors} error${counts.errors === 1 ? '' : 's'}`
@@ -86,88 +120,72 @@ function projectNode(p: PortfolioProject, byId: Map<string, PortfolioProject>, p
           ? `${findingTotal} finding${findingTotal === 1 ? '' : 's'}`
           : undefined;
   const changed = p.changedAgainstBase ? `changed vs ${p.changedAgainstBase.ref}` : undefined;
-  const description = [changed, attention, p.schedule.end ? `ends ${p.schedule.end}` : undefined].filter(Boolean).join(' · ');
-  const sections: TreeNode[] = [];
-  if (p.milestones.length) {
-    const overdue = p.milestones.filter((m) => m.overdue).length;
-    sections.push(section(id, 'milestones', 'Milestones', `${p.milestones.length}${overdue ? `, ${overdue} overdue` : ''}`, overdue ? { id: 'milestone', color: RAG_COLOURS.red } : { id: 'milestone' }, p, p.milestones.map((m): TreeNode => ({
-      id: `${id}/milestone:${m.id}`,
-      kind: 'milestone',
-      label: m.name ?? m.id,
-      description: m.overdue ? `${m.date} · overdue` : [m.date, m.status ?? 'planned'].filter(Boolean).join(' · '),
-      tooltip: `**${markdownText(m.name ?? m.id)}** (${markdownCode(m.id)})\n\nDue ${markdownText(m.date ?? 'on no date')}, ${markdownText(m.status ?? 'planned')}${m.overdue ? ' - **overdue**' : ''}`,
-      icon: m.overdue ? { id: 'warning', color: RAG_COLOURS.red } : m.status === 'done' ? { id: 'pass', color: RAG_COLOURS.green } : m.status === 'missed' ? { id: 'close', color: RAG_COLOURS.red } : { id: 'circle-outline' },
-      contextValue: m.overdue ? 'charter.milestone.overdue' : 'charter.milestone',
-      collapsible: 'none',
-      open: m.location,
-      projectId: p.id,
-      children: [],
-    }))));
-  }
-  if (p.risks.length) {
-    const top = p.risks.slice(0, TOP_RISKS);
-    sections.push(section(id, 'risks', p.risks.length > TOP_RISKS ? 'Top risks' : 'Risks', `${top.length} of ${p.risks.length}`, { id: 'flame' }, p, top.map((r): TreeNode => ({
-      id: `${id}/risk:${r.id}`,
-      kind: 'risk',
-      label: r.title ?? r.id,
-      description: r.probability && r.impact ? `${r.probability} × ${r.impact}` : (r.status ?? ''),
-      tooltip: `**${markdownText(r.title ?? r.id)}** (${markdownCode(r.id)})\n\nProbability ${markdownText(String(r.probability ?? '?'))}, impact ${markdownText(String(r.impact ?? '?'))}${r.owner ? `, owned by ${markdownText(r.owner)}` : ''}${r.status ? ` (${markdownText(r.status)})` : ''}`,
-      icon: { id: 'flame', color: r.score >= 6 ? RAG_COLOURS.red : r.score >= 3 ? RAG_COLOURS.amber : undefined },
-      contextValue: 'charter.risk',
-      collapsible: 'none',
-      open: r.location,
-      projectId: p.id,
-      children: [],
-    }))));
-  }
-  if (p.dependencies.length) {
-    sections.push(section(id, 'dependencies', 'Dependencies', String(p.dependencies.length), { id: 'references' }, p, p.dependencies.map((d, i): TreeNode => {
-      const upstream = byId.get(d.project);
-      return {
-        id: `${id}/dependency:${i}:${d.project}`,
-        kind: 'dependency',
-        label: d.project,
-        description: upstream ? (d.neededBy ? `needed by ${d.neededBy}` : (upstream.status ?? '')) : 'no such project',
-        tooltip: upstream ? `Depends on **${markdownText(upstream.title)}** (${markdownCode(upstream.id)}), ${markdownText(upstream.status ?? 'no status')}, ends ${markdownText(upstream.schedule.end ?? '?')}${d.neededBy ? `; needed by ${markdownText(d.neededBy)}` : ''}` : `${markdownCode(d.project)} is not a project of this portfolio.`,
-        icon: upstream ? { id: 'arrow-right', color: RAG_COLOURS[upstream.rag ?? 'none'] } : { id: 'question', color: 'list.errorForeground' },
-        contextValue: upstream ? 'charter.dependency' : 'charter.dependency.unknown',
-        collapsible: 'none',
-        // Known: open the other project; unknown: open the reference itself.
-        open: upstream ? upstream.location : d.location,
-        projectId: upstream?.id ?? p.id,
-        children: [],
-      };
-    })));
-  }
-  if (p.findings.length) {
-    sections.push(section(id, 'findings', 'Findings', findingSummary(p), { id: counts.errors ? 'error' : 'warning', color: counts.errors ? 'list.errorForeground' : 'list.warningForeground' }, p, p.findings.map((f, i): TreeNode => ({
-      id: `${id}/finding:${i}:${f.rule}`,
-      kind: 'finding',
-      label: f.message,
-      description: `line ${f.location.range.start.line + 1}`,
-      tooltip: `**${markdownText(f.severity)}** ${markdownCode(f.rule)}\n\n${markdownText(f.message)}`,
-      icon: f.severity === 'error' ? { id: 'error', color: 'list.errorForeground' } : f.severity === 'warning' ? { id: 'warning', color: 'list.warningForeground' } : { id: 'info' },
-      contextValue: 'charter.finding',
-      collapsible: 'none',
-      open: f.location,
-      projectId: p.id,
-      children: [],
-    }))));
-  }
+  return [changed, attention, p.schedule.end ? `ends ${p.schedule.end}` : undefined].filter(Boolean).join(' · ');
+}
+
+function milestoneNode(m: PortfolioProject['milestones'][number], projectNodeId: string, p: PortfolioProject): TreeNode {
   return {
-    id,
-    kind: 'project',
-    // The RAG trend rides on the label: the description is kept short for the narrow sidebar.
-    label: p.live && TREND_ARROWS[p.performance?.trend.direction ?? 'unknown'] ? `${p.title} ${TREND_ARROWS[p.performance!.trend.direction]}` : p.title,
-    description,
-    tooltip: projectTooltip(p),
-    // A finished project's last RAG is history, not health: it is drawn without a RAG colour.
-    icon: !p.live && isOneOf(FINISHED_STATUSES, p.status) ? { id: 'archive' } : { id: p.rag ? 'circle-filled' : 'circle-outline', color: RAG_COLOURS[p.live ? (p.rag ?? 'none') : 'none'] },
-    contextValue: 'charter.project',
-    collapsible: sections.length ? 'collapsed' : 'none',
-    open: p.location,
+    id: `${projectNodeId}/milestone:${m.id}`,
+    kind: 'milestone',
+    label: m.name ?? m.id,
+    description: m.overdue ? `${m.date} · overdue` : [m.date, m.status ?? 'planned'].filter(Boolean).join(' · '),
+    tooltip: `**${markdownText(m.name ?? m.id)}** (${markdownCode(m.id)})\n\nDue ${markdownText(m.date ?? 'on no date')}, ${markdownText(m.status ?? 'planned')}${m.overdue ? ' - **overdue**' : ''}`,
+    icon: m.overdue ? { id: 'warning', color: RAG_COLOURS.red } : m.status === 'done' ? { id: 'pass', color: RAG_COLOURS.green } : m.status === 'missed' ? { id: 'close', color: RAG_COLOURS.red } : { id: 'circle-outline' },
+    contextValue: m.overdue ? 'charter.milestone.overdue' : 'charter.milestone',
+    collapsible: 'none',
+    open: m.location,
     projectId: p.id,
-    children: sections,
+    children: [],
+  };
+}
+
+function riskNode(r: PortfolioProject['risks'][number], projectNodeId: string, p: PortfolioProject): TreeNode {
+  return {
+    id: `${projectNodeId}/risk:${r.id}`,
+    kind: 'risk',
+    label: r.title ?? r.id,
+    description: r.probability && r.impact ? `${r.probability} × ${r.impact}` : (r.status ?? ''),
+    tooltip: `**${markdownText(r.title ?? r.id)}** (${markdownCode(r.id)})\n\nProbability ${markdownText(String(r.probability ?? '?'))}, impact ${markdownText(String(r.impact ?? '?'))}${r.owner ? `, owned by ${markdownText(r.owner)}` : ''}${r.status ? ` (${markdownText(r.status)})` : ''}`,
+    icon: { id: 'flame', color: r.score >= 6 ? RAG_COLOURS.red : r.score >= 3 ? RAG_COLOURS.amber : undefined },
+    contextValue: 'charter.risk',
+    collapsible: 'none',
+    open: r.location,
+    projectId: p.id,
+    children: [],
+  };
+}
+
+function dependencyNode(d: PortfolioProject['dependencies'][number], i: number, projectNodeId: string, p: PortfolioProject, byId: Map<string, PortfolioProject>): TreeNode {
+  const upstream = byId.get(d.project);
+  return {
+    id: `${projectNodeId}/dependency:${i}:${d.project}`,
+    kind: 'dependency',
+    label: d.project,
+    description: upstream ? (d.neededBy ? `needed by ${d.neededBy}` : (upstream.status ?? '')) : 'no such project',
+    tooltip: upstream ? `Depends on **${markdownText(upstream.title)}** (${markdownCode(upstream.id)}), ${markdownText(upstream.status ?? 'no status')}, ends ${markdownText(upstream.schedule.end ?? '?')}${d.neededBy ? `; needed by ${markdownText(d.neededBy)}` : ''}` : `${markdownCode(d.project)} is not a project of this portfolio.`,
+    icon: upstream ? { id: 'arrow-right', color: RAG_COLOURS[upstream.rag ?? 'none'] } : { id: 'question', color: 'list.errorForeground' },
+    contextValue: upstream ? 'charter.dependency' : 'charter.dependency.unknown',
+    collapsible: 'none',
+    // Known: open the other project; unknown: open the reference itself.
+    open: upstream ? upstream.location : d.location,
+    projectId: upstream?.id ?? p.id,
+    children: [],
+  };
+}
+
+function findingNode(f: PortfolioProject['findings'][number], i: number, projectNodeId: string, p: PortfolioProject): TreeNode {
+  return {
+    id: `${projectNodeId}/finding:${i}:${f.rule}`,
+    kind: 'finding',
+    label: f.message,
+    description: `line ${f.location.range.start.line + 1}`,
+    tooltip: `**${markdownText(f.severity)}** ${markdownCode(f.rule)}\n\n${markdownText(f.message)}`,
+    icon: f.severity === 'error' ? { id: 'error', color: 'list.errorForeground' } : f.severity === 'warning' ? { id: 'warning', color: 'list.warningForeground' } : { id: 'info' },
+    contextValue: 'charter.finding',
+    collapsible: 'none',
+    open: f.location,
+    projectId: p.id,
+    children: [],
   };
 }
 
