@@ -119,54 +119,14 @@ function readProject(source: PortfolioSource, d: CharterDocument, asOf: string, 
   const report = dictOf(v.statusReport);
   const rag = text(report.rag);
 
-  const milestones: PortfolioMilestone[] = dictsOf(v.milestones).map((m, i) => {
-    const date = text(m.date);
-    const status = text(m.status);
-    return {
-      id: text(m.id) ?? `#${i + 1}`,
-      name: text(m.name),
-      date,
-      status,
-      overdue: isOverdueMilestone(m, live, asOf),
-      location: at(['milestones', i, 'id'], ['milestones', i]),
-    };
-  });
+  const milestones = milestonesOf(v, live, asOf, at);
   const upcoming = milestones
     .filter((m) => (m.status ?? 'planned') === 'planned' && m.date)
     .sort((a, b) => a.date!.localeCompare(b.date!));
   const nextMilestone = upcoming.find((m) => !m.overdue) ?? upcoming[0];
 
-  const risks: PortfolioRisk[] = dictsOf(v.risks)
-    .map((r, i) => {
-      const probability = text(r.probability);
-      const impact = text(r.impact);
-      return {
-        id: text(r.id) ?? `#${i + 1}`,
-        title: text(r.title),
-        probability,
-        impact,
-        owner: text(r.owner),
-        status: text(r.status),
-        score: (LEVEL[probability ?? ''] ?? 0) * (LEVEL[impact ?? ''] ?? 0),
-        location: at(['risks', i, 'id'], ['risks', i]),
-      };
-    })
-    .sort((a, b) => b.score - a.score);
-
-  const dependencies: PortfolioDependency[] = [];
-  (Array.isArray(v.dependencies) ? v.dependencies : []).forEach((written, i) => {
-    // `- fin-erp-upgrade` or `- { project: fin-erp-upgrade, neededBy: ... }`
-    const entry = typeof written === 'string' ? { project: written } : dictOf(written);
-    const project = text(entry.project);
-    if (!project) return;
-    dependencies.push({
-      project,
-      neededBy: text(entry.neededBy),
-      description: text(entry.description),
-      known: false,
-      location: typeof written === 'string' ? at(['dependencies', i]) : at(['dependencies', i, 'project'], ['dependencies', i]),
-    });
-  });
+  const risks = risksOf(v, at);
+  const dependencies = dependenciesOf(v, at);
 
   const findings = findingsOf(source, d);
   return {
@@ -202,6 +162,61 @@ function readProject(source: PortfolioSource, d: CharterDocument, asOf: string, 
     }),
     strategicObjectives: [...new Set(dictsOf(v.objectives).flatMap((o) => (text(o.strategicObjective) ? [text(o.strategicObjective)!] : [])))],
   };
+}
+
+type Locate = ReturnType<typeof locator>;
+
+function milestonesOf(v: Record<string, unknown>, live: boolean, asOf: string, at: Locate): PortfolioMilestone[] {
+  return dictsOf(v.milestones).map((m, i) => {
+    const date = text(m.date);
+    const status = text(m.status);
+    return {
+      id: text(m.id) ?? `#${i + 1}`,
+      name: text(m.name),
+      date,
+      status,
+      overdue: isOverdueMilestone(m, live, asOf),
+      location: at(['milestones', i, 'id'], ['milestones', i]),
+    };
+  });
+}
+
+/** The project's risks, highest score (probability × impact) first. */
+function risksOf(v: Record<string, unknown>, at: Locate): PortfolioRisk[] {
+  return dictsOf(v.risks)
+    .map((r, i) => {
+      const probability = text(r.probability);
+      const impact = text(r.impact);
+      return {
+        id: text(r.id) ?? `#${i + 1}`,
+        title: text(r.title),
+        probability,
+        impact,
+        owner: text(r.owner),
+        status: text(r.status),
+        score: (LEVEL[probability ?? ''] ?? 0) * (LEVEL[impact ?? ''] ?? 0),
+        location: at(['risks', i, 'id'], ['risks', i]),
+      };
+    })
+    .sort((a, b) => b.score - a.score);
+}
+
+function dependenciesOf(v: Record<string, unknown>, at: Locate): PortfolioDependency[] {
+  const dependencies: PortfolioDependency[] = [];
+  (Array.isArray(v.dependencies) ? v.dependencies : []).forEach((written, i) => {
+    // `- fin-erp-upgrade` or `- { project: fin-erp-upgrade, neededBy: ... }`
+    const entry = typeof written === 'string' ? { project: written } : dictOf(written);
+    const project = text(entry.project);
+    if (!project) return;
+    dependencies.push({
+      project,
+      neededBy: text(entry.neededBy),
+      description: text(entry.description),
+      known: false,
+      location: typeof written === 'string' ? at(['dependencies', i]) : at(['dependencies', i, 'project'], ['dependencies', i]),
+    });
+  });
+  return dependencies;
 }
 
 function readProgramme(source: PortfolioSource, d: CharterDocument): PortfolioProgramme | undefined {
