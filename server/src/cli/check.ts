@@ -121,28 +121,16 @@ export async function runCheck(options: CheckOptions): Promise<CheckOutcome> {
       parsedFiles.set(file, fixed);
     }
   }
-  const byUri = new Map([...parsedFiles.keys()].map((file) => [pathToFileURL(file).href, file]));
-  const exactly = (file: string, relativePath: string): ParsedFile => {
-    const exact = service.parse(pathToFileURL(file).href, sources.get(file)!.text);
+  const placed = (file: string, relativePath: string, exact: ParsedFile): void => {
     service.workspace.setFile(exact, relativePath);
     parsedFiles.set(file, exact);
-    return exact;
   };
   /**
    * A file's findings, placed exactly: the file is parsed exactly when it has a finding, and so is every
    * fast-read file a finding points into (a programme's budget cap lists the projects' amounts).
    */
-  const checkPlaced = async (file: string, relativePath: string) => {
-    const context = { relativePath, settings: workspace.settings, folderUri };
-    let own = await service.checkClosed(parsedFiles.get(file)!, context, () => exactly(file, relativePath));
-    for (let round = 0; round < 3; round++) {
-      const fastTargets = new Set(own.findings.flatMap((f) => (f.related ?? []).map((r) => byUri.get(r.uri))).filter((f): f is string => !!f && parsedFiles.get(f)!.fast === true));
-      if (fastTargets.size === 0) break;
-      for (const target of fastTargets) exactly(target, toPosix(path.relative(workspace.root, target)));
-      own = await service.checkClosed(own.file, context);
-    }
-    return own;
-  };
+  const checkPlaced = (file: string, relativePath: string) =>
+    service.checkClosed(parsedFiles.get(file)!, { relativePath, settings: workspace.settings, folderUri }, (exact) => placed(file, relativePath, exact));
   const fixLog = options.fix || options.fixDryRun ? formatFixChanges(changes, !!options.fixDryRun) : '';
   const results: FileResult[] = [];
   const checked: CheckOutcome['checked'] = [];

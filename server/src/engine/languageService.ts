@@ -149,14 +149,16 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Charte
   const schemaService = new SchemaService(registry, options.schemaRequest, options.onSchemaProblem);
   const walker = new SchemaWalker(registry);
   let maxSizeKB = DEFAULT_MAX_SIZE_KB;
-  const cache = new DocumentCache((uri, text, version) => {
+  const parseExactly = (uri: string, text: string, version: number): ParsedFile => {
     try {
       return parseCharterFile(uri, text, version, { maxSizeKB });
     } catch (e) {
       return unreadFile(uri, text, version, [ruleFailedFinding('YAML parsing', uri, e)]);
     }
-  });
-  const workspace = new WorkspaceIndex();
+  };
+  const cache = new DocumentCache(parseExactly);
+  // The index keeps facts, not trees; it re-reads a fast file exactly (uncached) when something must point into it.
+  const workspace = new WorkspaceIndex({ parseExactly });
   const governance = new Governance();
   const rulesets = new RulesetService(options.schemaRequest, options.onRulesetProblem);
 
@@ -303,10 +305,21 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Charte
           findings = undefined;
         }
         if (findings && findings.length === 0) return { findings, file };
-        file = cache.get(file.uri, file.text, file.version);
+        // Not cached: nobody edits a closed file, so its tree is dropped once its findings are placed.
+        file = parseExactly(file.uri, file.text, file.version);
         index?.(file);
       }
-      return { findings: await validate(file, context), file };
+      const portfolio = context.workspace ?? workspace;
+      let findings = await validate(file, context);
+      // A finding may point into a file the index read fast (a programme's cap lists its projects'
+      // amounts): those are re-read exactly, and the file is checked again with their ranges.
+      for (let round = 0; round < 3; round++) {
+        const targets = new Set(findings.flatMap((f) => (f.related ?? []).map((r) => r.uri)).filter((uri) => portfolio.file(uri)?.fast));
+        if (targets.size === 0) break;
+        for (const target of targets) portfolio.placeExactly(target);
+        findings = await validate(file, context);
+      }
+      return { findings, file };
     },
     doComplete: (file, position, context) => doComplete(file, position, featureContext(file, context)),
     doHover: async (file, position, context, options = {}) => {

@@ -23,6 +23,11 @@ export interface IndexedFile {
   documents: IndexedDocument[];
   /** Documents whose facts could not be read (our bug): one `internal/rule-failed` finding each, the file stays indexed. */
   failures: Finding[];
+  /**
+   * True when the facts come from the fast loader: their values are exact, their ranges are empty.
+   * `placeExactly` re-reads such a file with ranges when something must point into it.
+   */
+  fast: boolean;
 }
 
 /** Which files' findings may have changed after an update: the file itself and those that read from it. */
@@ -42,6 +47,11 @@ interface RuleRun {
   stale: boolean;
 }
 
+export interface WorkspaceIndexOptions {
+  /** Parses a text exactly (every node's range), for `placeExactly`; without it fast files stay as they are. */
+  parseExactly?: (uri: string, text: string, version: number) => ParsedFile;
+}
+
 export class WorkspaceIndex {
   private readonly files = new Map<string, IndexedFile>();
   private readonly documentsByKey = new Map<string, IndexedDocument>();
@@ -56,11 +66,63 @@ export class WorkspaceIndex {
   private readonly listeners = new Set<(change: IndexChange) => void>();
   /** How many document rule runs happened; tests use it to check incrementality. */
   runCount = 0;
+  /** Fingerprints of whole keys (every document's contribution), until the next change. */
+  private keyPrints = new Map<string, string>();
+
+  constructor(private readonly options: WorkspaceIndexOptions = {}) {}
 
   /** Adds or replaces a file. Returns (and announces) which files' findings may have changed. */
   setFile(file: ParsedFile, relativePath: string): IndexChange {
     const { documents, failures } = indexDocuments(file, relativePath);
-    return this.replace(file.uri, { uri: file.uri, relativePath, version: file.version, text: file.text, documents, failures });
+    return this.replace(file.uri, { uri: file.uri, relativePath, version: file.version, text: file.text, documents, failures, fast: file.fast === true });
+  }
+
+  /** Adds or replaces a file from facts kept elsewhere (a persistent cache): no parse at all. */
+  setIndexed(file: IndexedFile): IndexChange {
+    return this.replace(file.uri, file);
+  }
+
+  /**
+   * Re-reads a fast-indexed file with exact ranges, from the text the index holds, so that findings and
+   * locations pointing into it are placed. True when it was re-read; false when it was exact already.
+   */
+  placeExactly(uri: string): boolean {
+    const file = this.files.get(uri);
+    if (!file?.fast || !this.options.parseExactly) return false;
+    this.setFile(this.options.parseExactly(uri, file.text, file.version), file.relativePath);
+    return true;
+  }
+
+  /**
+   * The keys the file's last portfolio-rule runs read, or undefined when a document of it has not run
+   * since its inputs last changed. With `keyFingerprint`, what a persistent cache checks to know that
+   * the file's cross-file findings still hold.
+   */
+  readsOf(uri: string): string[] | undefined {
+    const file = this.files.get(uri);
+    if (!file) return undefined;
+    const keys = new Set<string>();
+    for (const doc of file.documents) {
+      const run = this.runs.get(doc.ref.key);
+      if (!run || run.stale) return undefined;
+      for (const key of run.reads) keys.add(key);
+    }
+    return [...keys].sort(compare);
+  }
+
+  /** A stable text of everything the portfolio holds under a key (for `kind:` keys, only whether any document has that kind). */
+  keyFingerprint(key: string): string {
+    let print = this.keyPrints.get(key);
+    if (print !== undefined) return print;
+    if (key.startsWith('kind:')) {
+      print = String((this.kindCounts.get(key.slice('kind:'.length) as DocumentKind) ?? 0) > 0);
+    } else {
+      const byDoc = this.contributions.get(key);
+      const docKeys = byDoc ? [...byDoc.keys()].sort(compare) : [];
+      print = docKeys.map((docKey) => `${docKey}\u0000${this.fingerprints.get(docKey)?.get(key) ?? ''}`).join('\u0001');
+    }
+    this.keyPrints.set(key, print);
+    return print;
   }
 
   removeFile(uri: string): IndexChange {
@@ -148,6 +210,7 @@ export class WorkspaceIndex {
   }
 
   private replace(uri: string, next: IndexedFile | undefined): IndexChange {
+    this.keyPrints = new Map();
     const previous = this.files.get(uri);
     const policyBefore = fingerprint([this.portfolioPolicy()]);
     const changedKeys = new Set<string>();
