@@ -87,6 +87,13 @@ export interface CharterLanguageService {
    */
   parseFast(uri: string, text: string, version?: number): ParsedFile | undefined;
   /**
+   * A document nobody is editing (a closed file in the editor): read fast when that gives the same
+   * findings, else parsed exactly; never cached, so its tree goes once its facts and findings are taken.
+   */
+  readClosed(uri: string, text: string, version?: number): ParsedFile;
+  /** Parses exactly (every node's range) without caching the tree (a cached parse of the same text is reused), for a one-off reader such as the portfolio view. */
+  parseUncached(uri: string, text: string, version?: number): ParsedFile;
+  /**
    * The findings of a closed document: checked on the fast parse first and, only when that yields a
    * finding (or cannot run), parsed exactly and checked again. `index` puts the parse that was used into
    * the workspace index. Returns the findings and that parse.
@@ -273,6 +280,27 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Charte
     };
   };
 
+  /**
+   * Locations read from the index point into files it may hold fast (facts without ranges): those files
+   * are re-read exactly (once; the index keeps their exact facts) and the answer is worked out again.
+   */
+  const placed = async <T>(context: ValidationContext, compute: () => Promise<T> | T, urisOf: (result: T) => string[]): Promise<T> => {
+    const portfolio = context.workspace ?? workspace;
+    const result = await compute();
+    const fast = [...new Set(urisOf(result))].filter((uri) => portfolio.file(uri)?.fast);
+    if (fast.length === 0) return result;
+    for (const uri of fast) portfolio.placeExactly(uri);
+    return compute();
+  };
+  const placedSync = <T>(portfolio: WorkspaceIndex, compute: () => T, urisOf: (result: T) => string[]): T => {
+    const result = compute();
+    const fast = [...new Set(urisOf(result))].filter((uri) => portfolio.file(uri)?.fast);
+    if (fast.length === 0) return result;
+    for (const uri of fast) portfolio.placeExactly(uri);
+    return compute();
+  };
+  const locationUris = (locations: Array<{ uri: string }>) => locations.map((l) => l.uri);
+
   const templates = async (context: TemplateContext): Promise<TemplateChoice[]> => {
     const loaded = await loadRulesets(rulesets, undefined, { relativePath: '', settings: context.settings, folderUri: context.folderUri }, context.workspace ?? workspace);
     return templateChoices(context.settings, context.folderUri, loaded.rulesets);
@@ -295,6 +323,8 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Charte
     },
     parse: (uri, text, version = 0) => cache.get(uri, text, version),
     parseFast: (uri, text, version = 0) => loadFast(uri, text, version, { maxSizeKB }),
+    readClosed: (uri, text, version = 0) => loadFast(uri, text, version, { maxSizeKB }) ?? parseExactly(uri, text, version),
+    parseUncached: (uri, text, version = 0) => cache.peek(uri, text, version) ?? parseExactly(uri, text, version),
     checkClosed: async (file, context, index) => {
       if (file.fast) {
         let findings: Finding[] | undefined;
@@ -333,13 +363,19 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Charte
       getCodeActions(file, range, findings, { ...featureContext(file, context), docsHref: options.docsHref, isProtected: protectedRulesOf(file, context) }, options.only),
     findDocumentSymbols,
     getFoldingRanges,
-    findDefinition: (file, position, context) => findDefinition(file, position, featureContext(file, context)),
-    findReferences: (file, position, context, includeDeclaration) => findReferences(file, position, featureContext(file, context), includeDeclaration),
+    findDefinition: (file, position, context) => placed(context, () => findDefinition(file, position, featureContext(file, context)), locationUris),
+    findReferences: (file, position, context, includeDeclaration) =>
+      placed(context, () => findReferences(file, position, featureContext(file, context), includeDeclaration), locationUris),
     prepareRename: (file, position, context) => prepareRename(file, position, featureContext(file, context)),
-    doRename: (file, position, newName, context) => doRename(file, position, newName, featureContext(file, context)),
-    findWorkspaceSymbols: (query) => findWorkspaceSymbols(workspace, query),
+    doRename: (file, position, newName, context) =>
+      placed(context, () => doRename(file, position, newName, featureContext(file, context)), (result) => ('edits' in result ? Object.keys(result.edits) : [])),
+    findWorkspaceSymbols: (query) => placedSync(workspace, () => findWorkspaceSymbols(workspace, query), (symbols) => symbols.map((s) => s.location.uri)),
     getCodeLenses: (file, findings, context) =>
-      getCodeLenses(file, findings, { ...featureContext(file, context), policy: governance.policyFor(file, context, context.workspace ?? workspace) }),
+      placedSync(
+        context.workspace ?? workspace,
+        () => getCodeLenses(file, findings, { ...featureContext(file, context), policy: governance.policyFor(file, context, context.workspace ?? workspace) }),
+        (lenses) => lenses.flatMap((lens) => (Array.isArray(lens.arguments?.[2]) ? locationUris(lens.arguments[2] as Array<{ uri: string }>) : [])),
+      ),
     getSelectionRanges,
     findDocumentLinks,
     format: async (file, context) => (context.settings.format.enable ? formatFile(file, featureContext(file, context)) : []),

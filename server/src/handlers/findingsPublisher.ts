@@ -7,6 +7,7 @@
 import type { Connection, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CharterLanguageService } from '../engine/languageService';
+import type { ParsedFile } from '../engine/parser/charterParser';
 import type { Finding } from '../engine/types';
 import { logRuleFailures, toDiagnostic } from './diagnostics';
 import type { SettingsCache } from './settingsCache';
@@ -100,13 +101,22 @@ export class FindingsPublisher {
     const settings = await this.settings.get(source.open ? uri : (folderUri ?? uri));
     if (!this.isCurrent(uri, source)) return undefined;
     this.service.setFileSizeLimit(settings.files.maxSizeKB);
-    const file = this.service.parse(uri, source.text, source.version);
-    const findings = await this.service.validate(file, { relativePath: this.folders.relativePath(uri), settings, folderUri });
+    const context = { relativePath: this.folders.relativePath(uri), settings, folderUri };
+    // An open document keeps its exact, cached parse (completion and fixes need it); a closed one is
+    // checked on a fast read and parsed exactly only when it has a finding to place.
+    const findings = source.open
+      ? await this.service.validate(this.service.parse(uri, source.text, source.version), context)
+      : (await this.service.checkClosed(this.service.readClosed(uri, source.text, source.version), context, (exact) => this.placed(uri, source, exact, context.relativePath))).findings;
     if (!this.isCurrent(uri, source)) return undefined;
     this.published.set(uri, findings);
     logRuleFailures((m) => this.connection.console.error(m), uri, findings);
     await this.send(uri, source);
     return findings;
+  }
+
+  /** A closed file with findings was parsed exactly: the index takes its exact facts, if the text is still the indexed one. */
+  private placed(uri: string, source: Source, exact: ParsedFile, relativePath: string): void {
+    if (this.isCurrent(uri, source) && this.service.workspace.file(uri)?.text === source.text) this.service.workspace.setFile(exact, relativePath);
   }
 
   private sourceOf(uri: string): Source | undefined {

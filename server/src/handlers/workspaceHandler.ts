@@ -113,6 +113,7 @@ export class WorkspaceHandler {
 
   /** An editor closed a file: the file on disk is the portfolio's version again. */
   closed(uri: string): void {
+    this.service.forget(uri); // the editor's tree of it is not needed any more
     if (!this.service.workspace.has(uri)) {
       this.publisher.forget(uri);
       return;
@@ -266,7 +267,8 @@ export class WorkspaceHandler {
     const version = (previous?.version ?? 0) + 1;
     this.disk.set(uri, { text, version });
     const folder = this.folderOf(uri);
-    this.service.workspace.setFile(this.service.parse(uri, text, version), folder ? relative(folder, uri) : uri);
+    // A closed file is read fast when that gives the same findings; only its facts stay in the index.
+    this.service.workspace.setFile(this.service.readClosed(uri, text, version), folder ? relative(folder, uri) : uri);
   }
 
   private forgetFile(uri: string): void {

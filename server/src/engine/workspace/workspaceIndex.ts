@@ -110,6 +110,26 @@ export class WorkspaceIndex {
     return [...keys].sort(compare);
   }
 
+  /**
+   * Re-runs the file's portfolio rules whose inputs changed since they ran (another file was re-read
+   * exactly, say); true when each gave the findings it gave before, so that findings worked out from
+   * the earlier runs still hold, and `readsOf` answers again.
+   */
+  refreshRuns(uri: string, settingPolicy?: unknown): boolean {
+    const file = this.files.get(uri);
+    if (!file) return false;
+    const policy = this.policy(settingPolicy);
+    const key = policyKey(policy);
+    let same = true;
+    for (const doc of file.documents) {
+      const before = this.runs.get(doc.ref.key);
+      if (before && !before.stale && before.policy === key) continue;
+      const after = this.run(doc, policy, key);
+      if (!before || fingerprint(before.findings) !== fingerprint(after.findings)) same = false;
+    }
+    return same;
+  }
+
   /** A stable text of everything the portfolio holds under a key (for `kind:` keys, only whether any document has that kind). */
   keyFingerprint(key: string): string {
     let print = this.keyPrints.get(key);
