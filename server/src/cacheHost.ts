@@ -27,9 +27,17 @@ export function engineBuildId(): string {
   return engineBuild;
 }
 
-/** Everything every finding depends on besides the files: engine, format, settings, the day date rules use, the folder. */
-export function configurationKey(settings: CharterSettings, folder: string, extra = ''): string {
-  return sha256(JSON.stringify([CACHE_FORMAT_VERSION, engineBuildId(), settings, todayFor(settings), folder, extra]));
+/**
+ * Everything every finding depends on besides the files: engine build, cache format, and what the host
+ * names (the folders, their settings, the day date rules use, trust, the change-control base).
+ */
+export function configurationKey(parts: unknown[]): string {
+  return sha256(JSON.stringify([CACHE_FORMAT_VERSION, engineBuildId(), ...parts]));
+}
+
+/** The settings as they decide findings: with the day date rules use (today unless `asOf` is set). */
+export function settingsPart(settings: CharterSettings): unknown {
+  return [settings, todayFor(settings)];
 }
 
 /** The content hash of a schema or ruleset the findings came from: a file, or the downloaded copy of a URL. */

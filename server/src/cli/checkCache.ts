@@ -2,7 +2,7 @@
 // `.charter-cache/check-cache` in the current folder, like ESLint's `.eslintcache`).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { configurationKey, inputHasher } from '../cacheHost';
+import { configurationKey, inputHasher, settingsPart } from '../cacheHost';
 import type { CharterLanguageService } from '../engine/languageService';
 import type { Finding } from '../engine/types';
 import { FindingsCacheSession } from '../engine/workspace/findingsCache';
@@ -29,7 +29,7 @@ export class CheckCache {
 
   static open(options: CheckCacheOptions, cwd: string, workspace: CliWorkspace, cachedCopy: (url: string) => string | undefined): CheckCache {
     const file = cacheFilePath(cwd, options.location);
-    const key = configurationKey(workspace.settings, workspace.root, workspace.settingsFile ? settingsText(workspace.settingsFile) : '');
+    const key = configurationKey([settingsPart(workspace.settings), workspace.root, workspace.settingsFile ? settingsText(workspace.settingsFile) : '']);
     const inputHash = inputHasher(cachedCopy);
     const { data, problem } = loadCacheFile(file);
     const usable = data && FindingsCacheSession.matches(data, key, inputHash) ? data : undefined;

@@ -43,6 +43,8 @@ export class FindingsPublisher {
    * findings (and a policy) from half a portfolio, published and then withdrawn a moment later.
    */
   waitForIndex: () => Promise<void> = () => Promise.resolve();
+  /** Told of each closed file's findings once published (the persistent cache keeps them). */
+  onClosedChecked: (uri: string, findings: Finding[]) => void = () => undefined;
   /** The closed, indexed files and their text on disk (none without a workspace index, as in the web). */
   closedFiles: { get(uri: string): ClosedFile | undefined; uris(): Iterable<string> } = { get: () => undefined, uris: () => [] };
 
@@ -111,7 +113,16 @@ export class FindingsPublisher {
     this.published.set(uri, findings);
     logRuleFailures((m) => this.connection.console.error(m), uri, findings);
     await this.send(uri, source);
+    if (!source.open) this.onClosedChecked(uri, findings);
     return findings;
+  }
+
+  /** Publishes a closed file's findings that the persistent cache vouches for (worked out from this very text). */
+  async publishCached(uri: string, findings: Finding[]): Promise<void> {
+    const source = this.sourceOf(uri);
+    if (!source || source.open) return;
+    this.published.set(uri, findings);
+    await this.send(uri, source);
   }
 
   /** A closed file with findings was parsed exactly: the index takes its exact facts, if the text is still the indexed one. */

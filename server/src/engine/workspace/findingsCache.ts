@@ -201,6 +201,23 @@ export class FindingsCacheSession {
     return true;
   }
 
+  /** The file's text as read again during the run: the cache's findings for it no longer count. */
+  seen(uri: string, text: string): void {
+    this.hashes.set(uri, this.hash(text));
+    this.reused.delete(uri);
+  }
+
+  /** The file was checked again: its findings are the caller's now, not the cache's. */
+  recheck(uri: string): void {
+    this.reused.delete(uri);
+  }
+
+  /** The file left the portfolio. */
+  forget(uri: string): void {
+    this.hashes.delete(uri);
+    this.reused.delete(uri);
+  }
+
   /** The cached findings still true of each file, by URI; call once every file of the portfolio is in the index. */
   validFindings(index: WorkspaceIndex): Map<string, Finding[]> {
     const valid = new Map<string, Finding[]>();
@@ -242,10 +259,19 @@ export class FindingsCacheSession {
     index: WorkspaceIndex,
     key: string,
     checked: ReadonlyMap<string, Finding[]>,
-    options: { inputs: Array<{ uri: string; hash: string }>; wholePortfolio: boolean; settingPolicy?: unknown; settingsWarnings?: { checkedPrint: string; lines: string[] } },
+    options: {
+      inputs: Array<{ uri: string; hash: string }>;
+      wholePortfolio: boolean;
+      settingPolicy?: unknown;
+      settingsWarnings?: { checkedPrint: string; lines: string[] };
+      /** Files to leave out (open in an editor: the index holds the editor's text, not the disk's). */
+      skip?: (uri: string) => boolean;
+    },
   ): FindingsCacheData {
     const files: Record<string, CachedFile> = {};
     for (const [uri, contentHash] of this.hashes) {
+      if (options.skip?.(uri)) continue;
+      if (index.file(uri)?.text !== undefined && this.hash(index.file(uri)!.text) !== contentHash) continue;
       const reused = this.reused.has(uri) ? this.previous?.files[uri]?.checked : undefined;
       const file = cachedFileOf(index, uri, contentHash, reused ? undefined : checked.get(uri), this.hash, this.memo, options.settingPolicy);
       if (!file) continue;
