@@ -32,7 +32,8 @@ import {
 } from './measure/workspace';
 import { describeMachine } from './report/machine';
 import { writeResultsMarkdown } from './report/markdown';
-import { evaluateTargets, YLS_VALIDATION_DELAY_MS, type BenchResults, type CliResult, type FloorFigure, type WorkspaceResult } from './report/results';
+import { CACHE_COLD, CACHE_WARM, evaluateTargets, YLS_VALIDATION_DELAY_MS, type BenchResults, type CliResult, type FloorFigure, type RestartResult, type WorkspaceResult } from './report/results';
+import { runServerRestart, type RestartRun } from './measure/restart';
 import { medianOf } from './report/stats';
 import { printTable, sideBySide } from './report/table';
 
@@ -93,6 +94,7 @@ async function main(): Promise<void> {
 
   const workspace: WorkspaceResult[] = [];
   const cli: CliResult[] = [];
+  const restart: RestartResult[] = [];
   const modes: Record<ServerUnderTest['name'], WorkspaceMode> = { charter: 'open', 'yaml-language-server': 'open' };
   if (only.has('workspace') || only.has('cli')) {
     for (const { projects, reps: wsReps } of workspaces) {
@@ -102,6 +104,7 @@ async function main(): Promise<void> {
         modes.charter = oursMode === 'auto' ? await detectWorkspaceMode(ours, portfolio) : oursMode;
         log(`our server's workspace mode: ${modes.charter}${oursMode === 'auto' ? ' (detected)' : ''}`);
         workspace.push(...(await measureWorkspace(portfolio, servers, modes, wsReps)));
+        restart.push(await measureRestart(portfolio, bundles, wsReps));
       }
       if (only.has('cli')) {
         cli.push(...(await measureCli(portfolio, bundles, wsReps)));
@@ -132,6 +135,7 @@ async function main(): Promise<void> {
     profiles,
     workspace,
     cli,
+    restart,
   };
   const results: BenchResults = { ...partial, targets: evaluateTargets(partial), durationSeconds: (performance.now() - started) / 1000 };
 
@@ -231,18 +235,59 @@ async function measureCli(portfolio: PortfolioOnDisk, bundles: Bundles, reps: nu
   const jsonRoot = `${portfolio.root}-json`;
   writeJsonCopies(portfolio, jsonRoot);
   const checkRuns: CliRun[] = [];
+  const coldRuns: CliRun[] = [];
+  const warmRuns: CliRun[] = [];
   const ajvRuns: CliRun[] = [];
+  const cacheFile = `${portfolio.root}-check-cache`;
+  const cacheArgs = ['--cache', '--cache-location', cacheFile];
   for (let rep = 0; rep < reps; rep++) {
     checkRuns.push(await runCharterCheck(bundles.cli, portfolio, workspaceTimeoutMs(portfolio.projects)));
+    // Cold: no cache file yet, the run writes it; warm: the next run, nothing changed.
+    fs.rmSync(cacheFile, { force: true });
+    coldRuns.push(await runCharterCheck(bundles.cli, portfolio, workspaceTimeoutMs(portfolio.projects), cacheArgs));
+    warmRuns.push(await runCharterCheck(bundles.cli, portfolio, workspaceTimeoutMs(portfolio.projects), cacheArgs));
     ajvRuns.push(await runAjvCli(REPO, jsonRoot));
   }
+  fs.rmSync(cacheFile, { force: true });
   const rel = (a: string) => (path.isAbsolute(a) ? path.relative(REPO, a) : a);
+  const command = `node ${rel(bundles.cli)} check . --format json --as-of <day> (in the portfolio folder, CHARTER_TIMING=1)`;
   const results = [
-    summariseCli('charter check', portfolio.projects, checkRuns, `node ${rel(bundles.cli)} check . --format json --as-of <day> (in the portfolio folder)`),
+    summariseCli('charter check', portfolio.projects, checkRuns, command),
+    summariseCli(CACHE_COLD, portfolio.projects, coldRuns, `${command} --cache --cache-location <file>, no cache file yet`),
+    summariseCli(CACHE_WARM, portfolio.projects, warmRuns, `${command} --cache --cache-location <file>, the cold run's cache`),
     summariseCli('ajv-cli', portfolio.projects, ajvRuns, ajvCliInvocations(REPO, jsonRoot).map((i) => `node ${i.args.map(rel).join(' ')}`).join(' ; ')),
   ];
-  log(`cli ${portfolio.projects}: charter check ${results[0].summary.filesPerSecond?.toFixed(0)} files/s, ajv-cli ${results[1].summary.filesPerSecond?.toFixed(0)} files/s`);
+  log(
+    `cli ${portfolio.projects}: charter check ${results[0].summary.filesPerSecond?.toFixed(0)} files/s, cold cache ${results[1].summary.filesPerSecond?.toFixed(0)}, ` +
+      `warm cache ${results[2].summary.filesPerSecond?.toFixed(0)}, ajv-cli ${results[3].summary.filesPerSecond?.toFixed(0)} files/s`,
+  );
   return results;
+}
+
+/** Our server's cold start and warm restart from its findings cache. */
+async function measureRestart(portfolio: PortfolioOnDisk, bundles: Bundles, reps: number): Promise<RestartResult> {
+  const runs: RestartRun[] = [];
+  for (let rep = 0; rep < reps; rep++) {
+    const run = await runServerRestart(bundles.server, portfolio, workspaceTimeoutMs(portfolio.projects));
+    runs.push(run);
+    log(`restart ${portfolio.projects}: cold ${f1(run.cold.allFindingsMs)} (missing ${run.cold.missing}), warm ${f1(run.warm.allFindingsMs)} (missing ${run.warm.missing}), same findings ${run.sameFindings}`);
+  }
+  const lastPhases = (pick: (r: RestartRun) => Record<string, number> | undefined) => runs.map(pick).filter(Boolean).at(-1);
+  return {
+    projects: portfolio.projects,
+    files: portfolio.files.length,
+    runs,
+    summary: {
+      coldMs: medianOf(runs, (r) => (r.cold.missing ? undefined : r.cold.allFindingsMs)),
+      warmMs: medianOf(runs, (r) => (r.warm.missing ? undefined : r.warm.allFindingsMs)),
+      coldCpuMs: medianOf(runs, (r) => r.cold.allFindingsCpuMs),
+      warmCpuMs: medianOf(runs, (r) => r.warm.allFindingsCpuMs),
+      peakRssBytes: medianOf(runs, (r) => r.cold.peakRssBytes),
+      sameFindings: runs.every((r) => r.sameFindings),
+      coldPhaseMs: lastPhases((r) => r.cold.phaseMs),
+      warmPhaseMs: lastPhases((r) => r.warm.phaseMs),
+    },
+  };
 }
 
 async function buildWithRetry(): Promise<Bundles> {
@@ -318,6 +363,7 @@ function summariseCli(tool: CliResult['tool'], projects: number, runs: CliRun[],
       filesPerSecond: medianOf(runs, (r) => (r.timedOut ? undefined : r.filesPerSecond)),
       peakRssBytes: medianOf(runs, (r) => r.peakRssBytes),
       reported: medianOf(runs, (r) => r.reported),
+      phaseMs: runs.map((r) => r.phaseMs).filter(Boolean).at(-1),
     },
   };
 }

@@ -10,7 +10,7 @@ import { URI } from 'vscode-uri';
 import { REPO } from '../support/engine';
 import { startServer, type ServerSession } from '../support/lspClient';
 
-const CHECKED = /^Charter: checked (\d+) charter files; the findings cache gave (\d+) of them\.$/;
+const CHECKED = /^Charter: checked (\d+) charter files in [\d.]+ s \(read \d+ ms, parse \d+ ms, index \d+ ms, validate \d+ ms, rules \d+ ms, publish \d+ ms\); the findings cache gave (\d+) of them\.$/;
 
 describe('protocol: the findings cache across restarts', function () {
   this.timeout(60_000);

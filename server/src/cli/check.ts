@@ -10,6 +10,7 @@ import { applyTextEdits } from '../engine/utils/textEdits';
 import { notWrittenFinding, readSource, writeFixed, type SourceFile } from './fixWrite';
 import { cliCacheDir, SchemaFetcher, timeoutFromEnv } from '../schemaRequest';
 import type { CharterSettings } from '../engine/settings';
+import type { PhaseTimes } from '../engine/utils/phaseTimes';
 import type { Finding } from '../engine/types';
 import { globSync } from 'tinyglobby';
 import { formatResults, OUTPUT_FORMATS, summarise, type FileResult } from './formatters';
@@ -74,6 +75,8 @@ export interface CheckOutcome {
   notice?: string;
   /** The workspace folder. */
   root: string;
+  /** Time per phase (read, parse, index, validate, rules, publish = formatting the output). */
+  phaseTimes: PhaseTimes;
   /** With `cache`: how many files joined the index from the cache, and how many files' findings it gave. */
   cacheUse?: { filesRestored: number; findingsReused: number };
 }
@@ -101,12 +104,12 @@ export async function runCheck(options: CheckOptions): Promise<CheckOutcome> {
   const fast = !options.exactOnly && !options.fix && !options.fixDryRun && options.base === undefined;
   const cache = fast && options.cache ? CheckCache.open(options.cache, options.cwd, workspace, (url) => fetcher.cachedCopy(url)) : undefined;
   for (const file of portfolio) {
-    const source = readSource(file);
+    const source = service.phaseTimes.time('read', () => readSource(file));
     sources.set(file, source);
     const uri = pathToFileURL(file).href;
     const relativePath = toPosix(path.relative(workspace.root, file));
     // An unchanged file joins the index from the cache, without a parse.
-    if (cache && !source.unreadable && cache.session.restore(service.workspace, uri, relativePath, source.text, 0)) continue;
+    if (cache && !source.unreadable && service.phaseTimes.time('index', () => cache.session.restore(service.workspace, uri, relativePath, source.text, 0))) continue;
     const parsed = (fast && service.parseFast(uri, source.text)) || service.parse(uri, source.text);
     service.workspace.setFile(parsed, relativePath);
     parsedFiles.set(file, parsed);
@@ -173,14 +176,14 @@ export async function runCheck(options: CheckOptions): Promise<CheckOutcome> {
   }
   const summary = summarise(results);
   const none = workspace.files.length === 0 ? noChartersMessage(workspace, options.cwd) : '';
-  const output = none && options.format === 'stylish' ? none : formatResults(options.format, results, { color: options.color, cwd: options.cwd });
+  const output = service.phaseTimes.time('publish', () => (none && options.format === 'stylish' ? none : formatResults(options.format, results, { color: options.color, cwd: options.cwd })));
   const filesPrint = checkedPrint([...portfolio, '', ...workspace.files]);
   const settingsLines = cache?.session.previousSettingsWarnings(filesPrint) ?? settingsFileWarnings(workspace, service, options.cwd);
   const cacheNotes = cache ? (cache.problem ?? '') + cache.save(service, workspace.settings, ownFindings, { checkedPrint: filesPrint, lines: settingsLines }, options.cwd) : '';
   const warnings = cacheNotes + workspaceWarnings(workspace, [...portfolio], service, options.cwd, settingsLines).join('') + (none && options.format !== 'stylish' ? `charter: warning: ${none}` : '');
   const overWarnings = options.maxWarnings !== undefined && summary.warnings > options.maxWarnings;
   const cacheUse = cache && { filesRestored: cache.session.restoredCount, findingsReused: fromCache.size };
-  return { output, exitCode: summary.errors > 0 || overWarnings ? 1 : 0, results, checked, settings: workspace.settings, fixLog, warnings, baseline, notice, root: workspace.root, cacheUse };
+  return { output, exitCode: summary.errors > 0 || overWarnings ? 1 : 0, results, checked, settings: workspace.settings, fixLog, warnings, baseline, notice, root: workspace.root, cacheUse, phaseTimes: service.phaseTimes };
 }
 
 /** The git base of `ref`; without git or a repository a notice instead (never a crash); an unknown ref is the user's to fix. */

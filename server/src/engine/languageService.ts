@@ -2,6 +2,7 @@
 // Nothing here knows about LSP, VS Code or the file system.
 import { parseCharterFile, unreadFile, type ParsedFile } from './parser/charterParser';
 import { loadFast } from './parser/fastLoad';
+import { PhaseTimes } from './utils/phaseTimes';
 import { DEFAULT_MAX_SIZE_KB } from './parser/parseLimits';
 import { SchemaRegistry } from './schema/schemaRegistry';
 import { SchemaService, type DocumentSchema, type SchemaProblem, type SchemaRequestService } from './schema/schemaService';
@@ -76,6 +77,8 @@ export interface LanguageServiceOptions {
   onRulesetProblem?: (problem: RulesetProblem) => void;
   /** The text of a file on the base ref (change control). Without it, no change rule runs. */
   baseText?: BaseTextProvider;
+  /** Adds up the time spent parsing, indexing, validating against schemas and running rules. */
+  phaseTimes?: PhaseTimes;
 }
 
 export interface CharterLanguageService {
@@ -147,6 +150,8 @@ export interface CharterLanguageService {
   renderTemplate(name: string, variables: TemplateVariables, context: TemplateContext): Promise<string>;
   /** The workspace index: files added to it are one portfolio, checked by the whole-portfolio rules. */
   readonly workspace: WorkspaceIndex;
+  /** Time spent so far per phase (the host adds reading and publishing). */
+  readonly phaseTimes: PhaseTimes;
   /** Top-level keys that the schema applying to the file's first document requires and the document lacks (a PMO's `costCentre`). */
   missingRequiredKeys(file: ParsedFile, context: ValidationContext): Promise<string[]>;
 }
@@ -156,16 +161,19 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Charte
   const schemaService = new SchemaService(registry, options.schemaRequest, options.onSchemaProblem);
   const walker = new SchemaWalker(registry);
   let maxSizeKB = DEFAULT_MAX_SIZE_KB;
-  const parseExactly = (uri: string, text: string, version: number): ParsedFile => {
-    try {
-      return parseCharterFile(uri, text, version, { maxSizeKB });
-    } catch (e) {
-      return unreadFile(uri, text, version, [ruleFailedFinding('YAML parsing', uri, e)]);
-    }
-  };
+  const times = options.phaseTimes ?? new PhaseTimes();
+  const parseExactly = (uri: string, text: string, version: number): ParsedFile =>
+    times.time('parse', () => {
+      try {
+        return parseCharterFile(uri, text, version, { maxSizeKB });
+      } catch (e) {
+        return unreadFile(uri, text, version, [ruleFailedFinding('YAML parsing', uri, e)]);
+      }
+    });
+  const readFast = (uri: string, text: string, version: number) => times.time('parse', () => loadFast(uri, text, version, { maxSizeKB }));
   const cache = new DocumentCache(parseExactly);
   // The index keeps facts, not trees; it re-reads a fast file exactly (uncached) when something must point into it.
-  const workspace = new WorkspaceIndex({ parseExactly });
+  const workspace = new WorkspaceIndex({ parseExactly, phaseTimes: times });
   const governance = new Governance();
   const rulesets = new RulesetService(options.schemaRequest, options.onRulesetProblem);
 
@@ -221,31 +229,40 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Charte
     const findings: Finding[] = [...file.findings];
     // A number split by a comma was not written as meant: rules say nothing about the value YAML read.
     const rejected: Range[] = file.findings.filter((f) => f.rule === COMMA_IN_NUMBER).map((f) => f.range);
-    for (const doc of file.documents) {
-      if (doc.empty || doc.value === undefined) continue;
-      try {
-        const checked = await documentFindings(file, doc, context);
-        findings.push(...checked.findings);
-        rejected.push(...checked.rejected);
-      } catch (e) {
-        findings.push(ruleFailedFinding('schema validation', file.uri, e, file.lines.rangeOf(doc.start, doc.start)));
+    await times.timeAsync('validate', async () => {
+      for (const doc of file.documents) {
+        if (doc.empty || doc.value === undefined) continue;
+        try {
+          const checked = await documentFindings(file, doc, context);
+          findings.push(...checked.findings);
+          rejected.push(...checked.rejected);
+        } catch (e) {
+          findings.push(ruleFailedFinding('schema validation', file.uri, e, file.lines.rangeOf(doc.start, doc.start)));
+        }
       }
-    }
+    });
+    const base = await baseOf(file, context);
     // One finding per problem: a value the schema rejects gets the schema's finding, not also a rule's (built-in or a PMO ruleset's).
     let protectedRules: readonly string[] | undefined;
-    try {
-      findings.push(...withoutRejectedValues(governance.findings(file, context, context.workspace ?? workspace, await baseOf(file, context)), rejected));
-      protectedRules = governance.policyFor(file, context, context.workspace ?? workspace).protectedRules;
-    } catch (e) {
-      findings.push(ruleFailedFinding('governance', file.uri, e));
-    }
-    try {
-      findings.push(...withoutRejectedValues(await rulesetFindings(rulesets, file, context, context.workspace ?? workspace), rejected));
-    } catch (e) {
-      findings.push(ruleFailedFinding('PMO rulesets', file.uri, e));
-    }
-    const unsuppressed = applySuppressions(file, trustedPastSyntaxErrors(file, findings), { today: todayFor(context.settings), relativePath: context.relativePath, protectedRules, rules: ruleIds(registry, rulesets.knownRuleIds()) });
-    return applyRuleSettings(unsuppressed, context.settings.rules);
+    times.time('rules', () => {
+      try {
+        findings.push(...withoutRejectedValues(governance.findings(file, context, context.workspace ?? workspace, base), rejected));
+        protectedRules = governance.policyFor(file, context, context.workspace ?? workspace).protectedRules;
+      } catch (e) {
+        findings.push(ruleFailedFinding('governance', file.uri, e));
+      }
+    });
+    await times.timeAsync('rules', async () => {
+      try {
+        findings.push(...withoutRejectedValues(await rulesetFindings(rulesets, file, context, context.workspace ?? workspace), rejected));
+      } catch (e) {
+        findings.push(ruleFailedFinding('PMO rulesets', file.uri, e));
+      }
+    });
+    return times.time('rules', () => {
+      const unsuppressed = applySuppressions(file, trustedPastSyntaxErrors(file, findings), { today: todayFor(context.settings), relativePath: context.relativePath, protectedRules, rules: ruleIds(registry, rulesets.knownRuleIds()) });
+      return applyRuleSettings(unsuppressed, context.settings.rules);
+    });
   };
 
   const describeSchemas = async (file: ParsedFile, context: ValidationContext): Promise<Array<DocumentSchema & { document: number }>> => {
@@ -322,8 +339,8 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Charte
       return renderTemplate(text.replace(/^\uFEFF/, ''), variables);
     },
     parse: (uri, text, version = 0) => cache.get(uri, text, version),
-    parseFast: (uri, text, version = 0) => loadFast(uri, text, version, { maxSizeKB }),
-    readClosed: (uri, text, version = 0) => loadFast(uri, text, version, { maxSizeKB }) ?? parseExactly(uri, text, version),
+    parseFast: (uri, text, version = 0) => readFast(uri, text, version),
+    readClosed: (uri, text, version = 0) => readFast(uri, text, version) ?? parseExactly(uri, text, version),
     parseUncached: (uri, text, version = 0) => cache.peek(uri, text, version) ?? parseExactly(uri, text, version),
     checkClosed: async (file, context, index) => {
       if (file.fast) {
@@ -398,6 +415,7 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Charte
     schemas: registry,
     rulesets,
     workspace,
+    phaseTimes: times,
     missingRequiredKeys: async (file, context) => {
       const doc = file.documents.find((d) => !d.empty && d.value !== undefined);
       const schemaId = doc && (await schemaIdFor(file, doc, context));

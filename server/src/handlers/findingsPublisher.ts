@@ -155,7 +155,7 @@ export class FindingsPublisher {
     const key = JSON.stringify(diagnostics);
     if (this.sent.get(uri) === key) return;
     this.sent.set(uri, key);
-    await this.connection.sendDiagnostics({ uri, diagnostics });
+    await this.service.phaseTimes.timeAsync('publish', () => this.connection.sendDiagnostics({ uri, diagnostics }));
   }
 
   private async drain(): Promise<void> {

@@ -159,6 +159,7 @@ export class WorkspaceHandler {
 
   private async reindex(): Promise<void> {
     this.beginIndexing();
+    const started = performance.now();
     const progress = await this.connection.window.createWorkDoneProgress();
     progress.begin('Charter', 0, 'Finding charters', false);
     this.bulk = true;
@@ -195,7 +196,8 @@ export class WorkspaceHandler {
         await nextTurn();
       }
       this.cache?.scheduleSave();
-      if (this.cache) this.connection.console.info(`Charter: checked ${all.length} charter files; the findings cache gave ${cached.size} of them.`);
+      const seconds = ((performance.now() - started) / 1000).toFixed(1);
+      this.connection.console.info(`Charter: checked ${all.length} charter files in ${seconds} s (${this.service.phaseTimes}); the findings cache gave ${cached.size} of them.`);
       await this.notices.refresh(indexedFolders, (uri) => this.isCharter(uri));
     } finally {
       this.bulk = false;
@@ -268,7 +270,7 @@ export class WorkspaceHandler {
     let text: string;
     try {
       // Only a regular file: a charter that links to a device or a pipe must not hang the server.
-      text = (await readRegularFile(URI.parse(uri).fsPath)).toString('utf8').replace(/^\uFEFF/, '');
+      text = (await this.service.phaseTimes.timeAsync('read', () => readRegularFile(URI.parse(uri).fsPath))).toString('utf8').replace(/^\uFEFF/, '');
     } catch {
       this.forgetFile(uri); // gone, unreadable or not a regular file since it was listed
       return;
@@ -283,7 +285,7 @@ export class WorkspaceHandler {
     this.disk.set(uri, { text, version });
     const folder = this.folderOf(uri);
     const relativePath = folder ? relative(folder, uri) : uri;
-    if (restoring && this.cache?.restore(uri, relativePath, text, version)) return;
+    if (restoring && this.service.phaseTimes.time('index', () => this.cache?.restore(uri, relativePath, text, version))) return;
     this.cache?.seen(uri, text);
     // A closed file is read fast when that gives the same findings; only its facts stay in the index.
     this.service.workspace.setFile(this.service.readClosed(uri, text, version), relativePath);

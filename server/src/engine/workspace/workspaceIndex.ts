@@ -14,6 +14,7 @@ import { contributionsOf, fingerprint, Keys } from './contributions';
 import type { IndexedDocument, PortfolioFacts } from './indexTypes';
 import { IndexQuery } from './indexQuery';
 import { guarded, ruleFailedFinding } from '../rules/ruleFailure';
+import type { PhaseTimes } from '../utils/phaseTimes';
 
 export interface IndexedFile {
   uri: string;
@@ -50,6 +51,8 @@ interface RuleRun {
 export interface WorkspaceIndexOptions {
   /** Parses a text exactly (every node's range), for `placeExactly`; without it fast files stay as they are. */
   parseExactly?: (uri: string, text: string, version: number) => ParsedFile;
+  /** Adds up the time spent taking facts and updating the index. */
+  phaseTimes?: PhaseTimes;
 }
 
 export class WorkspaceIndex {
@@ -73,13 +76,19 @@ export class WorkspaceIndex {
 
   /** Adds or replaces a file. Returns (and announces) which files' findings may have changed. */
   setFile(file: ParsedFile, relativePath: string): IndexChange {
-    const { documents, failures } = indexDocuments(file, relativePath);
-    return this.replace(file.uri, { uri: file.uri, relativePath, version: file.version, text: file.text, documents, failures, fast: file.fast === true });
+    return this.timed(() => {
+      const { documents, failures } = indexDocuments(file, relativePath);
+      return this.replace(file.uri, { uri: file.uri, relativePath, version: file.version, text: file.text, documents, failures, fast: file.fast === true });
+    });
   }
 
   /** Adds or replaces a file from facts kept elsewhere (a persistent cache): no parse at all. */
   setIndexed(file: IndexedFile): IndexChange {
-    return this.replace(file.uri, file);
+    return this.timed(() => this.replace(file.uri, file));
+  }
+
+  private timed<T>(work: () => T): T {
+    return this.options.phaseTimes ? this.options.phaseTimes.time('index', work) : work();
   }
 
   /**
