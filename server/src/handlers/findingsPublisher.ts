@@ -17,6 +17,8 @@ import type { WorkspaceFolders } from './workspaceFolders';
 export interface ClosedFile {
   text: string;
   version: number;
+  /** The read that indexed it, kept until its first check takes it (so a start reads each file once); then dropped. */
+  parsed?: ParsedFile;
 }
 
 /** Where the text being checked came from; a result is published only if the source is still current. */
@@ -108,7 +110,7 @@ export class FindingsPublisher {
     // checked on a fast read and parsed exactly only when it has a finding to place.
     const findings = source.open
       ? await this.service.validate(this.service.parse(uri, source.text, source.version), context)
-      : (await this.service.checkClosed(this.service.readClosed(uri, source.text, source.version), context, (exact) => this.placed(uri, source, exact, context.relativePath))).findings;
+      : (await this.service.checkClosed(this.closedRead(uri, source), context, (exact) => this.placed(uri, source, exact, context.relativePath))).findings;
     if (!this.isCurrent(uri, source)) return undefined;
     this.published.set(uri, findings);
     logRuleFailures((m) => this.connection.console.error(m), uri, findings);
@@ -123,6 +125,14 @@ export class FindingsPublisher {
     if (!source || source.open) return;
     this.published.set(uri, findings);
     await this.send(uri, source);
+  }
+
+  /** The closed file's read: the one that indexed it if it is still waiting (taken, so the tree goes after this check), else a new one. */
+  private closedRead(uri: string, source: Source): ParsedFile {
+    const closed = this.closedFiles.get(uri);
+    const kept = closed?.parsed;
+    if (closed) closed.parsed = undefined;
+    return kept && kept.version === source.version && kept.text === source.text ? kept : this.service.readClosed(uri, source.text, source.version);
   }
 
   /** A closed file with findings was parsed exactly: the index takes its exact facts, if the text is still the indexed one. */

@@ -282,13 +282,16 @@ export class WorkspaceHandler {
       return;
     }
     const version = (previous?.version ?? 0) + 1;
-    this.disk.set(uri, { text, version });
+    const closed: ClosedFile = { text, version };
+    this.disk.set(uri, closed);
     const folder = this.folderOf(uri);
     const relativePath = folder ? relative(folder, uri) : uri;
     if (restoring && this.service.phaseTimes.time('index', () => this.cache?.restore(uri, relativePath, text, version))) return;
     this.cache?.seen(uri, text);
-    // A closed file is read fast when that gives the same findings; only its facts stay in the index.
-    this.service.workspace.setFile(this.service.readClosed(uri, text, version), relativePath);
+    // A closed file is read fast when that gives the same findings; only its facts stay in the index
+    // (the read itself waits for the file's first check, then goes).
+    closed.parsed = this.service.readClosed(uri, text, version);
+    this.service.workspace.setFile(closed.parsed, relativePath);
   }
 
   private forgetFile(uri: string): void {

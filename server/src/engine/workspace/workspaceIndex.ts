@@ -69,6 +69,7 @@ export class WorkspaceIndex {
   private readonly listeners = new Set<(change: IndexChange) => void>();
   /** How many document rule runs happened; tests use it to check incrementality. */
   runCount = 0;
+  private policyMemo: { raw: unknown; setting: unknown; policy: Policy } | undefined;
   /** Fingerprints of whole keys (every document's contribution), until the next change. */
   private keyPrints = new Map<string, string>();
 
@@ -187,8 +188,14 @@ export class WorkspaceIndex {
     return portfolio ? (portfolio.facts as PortfolioFacts).policy : undefined;
   }
 
+  /** The policy in force; the same object while the portfolio's policy and the setting are the same. */
   policy(settingPolicy?: unknown): Policy {
-    return resolvePolicy(this.portfolioPolicy(), settingPolicy);
+    const raw = this.portfolioPolicy();
+    const memo = this.policyMemo;
+    if (memo && memo.raw === raw && memo.setting === settingPolicy) return memo.policy;
+    const policy = resolvePolicy(raw, settingPolicy);
+    this.policyMemo = { raw, setting: settingPolicy, policy };
+    return policy;
   }
 
   onDidChange(listener: (change: IndexChange) => void): { dispose(): void } {
@@ -241,7 +248,9 @@ export class WorkspaceIndex {
   private replace(uri: string, next: IndexedFile | undefined): IndexChange {
     this.keyPrints = new Map();
     const previous = this.files.get(uri);
-    const policyBefore = fingerprint([this.portfolioPolicy()]);
+    // Only a Portfolio document carries the policy: other files cannot change it.
+    const touchesPolicy = [...(previous?.documents ?? []), ...(next?.documents ?? [])].some((d) => d.kind === 'Portfolio');
+    const policyBefore = touchesPolicy ? fingerprint([this.portfolioPolicy()]) : '';
     const changedKeys = new Set<string>();
     const kindsBefore = new Map<DocumentKind, boolean>();
     for (const doc of [...(previous?.documents ?? []), ...(next?.documents ?? [])]) kindsBefore.set(doc.kind, (this.kindCounts.get(doc.kind) ?? 0) > 0);
@@ -278,7 +287,7 @@ export class WorkspaceIndex {
         if (doc) affected.add(doc.ref.uri);
       }
     }
-    const policyChanged = fingerprint([this.portfolioPolicy()]) !== policyBefore;
+    const policyChanged = touchesPolicy && fingerprint([this.portfolioPolicy()]) !== policyBefore;
     if (policyChanged) for (const other of this.files.keys()) affected.add(other);
     const change: IndexChange = { changed: uri, uris: [...affected].sort(compare), policyChanged };
     for (const listener of this.listeners) listener(change);
