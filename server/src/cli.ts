@@ -9,11 +9,12 @@ import { checkTemplates, chooseTemplate, listTemplates, openTemplateWorkspace } 
 import { oneLineCause } from './engine/rules/ruleFailure';
 import { runDiff, DIFF_FORMATS } from './cli/diff';
 import { isIsoDate } from './engine/utils/dates';
+import { GROUP_BY_KEYS } from './engine/model/vocabulary';
 
 declare const CHARTER_VERSION: string | undefined;
 const VERSION = typeof CHARTER_VERSION === 'string' ? CHARTER_VERSION : '0.1.0';
 
-const HELP = `charter ${VERSION}: project charters as code
+export const HELP = `charter ${VERSION}: project charters as code
 
 Usage:
   charter check [paths...] [options]   check charters (no paths: the current directory as a workspace)
@@ -44,7 +45,7 @@ Options for check:
 Options for report (and --as-of, --config, --offline as for check):
   --format <${REPORT_FORMATS.join('|')}>   output format (default: from --out's extension, else md)
   --out <file>                write the report to this file instead of printing it
-  --group-by <programme|status|rag|sponsor|manager|phase>   roll-ups per group (default: charter.portfolio.groupBy)
+  --group-by <${GROUP_BY_KEYS.join('|')}>   roll-ups per group (default: charter.portfolio.groupBy)
   --exceptions                the exceptions register instead: every waiver and suppression, with reason, approver, expiry
   --git-history               trends (RAG, forecast moves) from each charter's git history when it keeps no statusReports: list
 

@@ -17,6 +17,8 @@ export class ReadRefused extends Error {
     message: string,
     /** True when the file is outside the folder it must be in. */
     readonly outside = false,
+    /** True when there is no such file (any more): nothing to report about it. */
+    readonly missing = false,
   ) {
     super(message);
   }
@@ -83,7 +85,7 @@ function settleSync<T>(step: () => T): T {
 function explain(e: unknown): Error {
   if (e instanceof ReadRefused) return e;
   const code = (e as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT' || code === 'ENOTDIR') return new ReadRefused('the file does not exist');
+  if (code === 'ENOENT' || code === 'ENOTDIR') return new ReadRefused('the file does not exist', false, true);
   if (code === 'ELOOP') return new ReadRefused('the file is a link that leads back to itself');
   if (code === 'EISDIR') return new ReadRefused('it is a folder, not a file');
   if (code === 'EACCES' || code === 'EPERM') return new ReadRefused('the file cannot be read (permission denied)');

@@ -11,6 +11,8 @@ const STATE_FILES = new Set(['HEAD', 'ORIG_HEAD', 'FETCH_HEAD', 'packed-refs']);
 
 export class GitHeadWatcher {
   private readonly watched = new Map<string, fs.FSWatcher[]>();
+  /** Folders outside git, watched for a `.git` that `git init` or a clone creates. */
+  private readonly awaiting = new Map<string, fs.FSWatcher>();
   private timer: NodeJS.Timeout | undefined;
 
   constructor(
@@ -39,10 +41,45 @@ export class GitHeadWatcher {
     }
   }
 
+  /**
+   * A folder that gave no baseline: once a repository appears in it (or in the repository it is already
+   * in, once HEAD or a ref moves: the first commit, a fetch), the base is worth asking for again.
+   */
+  async watchForRepository(folder: string): Promise<void> {
+    const root = await this.git(['rev-parse', '--show-toplevel'], folder).then((out) => out.trim(), () => undefined);
+    if (root) {
+      if (this.watched.has(root)) return;
+      await this.watch(root);
+      this.moved(); // what moved between the failed attempt and the watch starting would go unnoticed
+      return;
+    }
+    if (this.awaiting.has(folder)) return;
+    try {
+      const watcher = fs.watch(folder, { persistent: false }, (_event, name) => {
+        if (name !== null && String(name) !== '.git') return;
+        this.awaiting.delete(folder);
+        watcher.close();
+        this.moved();
+      });
+      watcher.on('error', (e) => this.log(`Stopped watching ${folder} for a git repository: ${e.message}`));
+      this.awaiting.set(folder, watcher);
+      // Created while git was asked, before the watch began?
+      if (fs.existsSync(path.join(folder, '.git'))) {
+        this.awaiting.delete(folder);
+        watcher.close();
+        this.moved();
+      }
+    } catch (e) {
+      this.log(`Cannot watch ${folder} for a git repository: ${(e as Error).message}`);
+    }
+  }
+
   dispose(): void {
     if (this.timer) clearTimeout(this.timer);
     for (const watchers of this.watched.values()) for (const w of watchers) w.close();
     this.watched.clear();
+    for (const w of this.awaiting.values()) w.close();
+    this.awaiting.clear();
   }
 
   private moved(): void {

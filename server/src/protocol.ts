@@ -1,5 +1,8 @@
 // Custom messages between the Charter client and server, declared once and imported by both sides.
 // Only types and string constants live here: no runtime dependency on either side.
+// The domain's words the client shows (pickers, filters), spelled once in the engine: constants and a typed membership test.
+export { FINISHED_STATUSES, GROUP_BY_KEYS, GROUP_BY_LABELS, isOneOf, PROJECT_STATUSES, RAGS, REPORT_FORMAT_LABELS, REPORT_FORMATS } from './engine/model/vocabulary';
+import type { ReportFormat } from './engine/model/vocabulary';
 import type { GroupBy, Portfolio, PortfolioFilter, PortfolioGroup, PortfolioProject, Rag, SourceLocation } from './engine/portfolio/portfolioTypes';
 
 export const Requests = {
@@ -89,7 +92,7 @@ export interface PortfolioResult {
 
 export type { GroupBy, Portfolio, PortfolioFilter, PortfolioGroup, PortfolioProject, Rag, SourceLocation };
 
-export type ReportFormat = 'md' | 'html' | 'csv' | 'json';
+export type { ReportFormat } from './engine/model/vocabulary';
 
 export interface ReportParams {
   /** A report format, or `dashboard` for the dashboard webview's page. */

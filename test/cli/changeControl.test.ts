@@ -238,6 +238,12 @@ describe('cli: change control against a git base', function () {
       const summary = JSON.parse(run.stdout) as { programmes: unknown[]; fiscalYears: unknown[] };
       // 200,000 EUR became 200,000 GBP = 234,000 EUR at 1.17.
       assert.deepEqual(summary.programmes, [{ programme: 'finance', currency: 'EUR', before: '1250000', after: '1284000', delta: '+34000', limit: '2000000', over: false }]);
+      // Naming only the project still applies the workspace's policy (its base currency and rates), not the defaults.
+      const named = charter(['diff', '--base', 'main', '--format', 'json', 'projects/fin-portal.charter.yaml'], repo);
+      assert.equal(named.code, 0, named.stderr);
+      const scoped = JSON.parse(named.stdout) as { programmes: Array<{ currency: string; before: string; after: string }>; projects: unknown[] };
+      assert.deepEqual(scoped.programmes.map((p) => [p.currency, p.before, p.after]), [['EUR', '200000', '234000']]);
+      assert.deepEqual(scoped.projects, (JSON.parse(run.stdout) as { projects: Array<{ id: string }> }).projects.filter((p) => p.id === 'fin-portal'));
       assert.deepEqual(summary.fiscalYears, [{ fiscalYear: 2027, currency: 'EUR', before: '1250000', after: '1284000', delta: '+34000', limit: '3000000', over: false }]);
     } finally {
       git(repo, 'checkout', '-q', 'raise');

@@ -132,6 +132,24 @@ describe('protocol: change control against git', function () {
     await off;
   });
 
+  it('a repository created after the folder opened brings change control, without a restart or a setting change', async () => {
+    const later = path.join(tmp, 'later');
+    for (const [name, text] of Object.entries({ 'portfolio.yaml': PORTFOLIO, 'people.yaml': PEOPLE, 'programmes/finance.programme.yaml': PROGRAMME, [FILE]: PROJECT })) {
+      fs.mkdirSync(path.dirname(path.join(later, name)), { recursive: true });
+      fs.writeFileSync(path.join(later, name), text);
+    }
+    server = await startServer({ rootUri: URI.file(later).toString(), settings: { asOf: '2027-05-15', baseRef: 'HEAD' } });
+    const laterUri = URI.file(path.join(later, FILE)).toString();
+    assert.deepEqual(changeCodes(await server.openAndWait(laterUri, RAISED)), []);
+    // git init and the first commit, as a user does in a terminal: no notification reaches the server.
+    const based = server.diagnostics(laterUri, (p) => changeCodes(p.diagnostics).includes('change/beyond-tolerance'));
+    git(later, 'init', '-q', '-b', 'main');
+    configure(later);
+    git(later, 'add', '-A');
+    git(later, 'commit', '-q', '-m', 'Baseline');
+    await based;
+  });
+
   it('says once that a folder outside git has no change control for an explicit ref, and reports no change finding', async () => {
     const plain = path.join(tmp, 'plain');
     fs.mkdirSync(path.join(plain, 'projects'), { recursive: true });

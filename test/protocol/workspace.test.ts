@@ -124,6 +124,14 @@ describe('protocol: the whole workspace', function () {
     fs.writeFileSync(path.join(root, 'projects', 'alpha-copy.charter.yaml'), fs.readFileSync(alphaFile, 'utf8').replace(/allocations:\n.*\n/, ''));
     notify(uri('projects/alpha-copy.charter.yaml'), FileChangeType.Created);
     await duplicated;
+    // Each of them shows what charter check says of it; deleting one withdraws it.
+    const pipe = server.published.filter((p) => p.uri === uri('projects/pipe1.charter.yaml')).at(-1);
+    assert.deepEqual(pipe?.diagnostics.map((d) => d.code), ['yaml/not-text']);
+    assert.match(String(pipe?.diagnostics[0].message), /^This file cannot be read as a charter: it is not a regular file \(a device, a pipe or a socket\), so it is not read\./);
+    const cleared = waitFor(uri('projects/pipe1.charter.yaml'), (d) => d.length === 0);
+    fs.rmSync(path.join(root, 'projects', 'pipe1.charter.yaml'));
+    notify(uri('projects/pipe1.charter.yaml'), FileChangeType.Deleted);
+    await cleared;
   });
 
   it('answers charter/validateWorkspace over every indexed file, open or not', async () => {

@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { filterProjects, groupPortfolio, worstRag } from '../../server/src/engine/portfolio/portfolioGroups';
+import { filterProjects, groupPortfolio } from '../../server/src/engine/portfolio/portfolioGroups';
+import { worstRag } from '../../server/src/engine/rules/lifecycle';
 import { buildPortfolio, type PortfolioSource } from '../../server/src/engine/portfolio/portfolioModel';
 import { fileUri, REPO, service } from '../support/engine';
 

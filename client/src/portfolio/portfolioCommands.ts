@@ -3,22 +3,12 @@
 import * as vscode from 'vscode';
 // The base client: the desktop's (Node) and the web extension's (browser) are both one.
 import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
-import { Requests, type GroupBy, type PortfolioFilter, type RenderTemplateResult, type ReportFormat, type ReportResult, type TemplateInfo } from '../../../server/src/protocol';
+import { GROUP_BY_KEYS, GROUP_BY_LABELS, isOneOf, PROJECT_STATUSES, RAGS, REPORT_FORMAT_LABELS, REPORT_FORMATS, Requests, type GroupBy, type PortfolioFilter, type RenderTemplateResult, type ReportFormat, type ReportResult, type TemplateInfo } from '../../../server/src/protocol';
 import type { SourceLocation } from '../../../server/src/protocol';
 import { charterSkeleton, titleFromId, validateProjectId, type NewCharterArgs } from '../../../server/src/engine/services/newCharter';
 import type { PortfolioProvider } from './portfolioProvider';
 import type { TreeNode } from './treeItems';
 
-const GROUPS: Array<{ value: GroupBy; label: string }> = [
-  { value: 'programme', label: 'Programme' },
-  { value: 'status', label: 'Status' },
-  { value: 'rag', label: 'RAG' },
-  { value: 'sponsor', label: 'Sponsor' },
-  { value: 'manager', label: 'Manager' },
-  { value: 'phase', label: 'Phase' },
-];
-const STATUSES = ['proposed', 'approved', 'active', 'on-hold', 'closed', 'cancelled'];
-const FORMATS: Record<ReportFormat, true> = { md: true, html: true, csv: true, json: true };
 export type ExportFormat = ReportFormat;
 
 export interface ExportReportArgs {
@@ -48,7 +38,7 @@ export function registerPortfolioCommands(client: LanguageClient, ready: Promise
       let groupBy: GroupBy | undefined = typeof arg === 'string' ? arg : undefined;
       if (!groupBy) {
         const picked = await vscode.window.showQuickPick(
-          GROUPS.map((g) => ({ label: g.label, value: g.value, description: g.value === provider.groupBy ? 'current' : undefined })),
+          GROUP_BY_KEYS.map((value) => ({ label: GROUP_BY_LABELS[value], value, description: value === provider.groupBy ? 'current' : undefined })),
           { title: 'Group the portfolio by' },
         );
         groupBy = picked?.value;
@@ -65,8 +55,8 @@ export function registerPortfolioCommands(client: LanguageClient, ready: Promise
         type Item = vscode.QuickPickItem & { apply: (f: PortfolioFilter) => void };
         const items: Item[] = [
           { label: 'Has findings', picked: !!current.hasFindings, apply: (f) => (f.hasFindings = true) },
-          ...(['red', 'amber', 'green', 'none'] as const).map((rag): Item => ({ label: `RAG: ${rag === 'none' ? 'no status report' : rag}`, picked: !!current.rag?.includes(rag), apply: (f) => (f.rag = [...(f.rag ?? []), rag]) })),
-          ...STATUSES.map((status): Item => ({ label: `Status: ${status}`, picked: !!current.status?.includes(status), apply: (f) => (f.status = [...(f.status ?? []), status]) })),
+          ...[...[...RAGS].reverse(), 'none' as const].map((rag): Item => ({ label: `RAG: ${rag === 'none' ? 'no status report' : rag}`, picked: !!current.rag?.includes(rag), apply: (f) => (f.rag = [...(f.rag ?? []), rag]) })),
+          ...PROJECT_STATUSES.map((status): Item => ({ label: `Status: ${status}`, picked: !!current.status?.includes(status), apply: (f) => (f.status = [...(f.status ?? []), status]) })),
         ];
         const picked = await vscode.window.showQuickPick(items, { canPickMany: true, title: 'Show only projects that match (none picked: all)' });
         if (!picked) return undefined;
@@ -179,19 +169,14 @@ export function registerPortfolioCommands(client: LanguageClient, ready: Promise
       let format = args.format ?? (args.out ? formatOf(args.out) : undefined);
       if (!format && interactive) {
         const picked = await vscode.window.showQuickPick(
-          [
-            { label: 'Markdown', description: 'summary table, roll-ups, Mermaid gantt', value: 'md' as const },
-            { label: 'HTML', description: 'one self-contained file with the charts', value: 'html' as const },
-            { label: 'CSV', description: 'one row per project', value: 'csv' as const },
-            { label: 'JSON', description: 'the portfolio model', value: 'json' as const },
-          ],
+          REPORT_FORMATS.map((value) => ({ ...REPORT_FORMAT_LABELS[value], value })),
           { title: 'Export the portfolio report as' },
         );
         if (!picked) return undefined;
         format = picked.value;
       }
       format ??= 'md';
-      if (!(format in FORMATS)) throw new Error(`Unknown report format "${format}". Use md, html, csv or json.`);
+      if (!isOneOf(REPORT_FORMATS, format)) throw new Error(`Unknown report format "${format}". Use ${REPORT_FORMATS.slice(0, -1).join(', ')} or ${REPORT_FORMATS[REPORT_FORMATS.length - 1]}.`);
       const root = vscode.workspace.workspaceFolders?.[0]?.uri;
       let target = args.out ? toUri(args.out) : root ? vscode.Uri.joinPath(root, `portfolio-report.${format}`) : undefined;
       if (interactive) {
@@ -262,7 +247,7 @@ async function exists(uri: vscode.Uri): Promise<boolean> {
 
 function formatOf(out: string): ExportFormat | undefined {
   const ext = out.split('.').pop()?.toLowerCase();
-  return ext === 'markdown' ? 'md' : ext && ext in FORMATS ? (ext as ExportFormat) : undefined;
+  return ext === 'markdown' ? 'md' : isOneOf(REPORT_FORMATS, ext) ? ext : undefined;
 }
 
 function waitForDiagnostics(uri: vscode.Uri, timeoutMs: number): Promise<void> {

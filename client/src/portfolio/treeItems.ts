@@ -2,7 +2,7 @@
 // A pure function of the server's answer, so tests check it without VS Code; the provider turns each
 // node into a TreeItem.
 import { markdownCode, markdownText } from '../../../server/src/engine/utils/escape';
-import type { PortfolioResult } from '../../../server/src/protocol';
+import { FINISHED_STATUSES, isOneOf, type PortfolioResult } from '../../../server/src/protocol';
 import type { PortfolioGroup, PortfolioProject, Rag, SourceLocation } from '../../../server/src/protocol';
 
 export type NodeKind = 'group' | 'project' | 'section' | 'milestone' | 'risk' | 'dependency' | 'finding';
@@ -164,7 +164,7 @@ export function projectNode(p: PortfolioProject, byId: Map<string, PortfolioProj
     description,
     tooltip: projectTooltip(p),
     // A finished project's last RAG is history, not health: it is drawn without a RAG colour.
-    icon: !p.live && (p.status === 'closed' || p.status === 'cancelled') ? { id: 'archive' } : { id: p.rag ? 'circle-filled' : 'circle-outline', color: RAG_COLOURS[p.live ? (p.rag ?? 'none') : 'none'] },
+    icon: !p.live && isOneOf(FINISHED_STATUSES, p.status) ? { id: 'archive' } : { id: p.rag ? 'circle-filled' : 'circle-outline', color: RAG_COLOURS[p.live ? (p.rag ?? 'none') : 'none'] },
     contextValue: 'charter.project',
     collapsible: sections.length ? 'collapsed' : 'none',
     open: p.location,

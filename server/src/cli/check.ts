@@ -12,6 +12,7 @@ import { cliCacheDir, SchemaFetcher, timeoutFromEnv } from '../schemaRequest';
 import type { CharterSettings } from '../engine/settings';
 import type { PhaseTimes } from '../engine/utils/phaseTimes';
 import type { Finding } from '../engine/types';
+import type { Policy } from '../engine/rules/policy';
 import { globSync } from 'tinyglobby';
 import { formatResults, OUTPUT_FORMATS, summarise, type FileResult } from './formatters';
 import { resolveWorkspace, UsageError } from './workspace';
@@ -79,6 +80,8 @@ export interface CheckOutcome {
   phaseTimes: PhaseTimes;
   /** With `cache`: how many files joined the index from the cache, and how many files' findings it gave. */
   cacheUse?: { filesRestored: number; findingsReused: number };
+  /** The policy in force: the workspace's Portfolio (also when only some files were named) under `charter.policy`. */
+  policy: Policy;
 }
 
 export async function runCheck(options: CheckOptions): Promise<CheckOutcome> {
@@ -183,7 +186,21 @@ export async function runCheck(options: CheckOptions): Promise<CheckOutcome> {
   const warnings = cacheNotes + workspaceWarnings(workspace, [...portfolio], service, options.cwd, settingsLines).join('') + (none && options.format !== 'stylish' ? `charter: warning: ${none}` : '');
   const overWarnings = options.maxWarnings !== undefined && summary.warnings > options.maxWarnings;
   const cacheUse = cache && { filesRestored: cache.session.restoredCount, findingsReused: fromCache.size };
-  return { output, exitCode: summary.errors > 0 || overWarnings ? 1 : 0, results, checked, settings: workspace.settings, fixLog, warnings, baseline, notice, root: workspace.root, cacheUse, phaseTimes: service.phaseTimes };
+  return {
+    output,
+    exitCode: summary.errors > 0 || overWarnings ? 1 : 0,
+    results,
+    checked,
+    settings: workspace.settings,
+    fixLog,
+    warnings,
+    baseline,
+    notice,
+    root: workspace.root,
+    policy: service.workspace.policy(workspace.settings.policy),
+    cacheUse,
+    phaseTimes: service.phaseTimes,
+  };
 }
 
 /** The git base of `ref`; without git or a repository a notice instead (never a crash); an unknown ref is the user's to fix. */

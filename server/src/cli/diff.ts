@@ -4,9 +4,6 @@ import * as path from 'node:path';
 import picomatch from 'picomatch';
 import { parseCharterFile } from '../engine/parser/charterParser';
 import { baseUri } from '../engine/change/baseline';
-import { detectKind } from '../engine/kinds';
-import { isDict } from '../engine/rules/charterDocument';
-import { resolvePolicy } from '../engine/rules/policy';
 import { runCheck } from './check';
 import { buildChangeSummary, type ChangeSummary, type HeadFile, type RemovedFile } from './diff/changeSummary';
 import { formatDiffMarkdown } from './diff/diffMarkdown';
@@ -60,8 +57,7 @@ export async function runDiff(options: DiffOptions): Promise<DiffOutcome> {
     const text = await baseline.textAt(repoPath);
     if (text !== undefined) removed.push({ parsed: parseCharterFile(baseUri(baseline.ref, repoPath), text), path: repoPath });
   }
-  const policy = resolvePolicy(headPortfolioPolicy(head), checked.settings.policy);
-  const summary = buildChangeSummary({ ref: baseline.ref, commit: baseline.commit, head, removed, policy });
+  const summary = buildChangeSummary({ ref: baseline.ref, commit: baseline.commit, head, removed, policy: checked.policy });
   const text = format === 'json' ? `${JSON.stringify(summary, null, 2)}\n` : formatDiffMarkdown(summary);
   if (!options.out) return { output: text, exitCode: 0, summary };
   const target = path.resolve(options.cwd, options.out);
@@ -78,13 +74,4 @@ function scopeOf(cwd: string, paths: string[]): (absolute: string) => boolean {
   if (paths.length === 0) return () => true;
   const folders = paths.map((p) => path.resolve(cwd, p)).filter((p) => fs.statSync(p).isDirectory());
   return (absolute) => folders.some((folder) => absolute.startsWith(folder.endsWith(path.sep) ? folder : folder + path.sep));
-}
-
-function headPortfolioPolicy(head: HeadFile[]): unknown {
-  for (const file of head) {
-    for (const doc of file.parsed.documents) {
-      if (!doc.empty && isDict(doc.value) && detectKind(doc, file.relativePath).kind === 'Portfolio') return doc.value.policy;
-    }
-  }
-  return undefined;
 }

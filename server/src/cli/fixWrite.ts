@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Finding } from '../engine/types';
+import { unreadableFileFinding } from '../engine/parser/charterParser';
 import { readRegularFileSync, ReadRefused } from '../fileReading';
 
 const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
@@ -29,7 +30,7 @@ export function readSource(file: string): SourceFile {
     bytes = readRegularFileSync(file);
   } catch (e) {
     if (!(e instanceof ReadRefused)) throw e;
-    return { file, bytes: Buffer.alloc(0), text: '', bom: false, unreadable: unreadableFinding(file, e.message) };
+    return { file, bytes: Buffer.alloc(0), text: '', bom: false, unreadable: unreadableFileFinding(pathToFileURL(file).href, e.message) };
   }
   const bom = bytes.subarray(0, 3).equals(BOM);
   return { file, bytes, text: (bom ? bytes.subarray(3) : bytes).toString('utf8'), bom };
@@ -84,17 +85,6 @@ export function notWrittenFinding(file: string, reason: string): Finding {
     uri: pathToFileURL(file).href,
     range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
     docs: 'docs/rules/fix/not-written.md',
-  };
-}
-
-function unreadableFinding(file: string, reason: string): Finding {
-  return {
-    rule: 'yaml/not-text',
-    severity: 'error',
-    message: `This file cannot be read as a charter: ${reason}. Make it a readable YAML file, or exclude it with charter.files.exclude.`,
-    uri: pathToFileURL(file).href,
-    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-    docs: 'docs/rules/yaml.md',
   };
 }
 

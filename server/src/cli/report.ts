@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { groupPortfolio } from '../engine/portfolio/portfolioGroups';
 import { buildPortfolio, type PortfolioSource } from '../engine/portfolio/portfolioModel';
-import { GROUP_BY, type GroupBy } from '../engine/portfolio/portfolioTypes';
+import { GROUP_BY_KEYS, isOneOf } from '../engine/model/vocabulary';
 import { todayIso } from '../engine/utils/dates';
 import { runCheck } from './check';
 import { readGitHistory } from '../gitHistory';
@@ -41,20 +41,20 @@ export interface ReportOutcome {
 
 export async function runReport(options: ReportOptions): Promise<ReportOutcome> {
   const format = options.format ?? formatFromFileName(options.out) ?? 'md';
-  if (!(REPORT_FORMATS as readonly string[]).includes(format)) throw new UsageError(`Unknown format "${format}". Use one of: ${REPORT_FORMATS.join(', ')}.`);
-  if (options.groupBy !== undefined && !(GROUP_BY as readonly string[]).includes(options.groupBy)) {
-    throw new UsageError(`Unknown grouping "${options.groupBy}". Use one of: ${GROUP_BY.join(', ')}.`);
+  if (!isOneOf(REPORT_FORMATS, format)) throw new UsageError(`Unknown format "${format}". Use one of: ${REPORT_FORMATS.join(', ')}.`);
+  if (options.groupBy !== undefined && !isOneOf(GROUP_BY_KEYS, options.groupBy)) {
+    throw new UsageError(`Unknown grouping "${options.groupBy}". Use one of: ${GROUP_BY_KEYS.join(', ')}.`);
   }
   // The same files, parses and findings as `charter check` for the same paths and settings.
   const checked = await runCheck({ cwd: options.cwd, paths: options.paths, format: 'json', asOf: options.asOf, config: options.config, color: false, offline: options.offline, exactOnly: true });
   // exactOnly: every checked file comes with its exact parse (none from a cache).
   const sources: PortfolioSource[] = checked.checked.flatMap((c) => (c.parsed ? [{ file: c.parsed, relativePath: c.relativePath, findings: c.findings }] : []));
   const asOf = checked.settings.asOf ?? todayIso();
-  const groupBy = (options.groupBy ?? checked.settings.portfolio.groupBy) as GroupBy;
+  const groupBy = isOneOf(GROUP_BY_KEYS, options.groupBy) ? options.groupBy : checked.settings.portfolio.groupBy;
   const history = options.gitHistory ? (await readGitHistory(options.cwd, sources.map((s) => ({ relativePath: s.relativePath, absolutePath: fileURLToPath(s.file.uri) })))).history : undefined;
   const portfolio = buildPortfolio(sources, { asOf, settingPolicy: checked.settings.policy, history });
   const report: PortfolioReport = { ...portfolio, groupBy, groups: groupPortfolio(portfolio, groupBy) };
-  const text = (options.exceptions ? EXCEPTIONS_FORMATTERS : REPORT_FORMATTERS)[format as ReportFormat](report);
+  const text = (options.exceptions ? EXCEPTIONS_FORMATTERS : REPORT_FORMATTERS)[format](report);
   if (!options.out) return { output: text, exitCode: 0, report, warnings: checked.warnings };
   const target = path.resolve(options.cwd, options.out);
   fs.mkdirSync(path.dirname(target), { recursive: true });
@@ -66,6 +66,6 @@ function formatFromFileName(file?: string): ReportFormat | undefined {
   const ext = file ? path.extname(file).slice(1).toLowerCase() : '';
   if (ext === 'markdown') return 'md';
   if (ext === 'htm') return 'html';
-  return (REPORT_FORMATS as readonly string[]).includes(ext) ? (ext as ReportFormat) : undefined;
+  return isOneOf(REPORT_FORMATS, ext) ? ext : undefined;
 }
 

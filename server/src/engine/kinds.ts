@@ -1,6 +1,8 @@
-// Which kind of charter document this is: its `kind:` field, else its file name.
+// Which kind of charter document this is: its `kind:` field, else its file name (model/documentKinds.ts).
+import { DOCUMENT_KINDS, kindDescriptors, type DocumentKind } from './model/documentKinds';
 import type { ParsedDocument } from './parser/charterParser';
-import { DOCUMENT_KINDS, type DocumentKind } from './types';
+import { isOneOf } from './model/vocabulary';
+
 
 export interface KindDetection {
   kind?: DocumentKind;
@@ -9,23 +11,17 @@ export interface KindDetection {
   unknownKind?: string;
 }
 
-const BY_FILE_NAME: Array<{ test: RegExp; kind: DocumentKind }> = [
-  { test: /(^|\.)charter\.ya?ml$/i, kind: 'Project' },
-  { test: /\.programme\.ya?ml$/i, kind: 'Programme' },
-  { test: /^portfolio\.ya?ml$/i, kind: 'Portfolio' },
-  { test: /^people\.ya?ml$/i, kind: 'People' },
-];
-
+/** The kind a file name says, for a document without `kind:`: the first descriptor whose pattern matches. */
 export function kindFromFileName(path: string): DocumentKind | undefined {
   const base = path.split(/[\\/]/).pop() ?? '';
-  return BY_FILE_NAME.find((entry) => entry.test.test(base))?.kind;
+  return kindDescriptors().find((d) => d.fileName.test(base))?.kind;
 }
 
 export function detectKind(doc: ParsedDocument, path: string): KindDetection {
   const value = doc.value;
   if (value && typeof value === 'object' && !Array.isArray(value) && 'kind' in value) {
     const kind = (value as { kind: unknown }).kind;
-    if (typeof kind === 'string' && (DOCUMENT_KINDS as readonly string[]).includes(kind)) return { kind: kind as DocumentKind, source: 'field' };
+    if (isOneOf(DOCUMENT_KINDS, kind)) return { kind, source: 'field' };
     return { unknownKind: String(kind ?? '') };
   }
   const byName = kindFromFileName(path);

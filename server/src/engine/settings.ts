@@ -3,6 +3,8 @@ import { parse as parseJsonc, type ParseError } from 'jsonc-parser';
 import type { SeveritySetting } from './types';
 import { DEFAULT_MAX_SIZE_KB } from './parser/parseLimits';
 import { isIsoDate } from './utils/dates';
+import { DEFAULT_EXCLUDE, DEFAULT_GROUP_BY, GROUP_BY_KEYS, isOneOf, SEVERITY_SETTINGS, type GroupBy } from './model/vocabulary';
+import { DEFAULT_INCLUDE } from './model/documentKinds';
 
 export interface SchemaAssociation {
   fileMatch: string[];
@@ -17,7 +19,6 @@ export interface TemplateSetting {
   tiers?: string[];
 }
 
-export type GroupBy = 'programme' | 'status' | 'rag' | 'sponsor' | 'manager' | 'phase';
 
 export interface CharterSettings {
   schemas: SchemaAssociation[];
@@ -39,16 +40,6 @@ export interface CharterSettings {
   baseRef: string;
 }
 
-export const DEFAULT_INCLUDE = [
-  '**/*.charter.yaml',
-  '**/*.charter.yml',
-  '**/charter.yaml',
-  '**/*.programme.yaml',
-  '**/*.programme.yml',
-  '**/portfolio.yaml',
-  '**/people.yaml',
-];
-export const DEFAULT_EXCLUDE = ['**/node_modules/**', '**/.git/**'];
 
 export function defaultSettings(): CharterSettings {
   return {
@@ -59,15 +50,13 @@ export function defaultSettings(): CharterSettings {
     validate: { enable: true },
     format: { enable: false },
     schemaDownload: { enable: true },
-    portfolio: { groupBy: 'programme' },
+    portfolio: { groupBy: DEFAULT_GROUP_BY },
     rulesets: [],
     templates: [],
     baseRef: 'auto',
   };
 }
 
-const SEVERITY_SETTINGS = new Set(['error', 'warning', 'info', 'hint', 'off']);
-const GROUPS = new Set(['programme', 'status', 'rag', 'sponsor', 'manager', 'phase']);
 
 /**
  * Reads the `charter` section of a configuration (nested objects as VS Code returns them, or dotted
@@ -95,7 +84,7 @@ export function normaliseSettings(raw: unknown): CharterSettings {
   }
   const rules = get('rules');
   if (rules && typeof rules === 'object') {
-    for (const [rule, level] of Object.entries(rules)) if (typeof level === 'string' && SEVERITY_SETTINGS.has(level)) settings.rules[rule] = level as SeveritySetting;
+    for (const [rule, level] of Object.entries(rules)) if (isOneOf(SEVERITY_SETTINGS, level)) settings.rules[rule] = level satisfies SeveritySetting;
   }
   const policy = get('policy');
   if (policy && typeof policy === 'object' && !Array.isArray(policy)) settings.policy = policy as Record<string, unknown>;
@@ -110,7 +99,7 @@ export function normaliseSettings(raw: unknown): CharterSettings {
   settings.format.enable = bool('format.enable', false);
   settings.schemaDownload.enable = bool('schemaDownload.enable', true);
   const groupBy = get('portfolio.groupBy');
-  if (typeof groupBy === 'string' && GROUPS.has(groupBy)) settings.portfolio.groupBy = groupBy as GroupBy;
+  if (isOneOf(GROUP_BY_KEYS, groupBy)) settings.portfolio.groupBy = groupBy;
   settings.rulesets = toStringList(get('rulesets'));
   const templates = get('templates');
   if (Array.isArray(templates)) {

@@ -12,9 +12,8 @@ import { isIsoDate } from './utils/dates';
 import { docsFor } from './utils/docs';
 import { LineIndex } from './utils/lineIndex';
 import { didYouMean } from './utils/suggest';
+import { GROUP_BY_KEYS, isOneOf, SEVERITY_SETTINGS } from './model/vocabulary';
 
-const SEVERITIES = ['error', 'warning', 'info', 'hint', 'off'];
-const GROUPS = ['programme', 'status', 'rag', 'sponsor', 'manager', 'phase'];
 const MAX_FINDINGS = 200;
 
 type ValueCheck = (node: JsonNode, name: string, out: Reporter) => void;
@@ -36,7 +35,7 @@ const SETTINGS: Record<string, ValueCheck> = {
   'validate.enable': boolean,
   'format.enable': boolean,
   'schemaDownload.enable': boolean,
-  'portfolio.groupBy': oneOf(GROUPS),
+  'portfolio.groupBy': oneOf(GROUP_BY_KEYS),
   asOf: checkAsOf,
   rulesets: checkRulesets,
   templates: checkTemplates,
@@ -108,9 +107,9 @@ function checkRules(node: JsonNode, name: string, out: Reporter): void {
       const nearest = out.rules.nearest(rule);
       out.add('settings/unknown-rule', keyNode, `No rule is called "${rule}", so this severity applies to nothing.${nearest ? ` Did you mean "${nearest}"?` : ' Use a rule id from docs/rules, an area such as "budget/*", or a PMO schema\'s x-rule.'}`);
     }
-    if (valueNode.type !== 'string' || !SEVERITIES.includes(valueNode.value as string)) {
-      const nearest = typeof valueNode.value === 'string' ? nearestWord(valueNode.value, SEVERITIES) : undefined;
-      out.add('settings/invalid-value', valueNode, `The severity of ${rule} must be one of ${SEVERITIES.join(', ')}; this one is ignored.${nearest ? ` Did you mean "${nearest}"?` : ''}`);
+    if (valueNode.type !== 'string' || !isOneOf(SEVERITY_SETTINGS, valueNode.value)) {
+      const nearest = typeof valueNode.value === 'string' ? nearestWord(valueNode.value, SEVERITY_SETTINGS) : undefined;
+      out.add('settings/invalid-value', valueNode, `The severity of ${rule} must be one of ${SEVERITY_SETTINGS.join(', ')}; this one is ignored.${nearest ? ` Did you mean "${nearest}"?` : ''}`);
     }
   }
 }
@@ -191,7 +190,7 @@ function boolean(node: JsonNode, name: string, out: Reporter): void {
   if (node.type !== 'boolean') out.add('settings/invalid-value', node, `${name} must be true or false; the default is used instead.`);
 }
 
-function oneOf(values: string[]): ValueCheck {
+function oneOf(values: readonly string[]): ValueCheck {
   return (node, name, out) => {
     if (node.type === 'string' && values.includes(node.value as string)) return;
     const nearest = typeof node.value === 'string' ? nearestWord(node.value, values) : undefined;
@@ -200,7 +199,7 @@ function oneOf(values: string[]): ValueCheck {
 }
 
 /** A short form (`warn`, `err`) or a near spelling. */
-function nearestWord(input: string, words: string[]): string | undefined {
+function nearestWord(input: string, words: readonly string[]): string | undefined {
   const lower = input.toLowerCase();
   return (lower.length >= 3 ? words.find((w) => w.startsWith(lower)) : undefined) ?? didYouMean(input, words);
 }

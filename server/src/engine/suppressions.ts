@@ -7,7 +7,7 @@
 import { isMap, isPair, isScalar, isSeq, type Node } from 'yaml';
 import { detectKind } from './kinds';
 import type { ParsedFile } from './parser/charterParser';
-import { CharterDocument } from './rules/charterDocument';
+import { CharterDocument } from './model/charterReader';
 import { describeRule } from './rules/index';
 import type { RuleIds } from './ruleIds';
 import { placeholderIn } from './rules/text/noPlaceholders';

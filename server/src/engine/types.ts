@@ -17,8 +17,8 @@ export type SeveritySetting = Severity | 'off';
 /** `area/name`, e.g. `schema/enum`, `budget/breakdown-sums`. */
 export type RuleId = string;
 
-export type DocumentKind = 'Project' | 'Programme' | 'Portfolio' | 'People';
-export const DOCUMENT_KINDS: readonly DocumentKind[] = ['Project', 'Programme', 'Portfolio', 'People'];
+/** The kinds of charter document: the table in model/documentKinds.ts. */
+export type { DocumentKind } from './model/documentKinds';
 
 /** A text replacement, in the coordinates of the file it edits. */
 export interface TextEdit {

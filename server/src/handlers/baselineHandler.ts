@@ -1,7 +1,8 @@
 // Change control on the LSP side: the base text of each charter from git, for the engine's change
 // rules, hover and the client's Compare with Base. Only in a trusted workspace (running git in an
 // untrusted folder runs that folder's git hooks and config). A base is cached per folder, setting and
-// HEAD position; blob texts per blob id. When HEAD or a ref moves, everything is evaluated again.
+// HEAD position; blob texts per blob id. When HEAD or a ref moves, everything is evaluated again; a
+// folder that had no base (no repository yet, no commit, no such ref) is asked again when that changes.
 import { MessageType, DidChangeWatchedFilesNotification, WatchKind, type Connection, type FileEvent, type InitializeParams } from 'vscode-languageserver/node';
 import { URI } from 'vscode-uri';
 import type { BaseText } from '../engine/change/baseline';
@@ -116,6 +117,8 @@ export class BaselineHandler {
     } catch (e) {
       if (!(e instanceof GitProblem)) throw e;
       this.tell(folder, setting, e);
+      // Not for ever: a repository created, a first commit or a fetch later brings the base.
+      void this.heads.watchForRepository(path);
       return undefined;
     }
   }

@@ -82,6 +82,14 @@ export class FindingsPublisher {
     void this.send(uri, undefined);
   }
 
+  /** A closed file that could not be read: these findings (from no text) stand until it is read or forgotten. */
+  async unreadable(uri: string, findings: Finding[]): Promise<void> {
+    if (this.documents.get(uri)) return;
+    this.pending.delete(uri);
+    this.published.set(uri, findings);
+    await this.send(uri, undefined);
+  }
+
   /** Replaces every workspace notice; URIs whose notices changed are published again. */
   async setNotices(next: Map<string, Finding[]>): Promise<void> {
     const previous = this.notices;

@@ -48,7 +48,7 @@ import { FIX_ALL_KIND, type CodeAction as EngineCodeAction } from '../engine/ser
 import type { CompletionItem as EngineCompletionItem, CompletionKind } from '../engine/services/completion';
 import type { DocumentSymbol as EngineSymbol, SymbolKind as EngineSymbolKind } from '../engine/services/documentSymbols';
 import type { Finding, Range } from '../engine/types';
-import type { IdNamespace } from '../engine/workspace/indexTypes';
+import type { IdSymbolKind } from '../engine/model/documentKinds';
 import { docsHref, toDiagnostic } from './diagnostics';
 import type { SettingsCache } from './settingsCache';
 import type { WorkspaceFolders } from './workspaceFolders';
@@ -69,11 +69,11 @@ export const LANGUAGE_FEATURE_CAPABILITIES: ServerCapabilities = {
   documentFormattingProvider: true,
 };
 
-const ID_SYMBOL_KIND: Record<IdNamespace, SymbolKind> = {
-  Project: SymbolKind.Package,
-  Programme: SymbolKind.Namespace,
-  People: SymbolKind.Struct,
-  objective: SymbolKind.Constant,
+const ID_SYMBOL_KIND: Record<IdSymbolKind, SymbolKind> = {
+  package: SymbolKind.Package,
+  namespace: SymbolKind.Namespace,
+  struct: SymbolKind.Struct,
+  constant: SymbolKind.Constant,
 };
 
 const SYMBOL_KIND: Record<EngineSymbolKind, SymbolKind> = {
@@ -166,7 +166,7 @@ export class LanguageFeatures {
   workspaceSymbols(params: WorkspaceSymbolParams): WorkspaceSymbol[] {
     return this.service.findWorkspaceSymbols(params.query).map((s) => ({
       name: s.name,
-      kind: ID_SYMBOL_KIND[s.namespace],
+      kind: ID_SYMBOL_KIND[s.symbolKind],
       containerName: s.detail,
       location: { uri: s.location.uri, range: s.location.range },
     }));

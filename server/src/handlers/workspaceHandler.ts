@@ -5,7 +5,8 @@
 // and gives it the text on disk of the closed ones.
 import picomatch from 'picomatch';
 import { glob } from 'tinyglobby';
-import { readRegularFile } from '../fileReading';
+import { readRegularFile, ReadRefused } from '../fileReading';
+import { unreadableFileFinding } from '../engine/parser/charterParser';
 import {
   DidChangeWatchedFilesNotification,
   FileChangeType,
@@ -136,6 +137,8 @@ export class WorkspaceHandler {
       }
       if (change.type === FileChangeType.Deleted) {
         for (const file of this.service.workspace.allFiles()) if (file.uri === change.uri || file.uri.startsWith(`${change.uri}/`)) this.forgetFile(file.uri);
+        // Files never indexed (unreadable ones) may still show findings.
+        for (const uri of [...this.publisher.published.keys()]) if ((uri === change.uri || uri.startsWith(`${change.uri}/`)) && !this.documents.get(uri) && !this.service.workspace.has(uri)) this.publisher.forget(uri);
         continue;
       }
       const folder = this.folderOf(change.uri);
@@ -271,8 +274,10 @@ export class WorkspaceHandler {
     try {
       // Only a regular file: a charter that links to a device or a pipe must not hang the server.
       text = (await this.service.phaseTimes.timeAsync('read', () => readRegularFile(URI.parse(uri).fsPath))).toString('utf8').replace(/^\uFEFF/, '');
-    } catch {
-      this.forgetFile(uri); // gone, unreadable or not a regular file since it was listed
+    } catch (e) {
+      this.forgetFile(uri);
+      // A pipe, a device or a file nobody may read gets the finding charter check gives it; a deleted one nothing.
+      if (e instanceof ReadRefused && !e.missing) await this.publisher.unreadable(uri, [unreadableFileFinding(uri, e.message)]);
       return;
     }
     if (this.documents.get(uri)) return; // opened meanwhile: the editor's text wins

@@ -21,6 +21,9 @@ function git(...args: string[]): string {
 suite('Change control', () => {
   suiteSetup(async () => {
     await activateExtension();
+    // The base by name, so the messages below can quote it; set before the repository exists, as the
+    // folder has none yet: the server notices the repository and its first commit appear on its own.
+    await setWorkspaceSettings({ 'charter.baseRef': 'HEAD' });
     // The workspace copy as a repository of its own, with only this charter committed.
     git('init', '-q', '-b', 'main');
     git('config', 'user.name', 'Charter E2E');
@@ -29,10 +32,6 @@ suite('Change control', () => {
     await writeWorkspaceFile(FILE, BASE);
     git('add', FILE);
     git('commit', '-q', '-m', 'Approved baseline');
-    // The server looked for a repository when the folder opened, before this one existed, and keeps
-    // that answer until the base setting or HEAD moves (VS Code reports nothing inside .git): name
-    // the base explicitly, as a user who just ran git init would see it picked up.
-    await setWorkspaceSettings({ 'charter.baseRef': 'HEAD' });
   });
 
   suiteTeardown(async () => {

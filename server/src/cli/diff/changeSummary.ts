@@ -6,10 +6,10 @@ import { ChangeLog, type ChangeRecord } from '../../engine/change/changeRecords'
 import { projectDeltas, type Delta } from '../../engine/change/deltas';
 import { detectKind } from '../../engine/kinds';
 import type { ParsedFile } from '../../engine/parser/charterParser';
-import { CharterDocument, isDict } from '../../engine/rules/charterDocument';
+import { CharterDocument, isDict } from '../../engine/model/charterReader';
 import { formatMoney, parseMoney, type Money } from '../../engine/rules/money';
 import { toBaseCurrency } from '../../engine/rules/fx';
-import { countsAgainstCap, isCommitted } from '../../engine/rules/lifecycle';
+import { countsAgainstCap, isCommitted, isLive } from '../../engine/rules/lifecycle';
 import { drawsByYear } from '../../engine/rules/portfolio/fundingEnvelope';
 import { phasingOf } from '../../engine/workspace/charterFacts';
 import type { Policy } from '../../engine/rules/policy';
@@ -166,7 +166,7 @@ function identity(doc: CharterDocument, file: string) {
 /** A removed charter; `liveRemoved` when the project was live on the base (the policy's live statuses). */
 function removed(doc: CharterDocument, file: string, policy: Policy): DiffProject {
   const status = doc.text(['status']) ?? 'proposed';
-  return { ...identity(doc, file), baseFile: file, state: 'removed', liveRemoved: policy.liveStatuses.includes(status), deltas: [], findings: [] };
+  return { ...identity(doc, file), baseFile: file, state: 'removed', liveRemoved: isLive(status, policy), deltas: [], findings: [] };
 }
 
 function lineOf(doc: CharterDocument, edge: 'start' | 'end'): number {

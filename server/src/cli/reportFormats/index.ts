@@ -5,8 +5,9 @@ import { formatHtmlReport } from './html';
 import { formatJsonReport, type PortfolioReport } from './json';
 import { formatMarkdownReport } from './markdown';
 
-export const REPORT_FORMATS = ['md', 'html', 'csv', 'json'] as const;
-export type ReportFormat = (typeof REPORT_FORMATS)[number];
+import { REPORT_FORMATS, type ReportFormat } from '../../engine/model/vocabulary';
+
+export { REPORT_FORMATS, type ReportFormat };
 export type { PortfolioReport };
 
 export const REPORT_FORMATTERS: Record<ReportFormat, (report: PortfolioReport) => string> = {

@@ -1,6 +1,7 @@
 // `charter report --format md`: a summary table, roll-ups per group and a Mermaid gantt (GitHub renders it).
 import { money, timelineProjects } from '../../engine/portfolio/portfolioCharts';
 import { isIsoDate } from '../../engine/utils/dates';
+import { isFinished } from '../../engine/rules/lifecycle';
 import type { PortfolioProject, Rag } from '../../engine/portfolio/portfolioTypes';
 import { markdownCell, markdownCode, markdownText, mermaidText } from '../../engine/utils/escape';
 import type { PortfolioReport } from './json';
@@ -68,7 +69,7 @@ export function mermaidGantt(report: PortfolioReport): string {
   for (const [label, projects] of [...sections.entries()].sort(([a], [b]) => (a === 'No programme' ? 1 : b === 'No programme' ? -1 : a.localeCompare(b)))) {
     lines.push(`  section ${mermaidText(label)}`);
     for (const p of projects) {
-      const tags = [p.live && p.rag === 'red' ? 'crit' : '', p.status === 'active' ? 'active' : '', p.status === 'closed' || p.status === 'cancelled' ? 'done' : ''].filter(Boolean);
+      const tags = [p.live && p.rag === 'red' ? 'crit' : '', p.status === 'active' ? 'active' : '', isFinished(p.status) ? 'done' : ''].filter(Boolean);
       lines.push(`  ${mermaidText(p.title)} :${[...tags, `t${++n}`].join(', ')}, ${p.schedule.start}, ${p.schedule.end}`);
       for (const m of p.milestones) {
         if (!m.date || !isIsoDate(m.date)) continue;

@@ -1,6 +1,6 @@
 // The `changes:` log of a charter read against its base: which records are new on the branch, which
 // kinds they cover, and whether a change was approved by someone allowed to approve it.
-import { isDict, type CharterDocument, type Dict } from '../rules/charterDocument';
+import { isDict, type CharterDocument, type Dict } from '../model/charterReader';
 import type { Policy } from '../rules/policy';
 import { isIsoDate } from '../utils/dates';
 

@@ -2,7 +2,7 @@
 // with the same project (by id, else by position) in the base.
 import { detectKind } from '../kinds';
 import type { ParsedDocument, ParsedFile } from '../parser/charterParser';
-import { CharterDocument, isDict } from '../rules/charterDocument';
+import { CharterDocument, isDict } from '../model/charterReader';
 import { CHANGE_RULES } from '../rules/index';
 import type { Policy } from '../rules/policy';
 import { reporterFor } from '../rules/reporting';

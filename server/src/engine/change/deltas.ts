@@ -1,7 +1,7 @@
 // What changed in a project charter between its base and its head, in governance terms: money with
 // percentages, dates with day counts, transitions, items in and out. The change rules and
 // `charter diff` both read these.
-import type { CharterDocument } from '../rules/charterDocument';
+import type { CharterDocument } from '../model/charterReader';
 import { formatMoney, percentOf, type Money } from '../rules/money';
 import { daysBetween } from '../utils/dates';
 import type { DataPath } from '../utils/yamlNodes';

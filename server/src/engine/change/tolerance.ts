@@ -1,6 +1,6 @@
 // What a change may do without escalation: the manager's tolerances (the charter's `authority`, else the
 // policy's change-control defaults) and the status moves the policy allows.
-import type { CharterDocument } from '../rules/charterDocument';
+import type { CharterDocument } from '../model/charterReader';
 import { comparisonCurrency, inCurrency } from '../rules/fx';
 import { comparePercent } from '../rules/money';
 import type { Policy } from '../rules/policy';

@@ -1,7 +1,7 @@
 // How a project performs against its plan: variances, schedule slip and earned value, as pure
 // functions of the charter's own figures (docs/metrics.md gives every formula). Money stays exact
 // (millionths as bigint); a metric whose inputs are missing is `null` with the reason, never a guess.
-import { isDict } from '../rules/charterDocument';
+import { isDict } from '../model/charterReader';
 import { parseMoney, type Money } from '../rules/money';
 import { daysBetween, isIsoDate } from '../utils/dates';
 import { known, unknown, type Metric, type Ratio } from './metricValues';

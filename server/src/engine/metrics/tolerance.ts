@@ -2,7 +2,7 @@
 // (`authority.budgetTolerancePercent`, `authority.scheduleToleranceDays`). Beyond them the manager may
 // not carry on alone: an exception report to the sponsor is needed. Without a tolerance the manager has
 // none: any forecast over the approved budget or past the planned end is beyond it.
-import { isDict } from '../rules/charterDocument';
+import { isDict } from '../model/charterReader';
 import { comparePercent, formatMoney, type Money } from '../rules/money';
 import { daysBetween } from '../utils/dates';
 import type { PerformanceInputs } from './performance';

@@ -3,12 +3,16 @@
 // own `statusReports:` list, or snapshots the CLI or a trusted workspace read from git and hand in.
 // Nothing here runs git.
 import { parseAllDocuments } from 'yaml';
-import { isDict } from '../rules/charterDocument';
+import { isDict } from '../model/charterReader';
 import { parseMoney, type Money } from '../rules/money';
 import { daysBetween, isIsoDate } from '../utils/dates';
+import type { Rag } from '../model/vocabulary';
+import { DOCUMENT_KINDS, type DocumentKind } from '../model/documentKinds';
 
-export type Rag = 'green' | 'amber' | 'red';
-const RAG_LEVEL: Record<Rag, number> = { green: 0, amber: 1, red: 2 };
+/** An old version's project is its first document of no other known kind (a charter may omit `kind:`). */
+const NOT_PROJECTS: readonly DocumentKind[] = DOCUMENT_KINDS.filter((k) => k !== 'Project');
+import { isRag, isWorseRag } from '../rules/lifecycle';
+
 
 /** What one status report said, with the figures of its day. */
 export interface StatusSnapshot {
@@ -73,7 +77,7 @@ export function snapshotsFromVersions(texts: string[]): StatusSnapshot[] {
     try {
       const docs = parseAllDocuments(text, { uniqueKeys: false });
       const list = Array.isArray(docs) ? docs : [docs];
-      value = list.map((d) => d.toJS({ maxAliasCount: 100 })).find((v) => isDict(v) && v.kind !== 'Programme' && v.kind !== 'Portfolio' && v.kind !== 'People');
+      value = list.map((d) => d.toJS({ maxAliasCount: 100 })).find((v) => isDict(v) && !NOT_PROJECTS.includes(v.kind as DocumentKind));
     } catch {
       continue; // an old version that does not parse is no data point
     }
@@ -92,7 +96,7 @@ function newestFirst(snapshots: StatusSnapshot[]): StatusSnapshot[] {
 
 function snapshotOf(report: unknown, figures: { forecastEnd?: unknown; forecastAtCompletion?: unknown }): StatusSnapshot | undefined {
   if (!isDict(report) || typeof report.asOf !== 'string' || !isIsoDate(report.asOf)) return undefined;
-  const rag = typeof report.rag === 'string' && report.rag in RAG_LEVEL ? (report.rag as Rag) : undefined;
+  const rag = isRag(report.rag) ? report.rag : undefined;
   const snapshot: StatusSnapshot = { asOf: report.asOf, rag };
   if (typeof report.confidence === 'string') snapshot.confidence = report.confidence;
   if (typeof figures.forecastEnd === 'string' && isIsoDate(figures.forecastEnd)) snapshot.forecastEnd = figures.forecastEnd;
@@ -127,9 +131,8 @@ export function computeTrend(snapshots: StatusSnapshot[], today: string, source:
     const previous = rated[1]?.rag;
     if (previous) {
       trend.previousRag = previous;
-      const delta = RAG_LEVEL[latest.rag] - RAG_LEVEL[previous];
-      trend.direction = delta > 0 ? 'worse' : delta < 0 ? 'better' : 'same';
-      if (delta !== 0) trend.phrases.push(`${previous} -> ${latest.rag} since last report`);
+      trend.direction = isWorseRag(latest.rag, previous) ? 'worse' : isWorseRag(previous, latest.rag) ? 'better' : 'same';
+      if (trend.direction !== 'same') trend.phrases.push(`${previous} -> ${latest.rag} since last report`);
     }
   }
   if (trend.forecastEndMoves > 0) trend.phrases.push(`forecast end moved ${times(trend.forecastEndMoves)}`);

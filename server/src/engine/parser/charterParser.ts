@@ -260,3 +260,15 @@ function firstAliasOffset(doc: Document.Parsed): number | undefined {
   visit(doc.contents);
   return found;
 }
+
+/** A charter file that could not be read at all (a device, a pipe, permission denied): checked as empty, with this finding. */
+export function unreadableFileFinding(uri: string, reason: string): Finding {
+  return {
+    rule: 'yaml/not-text',
+    severity: 'error',
+    message: `This file cannot be read as a charter: ${reason}. Make it a readable YAML file, or exclude it with charter.files.exclude.`,
+    uri,
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    docs: docsFor('yaml/not-text'),
+  };
+}

@@ -2,7 +2,7 @@
 // report --exceptions`, the dashboard): what is waived or silenced, where, why, by whom, until when.
 import { detectKind } from '../kinds';
 import type { ParsedFile } from '../parser/charterParser';
-import { CharterDocument } from '../rules/charterDocument';
+import { CharterDocument } from '../model/charterReader';
 import { readSuppressionComments } from '../suppressions';
 import type { PortfolioException } from './portfolioTypes';
 

@@ -1,25 +1,17 @@
 // Grouping, filtering and roll-ups over the portfolio model. Pure.
-import type { GroupBy } from '../settings';
+import { committedCountsAgainstCap, rolledUpRag } from '../rules/lifecycle';
+import { PROJECT_STATUSES, type GroupBy } from '../model/vocabulary';
 import { performanceRollup } from './portfolioPerformance';
-import type { Portfolio, PortfolioFilter, PortfolioGroup, PortfolioProject, Rag, Rollup } from './portfolioTypes';
+import type { Portfolio, PortfolioFilter, PortfolioGroup, PortfolioProject, Rollup } from './portfolioTypes';
 
-const RAG_WEIGHT: Record<Rag, number> = { green: 1, amber: 2, red: 3 };
-const STATUS_ORDER = ['proposed', 'approved', 'active', 'on-hold', 'closed', 'cancelled'];
 /** Live projects by health, worst first, then live projects without a report, then those not live. */
 const RAG_ORDER = ['red', 'amber', 'green', '', 'not-live'];
-
-/** Red beats amber beats green; undefined when none of them reports a RAG. */
-export function worstRag(rags: Array<Rag | undefined>): Rag | undefined {
-  let worst: Rag | undefined;
-  for (const rag of rags) if (rag && (!worst || RAG_WEIGHT[rag] > RAG_WEIGHT[worst])) worst = rag;
-  return worst;
-}
 
 export function rollup(projects: PortfolioProject[]): Rollup {
   const result: Rollup = {
     count: projects.length,
     live: projects.filter((p) => p.live).length,
-    worstRag: worstRag(projects.filter((p) => p.live).map((p) => p.rag)),
+    worstRag: rolledUpRag(projects),
     rag: { green: 0, amber: 0, red: 0, none: 0, invalid: 0 },
     approved: {},
     overdueMilestones: 0,
@@ -83,7 +75,7 @@ export function groupPortfolio(portfolio: Portfolio, groupBy: GroupBy, filter?: 
         if (programme.cap !== undefined) {
           const currency = programme.currency ?? '';
           // What programme/budget-cap counts: committed and closed projects in the cap's currency.
-          const approved = roundMoney(members.filter((p) => (p.committed || p.status === 'closed') && p.budget.currency === currency).reduce((sum, p) => sum + (p.budget.approved ?? 0), 0));
+          const approved = roundMoney(members.filter((p) => committedCountsAgainstCap(p.committed, p.status) && p.budget.currency === currency).reduce((sum, p) => sum + (p.budget.approved ?? 0), 0));
           group.cap = { amount: programme.cap, currency, approved, over: approved > programme.cap };
         }
       }
@@ -101,7 +93,7 @@ function compareKeys(a: string, b: string, groupBy: GroupBy, labelA: string, lab
   if (groupBy === 'rag') return RAG_ORDER.indexOf(a) - RAG_ORDER.indexOf(b);
   // Projects without a value go last.
   if (!a || !b) return a ? -1 : b ? 1 : 0;
-  const order = groupBy === 'status' ? STATUS_ORDER : undefined;
+  const order: readonly string[] | undefined = groupBy === 'status' ? PROJECT_STATUSES : undefined;
   if (order) {
     const rank = (k: string) => (order.includes(k) ? order.indexOf(k) : order.length);
     return rank(a) - rank(b) || a.localeCompare(b);

@@ -1,15 +1,15 @@
 // Parsed charters (and their findings) -> the portfolio model. Pure: no file system, no LSP.
-import type { ParsedDocument, ParsedFile } from '../parser/charterParser';
+import type { ParsedFile } from '../parser/charterParser';
 import { detectKind } from '../kinds';
+import { CharterDocument, dictOf, dictsOf, displayAmount as money, displayText as text, isDict as isRecord } from '../model/charterReader';
 import type { Finding, Severity } from '../types';
-import { locate, valueRange, type DataPath } from '../utils/yamlNodes';
-import { isCommitted, isLive } from '../rules/lifecycle';
+import { valueRange, type DataPath } from '../utils/yamlNodes';
+import { isCommitted, isLive, isOverdueMilestone, isRag } from '../rules/lifecycle';
 import { resolvePolicy, type Policy } from '../rules/policy';
 import { exceptionsIn } from './portfolioExceptions';
 import { projectPerformance } from './portfolioPerformance';
 import { rollup } from './portfolioGroups';
 import {
-  RAGS,
   type FindingCounts,
   type Portfolio,
   type PortfolioDependency,
@@ -20,7 +20,6 @@ import {
   type PortfolioProgramme,
   type PortfolioProject,
   type PortfolioRisk,
-  type Rag,
   type SourceLocation,
 } from './portfolioTypes';
 
@@ -57,18 +56,20 @@ export function buildPortfolio(sources: PortfolioSource[], options: PortfolioOpt
     for (const doc of source.file.documents) {
       if (doc.empty || !isRecord(doc.value)) continue;
       const kind = detectKind(doc, source.relativePath).kind;
-      if (kind === 'Project') projects.push(readProject(source, doc, options.asOf, policy, options.history?.[source.relativePath]));
+      if (!kind) continue;
+      const document = new CharterDocument(source.file, doc, kind);
+      if (kind === 'Project') projects.push(readProject(source, document, options.asOf, policy, options.history?.[source.relativePath]));
       else if (kind === 'Programme') {
-        const programme = readProgramme(source, doc);
+        const programme = readProgramme(source, document);
         if (programme) programmes.push(programme);
       } else if (kind === 'People') {
-        for (const person of list(doc.value.people)) {
+        for (const person of dictsOf(document.get(['people']))) {
           const id = text(person.id);
           const capacity = person.capacityPercent;
           if (id) people.push({ id, name: text(person.name), capacityPercent: typeof capacity === 'number' && Number.isFinite(capacity) && capacity >= 0 ? capacity : undefined });
         }
       } else if (kind === 'Portfolio') {
-        for (const objective of list(doc.value.objectives)) {
+        for (const objective of dictsOf(document.get(['objectives']))) {
           const id = text(objective.id);
           if (id && !strategicObjectives.some((o) => o.id === id)) strategicObjectives.push({ id, title: text(objective.title) });
         }
@@ -107,17 +108,18 @@ function policyOf(sources: PortfolioSource[], settingPolicy: unknown): Policy {
   return resolvePolicy(undefined, settingPolicy);
 }
 
-function readProject(source: PortfolioSource, doc: ParsedDocument, asOf: string, policy: Policy, pastVersions?: string[]): PortfolioProject {
-  const v = doc.value as Record<string, unknown>;
-  const live = isLive(text(v.status), policy);
-  const at = locator(source, doc);
-  const id = text(v.id) ?? fallbackId(source.relativePath);
-  const schedule = record(v.schedule);
-  const budget = record(v.budget);
-  const report = record(v.statusReport);
+function readProject(source: PortfolioSource, d: CharterDocument, asOf: string, policy: Policy, pastVersions?: string[]): PortfolioProject {
+  const v = d.root;
+  const status = d.displayText(['status']);
+  const live = isLive(status, policy);
+  const at = locator(source, d);
+  const id = d.displayText(['id']) ?? fallbackId(source.relativePath);
+  const schedule = dictOf(v.schedule);
+  const budget = dictOf(v.budget);
+  const report = dictOf(v.statusReport);
   const rag = text(report.rag);
 
-  const milestones: PortfolioMilestone[] = list(v.milestones).map((m, i) => {
+  const milestones: PortfolioMilestone[] = dictsOf(v.milestones).map((m, i) => {
     const date = text(m.date);
     const status = text(m.status);
     return {
@@ -125,7 +127,7 @@ function readProject(source: PortfolioSource, doc: ParsedDocument, asOf: string,
       name: text(m.name),
       date,
       status,
-      overdue: live && (status ?? 'planned') === 'planned' && !!date && date < asOf,
+      overdue: isOverdueMilestone(m, live, asOf),
       location: at(['milestones', i, 'id'], ['milestones', i]),
     };
   });
@@ -134,7 +136,7 @@ function readProject(source: PortfolioSource, doc: ParsedDocument, asOf: string,
     .sort((a, b) => a.date!.localeCompare(b.date!));
   const nextMilestone = upcoming.find((m) => !m.overdue) ?? upcoming[0];
 
-  const risks: PortfolioRisk[] = list(v.risks)
+  const risks: PortfolioRisk[] = dictsOf(v.risks)
     .map((r, i) => {
       const probability = text(r.probability);
       const impact = text(r.impact);
@@ -152,9 +154,9 @@ function readProject(source: PortfolioSource, doc: ParsedDocument, asOf: string,
     .sort((a, b) => b.score - a.score);
 
   const dependencies: PortfolioDependency[] = [];
-  (Array.isArray(v.dependencies) ? v.dependencies : []).forEach((d, i) => {
+  (Array.isArray(v.dependencies) ? v.dependencies : []).forEach((written, i) => {
     // `- fin-erp-upgrade` or `- { project: fin-erp-upgrade, neededBy: ... }`
-    const entry = typeof d === 'string' ? { project: d } : record(d);
+    const entry = typeof written === 'string' ? { project: written } : dictOf(written);
     const project = text(entry.project);
     if (!project) return;
     dependencies.push({
@@ -162,24 +164,24 @@ function readProject(source: PortfolioSource, doc: ParsedDocument, asOf: string,
       neededBy: text(entry.neededBy),
       description: text(entry.description),
       known: false,
-      location: typeof d === 'string' ? at(['dependencies', i]) : at(['dependencies', i, 'project'], ['dependencies', i]),
+      location: typeof written === 'string' ? at(['dependencies', i]) : at(['dependencies', i, 'project'], ['dependencies', i]),
     });
   });
 
-  const findings = findingsOf(source, doc);
+  const findings = findingsOf(source, d);
   return {
     id,
     title: text(v.title) ?? id,
     summary: text(v.summary),
-    status: text(v.status),
+    status,
     live,
-    committed: isCommitted(text(v.status), policy),
+    committed: isCommitted(status, policy),
     phase: text(v.phase),
     programme: text(v.programme),
     sponsor: text(v.sponsor),
     manager: text(v.manager),
-    rag: (RAGS as readonly string[]).includes(rag ?? '') ? (rag as Rag) : undefined,
-    ragInvalid: rag !== undefined && !(RAGS as readonly string[]).includes(rag) ? rag : undefined,
+    rag: isRag(rag) ? rag : undefined,
+    ragInvalid: rag !== undefined && !isRag(rag) ? rag : undefined,
     ragAsOf: text(report.asOf),
     commentary: text(report.commentary),
     schedule: { start: text(schedule.start), end: text(schedule.end) },
@@ -193,32 +195,30 @@ function readProject(source: PortfolioSource, doc: ParsedDocument, asOf: string,
     findings,
     location: at(['id'], []),
     performance: projectPerformance(v, asOf, policy, pastVersions),
-    allocations: list(v.allocations).flatMap((a) => {
+    allocations: dictsOf(v.allocations).flatMap((a) => {
       const person = text(a.person);
       const percent = a.percent;
       return person && typeof percent === 'number' && Number.isFinite(percent) && percent >= 0 ? [{ person, percent, from: text(a.from), to: text(a.to) }] : [];
     }),
-    strategicObjectives: [...new Set(list(v.objectives).flatMap((o) => (text(o.strategicObjective) ? [text(o.strategicObjective)!] : [])))],
+    strategicObjectives: [...new Set(dictsOf(v.objectives).flatMap((o) => (text(o.strategicObjective) ? [text(o.strategicObjective)!] : [])))],
   };
 }
 
-function readProgramme(source: PortfolioSource, doc: ParsedDocument): PortfolioProgramme | undefined {
-  const v = doc.value as Record<string, unknown>;
-  const id = text(v.id);
+function readProgramme(source: PortfolioSource, d: CharterDocument): PortfolioProgramme | undefined {
+  const id = d.displayText(['id']);
   if (!id) return undefined;
-  const budget = record(v.budget);
   return {
     id,
-    title: text(v.title),
-    owner: text(v.owner),
-    cap: money(budget.cap),
-    currency: text(budget.currency),
-    location: locator(source, doc)(['id'], []),
+    title: d.displayText(['title']),
+    owner: d.displayText(['owner']),
+    cap: money(d.get(['budget', 'cap'])),
+    currency: d.displayText(['budget', 'currency']),
+    location: locator(source, d)(['id'], []),
   };
 }
 
 /** The findings that fall inside this document, most severe first. */
-function findingsOf(source: PortfolioSource, doc: ParsedDocument): PortfolioFinding[] {
+function findingsOf(source: PortfolioSource, { doc }: CharterDocument): PortfolioFinding[] {
   const lines = source.file.lines;
   const first = lines.positionAt(doc.index === 0 ? 0 : doc.start).line;
   const last = lines.positionAt(doc.end).line;
@@ -247,42 +247,17 @@ export function countFindings(findings: Array<{ severity: Severity }>): FindingC
 }
 
 /** A function giving the location of the first of the paths that exists in the document. */
-function locator(source: PortfolioSource, doc: ParsedDocument): (...paths: DataPath[]) => SourceLocation {
+function locator(source: PortfolioSource, d: CharterDocument): (...paths: DataPath[]) => SourceLocation {
+  const doc = d.doc;
   return (...paths) => {
     for (const path of paths) {
-      const located = locate(doc.yaml, path);
+      const located = d.locate(path);
       if (!located.node && path.length > 0) continue;
       const [start, end] = path.length === 0 ? [doc.start, doc.start] : valueRange(located, doc.start, source.file.text);
       return { uri: source.file.uri, relativePath: source.relativePath, range: source.file.lines.rangeOf(start, end) };
     }
     return { uri: source.file.uri, relativePath: source.relativePath, range: source.file.lines.rangeOf(doc.start, doc.start) };
   };
-}
-
-/** An amount as a number: an integer, or a decimal string (`"1200.50"`). */
-function money(value: unknown): number | undefined {
-  const amount = typeof value === 'number' ? value : typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(value.trim()) ? Number(value.trim()) : undefined;
-  // Too many digits for a number reads as Infinity, which no chart can draw.
-  return amount !== undefined && Number.isFinite(amount) ? amount : undefined;
-}
-
-/** Scalars as text: YAML 1.2 keeps `2027-03-31` a string, but a number or boolean may stand in for one. */
-function text(value: unknown): string | undefined {
-  if (typeof value === 'string') return value.trim() === '' ? undefined : value;
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  return undefined;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return !!value && typeof value === 'object' && !Array.isArray(value);
-}
-
-function record(value: unknown): Record<string, unknown> {
-  return isRecord(value) ? value : {};
-}
-
-function list(value: unknown): Array<Record<string, unknown>> {
-  return Array.isArray(value) ? value.map(record) : [];
 }
 
 function fallbackId(relativePath: string): string {

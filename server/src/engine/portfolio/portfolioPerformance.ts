@@ -6,7 +6,7 @@ import { formatRatio, formatSignedMoney, moneyText, ratioValue, roundToCents, ty
 import { computePerformance, readPerformanceInputs } from '../metrics/performance';
 import { readTolerances, toleranceBreaches } from '../metrics/tolerance';
 import { computeTrend, snapshotsFromCharter, snapshotsFromVersions, type Trend } from '../metrics/trends';
-import { isDict } from '../rules/charterDocument';
+import { isDict } from '../model/charterReader';
 import { toBaseCurrency } from '../rules/fx';
 import { parseMoney, type Money } from '../rules/money';
 import type { Policy } from '../rules/policy';

@@ -1,11 +1,10 @@
 // The portfolio as the tree, the dashboard and `charter report` see it. Plain JSON: it travels over
 // LSP to the client and is what `charter report --format json` prints.
-import type { GroupBy } from '../settings';
+import type { GroupBy, Rag } from '../model/vocabulary';
 import type { Range, Severity } from '../types';
 import type { PerformanceRollup, ProjectPerformance } from './portfolioPerformance';
 
-export type Rag = 'green' | 'amber' | 'red';
-export const RAGS: readonly Rag[] = ['green', 'amber', 'red'];
+export type { Rag };
 
 /** Where something is written: the file and the range to reveal when a user opens it. */
 export interface SourceLocation {
@@ -203,4 +202,3 @@ export interface PortfolioFilter {
 }
 
 export type { GroupBy };
-export const GROUP_BY: readonly GroupBy[] = ['programme', 'status', 'rag', 'sponsor', 'manager', 'phase'];

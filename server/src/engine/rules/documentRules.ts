@@ -2,7 +2,7 @@
 import { detectKind } from '../kinds';
 import type { ParsedFile } from '../parser/charterParser';
 import type { Finding } from '../types';
-import { CharterDocument } from './charterDocument';
+import { CharterDocument } from '../model/charterReader';
 import { DOCUMENT_RULES } from './index';
 import type { Policy } from './policy';
 import { reporterFor } from './reporting';

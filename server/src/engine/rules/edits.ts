@@ -4,7 +4,7 @@ import { isMap, isScalar, isSeq, type Node, type Pair } from 'yaml';
 import type { TextEdit } from '../types';
 import { lineBreakOf } from '../utils/lineIndex';
 import type { DataPath } from '../utils/yamlNodes';
-import type { CharterDocument } from './charterDocument';
+import type { CharterDocument } from '../model/charterReader';
 
 /** Adds `key: value` at the end of the mapping at `path` (which must exist). */
 export function appendPair(document: CharterDocument, path: DataPath, key: string, valueText: string): TextEdit | undefined {

@@ -7,7 +7,7 @@ import type { CharterSettings } from '../settings';
 import type { Finding } from '../types';
 import { todayIso } from '../utils/dates';
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
-import { isDict } from './charterDocument';
+import { isDict } from '../model/charterReader';
 import { documentRuleFindings } from './documentRules';
 import { policyKey, resolvePolicy, type Policy } from './policy';
 import type { BaseText } from '../change/baseline';

@@ -2,7 +2,7 @@
 // the `charter.policy` setting, with built-in defaults for anything neither says (the same defaults the
 // portfolio schema's "Default policy" snippet writes out).
 import { parseRate, type FxRate } from './fx';
-import { DEFAULT_LIVE_STATUSES } from './lifecycle';
+import { DEFAULT_LIVE_STATUSES, PROJECT_STATUSES, type ProjectStatus } from '../model/vocabulary';
 import { parseMoney, type Money } from './money';
 
 export interface ApprovalThreshold {
@@ -43,9 +43,7 @@ export interface Policy {
   spiThreshold: Money;
 }
 
-export const PROJECT_STATUSES = ['proposed', 'approved', 'active', 'on-hold', 'closed', 'cancelled'] as const;
-
-const DEFAULT_TRANSITIONS: Readonly<Record<string, readonly string[]>> = {
+const DEFAULT_TRANSITIONS: Readonly<Record<ProjectStatus, readonly ProjectStatus[]>> = {
   proposed: ['approved', 'on-hold', 'cancelled'],
   approved: ['active', 'on-hold', 'cancelled'],
   active: ['on-hold', 'closed', 'cancelled'],

@@ -2,7 +2,7 @@
 // rule, the workspace index) and reports findings; it never runs workspace code and never does I/O.
 import type { DocumentKind, Fix, Range, RelatedLocation, RuleId, Severity } from '../types';
 import type { PortfolioQuery, IndexedDocument } from '../workspace/indexTypes';
-import type { CharterDocument } from './charterDocument';
+import type { CharterDocument } from '../model/charterReader';
 import type { Policy } from './policy';
 import type { ChangeLog } from '../change/changeRecords';
 import type { Delta } from '../change/deltas';

@@ -1,7 +1,8 @@
 // Reads a ruleset file (YAML) into rules and templates, or says in one sentence why it cannot be used.
 // Every rule, path and function option is checked here, so a ruleset that loads cannot fail later.
 import { parse as parseYaml } from 'yaml';
-import { DOCUMENT_KINDS, type DocumentKind, type Severity } from '../types';
+import type { DocumentKind, Severity } from '../types';
+import { DOCUMENT_KINDS } from '../model/documentKinds';
 import { FUNCTIONS, NESTED_CONDITION } from './functions/index';
 import { isRecord, parseJsonPath } from './jsonPath';
 import type { Check, Ruleset, RulesetRule, TemplateEntry } from './rulesetTypes';

@@ -1,5 +1,6 @@
 // What a PMO ruleset is, once read: declarative rules (a path, a condition, checks from a fixed function
 // library, a message template) and named charter templates. Nothing in it is ever executed as code.
+import type { IdNamespace } from '../model/documentKinds';
 import type { DocumentKind, Severity } from '../types';
 import type { DataPath } from '../utils/yamlNodes';
 import type { JsonPath } from './jsonPath';
@@ -72,7 +73,7 @@ export interface RulesetWorkspace {
   /** Whether the workspace holds a document of this kind at all: references are checked only then. */
   hasKind(kind: DocumentKind): boolean;
   /** Ids of a namespace: project, programme, person ids and strategic objective ids. */
-  ids(namespace: 'Project' | 'Programme' | 'People' | 'objective'): ReadonlySet<string>;
+  ids(namespace: IdNamespace): ReadonlySet<string>;
   /** The plain values of every document of a kind in the workspace. */
   values(kind: DocumentKind): unknown[];
   /** A result computed once until the workspace changes (portfolio aggregates per group). */

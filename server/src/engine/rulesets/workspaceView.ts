@@ -1,14 +1,13 @@
 // What ruleset functions see of the workspace index: ids by namespace and the plain values of its
 // documents. Computed on first use and kept until the index changes.
 import { parseCharterFile } from '../parser/charterParser';
+import { homeOf, type IdNamespace } from '../model/documentKinds';
 import type { DocumentKind } from '../types';
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 import type { RulesetWorkspace } from './rulesetTypes';
 
-type Namespace = 'Project' | 'Programme' | 'People' | 'objective';
-
 class View implements RulesetWorkspace {
-  private idSets = new Map<Namespace, Set<string>>();
+  private idSets = new Map<IdNamespace, Set<string>>();
   private valueLists = new Map<DocumentKind, unknown[]>();
   private memos = new Map<string, unknown>();
   /** The plain values of indexed files' documents, by URI, kept while their text is the same (the trees are not kept). */
@@ -26,20 +25,12 @@ class View implements RulesetWorkspace {
     return this.index.documents(kind).length > 0;
   }
 
-  ids(namespace: Namespace): ReadonlySet<string> {
+  ids(namespace: IdNamespace): ReadonlySet<string> {
     let ids = this.idSets.get(namespace);
     if (!ids) {
       ids = new Set();
-      if (namespace === 'objective') {
-        for (const doc of this.index.documents('Portfolio')) if (doc.facts.kind === 'Portfolio') for (const o of doc.facts.objectives) ids.add(o.value);
-      } else if (namespace === 'People') {
-        for (const doc of this.index.documents('People')) if (doc.facts.kind === 'People') for (const p of doc.facts.people) ids.add(p.id.value);
-      } else {
-        for (const doc of this.index.documents(namespace)) {
-          const id = (doc.facts as { id?: { value: string } }).id;
-          if (id) ids.add(id.value);
-        }
-      }
+      const home = homeOf(namespace);
+      for (const doc of this.index.documents(home.kind)) for (const { id } of home.defines.ids(doc.facts)) ids.add(id.value);
       this.idSets.set(namespace, ids);
     }
     return ids;

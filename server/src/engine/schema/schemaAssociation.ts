@@ -4,7 +4,7 @@ import picomatch from 'picomatch';
 import { URI } from 'vscode-uri';
 import { BUILTIN_SCHEMA_BASE, builtinSchemaId } from './builtinSchemas';
 import type { SchemaAssociation } from '../settings';
-import { DOCUMENT_KINDS, type DocumentKind } from '../types';
+import { DOCUMENT_KINDS, type DocumentKind } from '../model/documentKinds';
 
 export type SchemaSource = 'modeline' | 'property' | 'setting' | 'builtin';
 

@@ -5,6 +5,7 @@ import type { DocumentKind, Finding, Range } from '../types';
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 import { referencesTo, targetsOf, type IdLocation } from './idReferences';
 import { isLive } from '../rules/lifecycle';
+import { isDict } from '../model/charterReader';
 import type { Policy } from '../rules/policy';
 
 /** Client commands the lenses call (the client registers them). */
@@ -29,18 +30,18 @@ export interface CodeLensContext {
 export function getCodeLenses(file: ParsedFile, findings: Finding[], context: CodeLensContext): CodeLens[] {
   const lenses: CodeLens[] = [];
   for (const doc of file.documents) {
-    if (doc.empty || context.kindOf(doc) !== 'Project' || !isRecord(doc.value)) continue;
+    if (doc.empty || context.kindOf(doc) !== 'Project' || !isDict(doc.value)) continue;
     const value = doc.value;
     const start = file.lines.positionAt(doc.start);
     const range: Range = { start: { line: start.line, character: 0 }, end: { line: start.line, character: 0 } };
-    const report = isRecord(value.statusReport) ? value.statusReport : {};
+    const report = isDict(value.statusReport) ? value.statusReport : {};
     const status = typeof value.status === 'string' ? value.status : undefined;
     const rag = typeof report.rag === 'string' && isLive(status, context.policy) ? `RAG ${report.rag}` : undefined;
     const standing = [status, rag].filter(Boolean);
     if (standing.length) lenses.push({ range, title: standing.join(' · ') });
 
     const id = typeof value.id === 'string' ? value.id : undefined;
-    const dependencies = Array.isArray(value.dependencies) ? value.dependencies.filter(isRecord).map((d) => d.project).filter((p): p is string => typeof p === 'string') : [];
+    const dependencies = Array.isArray(value.dependencies) ? value.dependencies.filter(isDict).map((d) => d.project).filter((p): p is string => typeof p === 'string') : [];
     const upstream: IdLocation[] = dependencies.flatMap((p) => targetsOf(context.workspace, 'Project', p).map(({ uri, range: r, relativePath }) => ({ uri, range: r, relativePath })));
     const downstream = id ? referencesTo(context.workspace, 'Project', id).filter((l) => l.uri !== file.uri) : [];
     lenses.push({ range, title: `depends on ${dependencies.length}`, command: SHOW_REFERENCES_COMMAND, arguments: [file.uri, range.start, upstream] });
@@ -52,8 +53,4 @@ export function getCodeLenses(file: ParsedFile, findings: Finding[], context: Co
     lenses.push({ range, title: open.length === 0 ? 'no open findings' : `${open.length} open finding${open.length === 1 ? '' : 's'}`, command: open.length ? SHOW_PROBLEMS_COMMAND : undefined });
   }
   return lenses;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

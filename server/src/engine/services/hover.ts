@@ -7,7 +7,7 @@ import { nodeAt, type NodeAt } from '../utils/yamlPosition';
 import type { DocumentKind } from '../types';
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 import { annotation, describeSchema, enumValues, schemasAt } from './effectiveSchema';
-import { isDefinition, namespaceOf, NAMESPACE_WORDS, referencesTo, targetsOf } from './idReferences';
+import { isDefinition, namespaceOf, namespaceWord, referencesTo, targetsOf } from './idReferences';
 
 export interface HoverResult {
   /** Markdown. */
@@ -47,7 +47,7 @@ export async function doHover(file: ParsedFile, position: Position, context: Hov
           sections.push(`Referred to ${count === 1 ? 'once' : `${count} times`} in the workspace.`);
         } else {
           const targets = targetsOf(context.workspace, namespace, id);
-          sections.push(targets.length ? targets.map((t) => t.card).join('\n\n') : `No ${NAMESPACE_WORDS[namespace]} in the workspace has the id \`${id}\`.`);
+          sections.push(targets.length ? targets.map((t) => t.card).join('\n\n') : `No ${namespaceWord(namespace)} in the workspace has the id \`${id}\`.`);
         }
       }
       if (text) sections.push(text);

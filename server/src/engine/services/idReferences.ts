@@ -2,23 +2,17 @@
 // workspace index: which ids exist, where each is defined, who refers to it, and a card describing it.
 // Which namespace a field belongs to comes from the schema: a value whose schema is `$defs/projectId`
 // names a project, in the built-in schemas and in PMO schemas that `$ref` them alike.
+import { descriptorOf, homeOf, namespaceOfDefinition } from '../model/documentKinds';
 import type { SchemaRef } from '../schema/schemaWalker';
 import type { DocumentKind, Range } from '../types';
 import type { DataPath } from '../utils/yamlNodes';
 import type { IdNamespace, IndexedDocument, Located } from '../workspace/indexTypes';
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 
-const BY_DEFINITION: Record<string, IdNamespace> = {
-  projectId: 'Project',
-  programmeId: 'Programme',
-  personId: 'People',
-  strategicObjectiveId: 'objective',
-};
-
-/** The kind of document whose ids a namespace holds. */
-const HOME: Record<IdNamespace, DocumentKind> = { Project: 'Project', Programme: 'Programme', People: 'People', objective: 'Portfolio' };
-
-export const NAMESPACE_WORDS: Record<IdNamespace, string> = { Project: 'project', Programme: 'programme', People: 'person', objective: 'strategic objective' };
+/** A namespace in a sentence ("project", "strategic objective"): its home kind's descriptor says. */
+export function namespaceWord(namespace: IdNamespace): string {
+  return homeOf(namespace).defines.word;
+}
 
 export interface IdLocation {
   uri: string;
@@ -38,20 +32,21 @@ export interface IdTarget extends IdLocation {
 export function namespaceOf(refs: SchemaRef[]): IdNamespace | undefined {
   for (const ref of refs) {
     const m = /\/\$defs\/(\w+)$/.exec(ref.pointer);
-    if (m && BY_DEFINITION[m[1]]) return BY_DEFINITION[m[1]];
+    const namespace = m ? namespaceOfDefinition(m[1]) : undefined;
+    if (namespace) return namespace;
   }
   return undefined;
 }
 
 /** Whether the value at `path` of a document of `kind` defines an id rather than refers to one. */
 export function isDefinition(namespace: IdNamespace, kind: DocumentKind | undefined, path: DataPath): boolean {
-  return kind === HOME[namespace] && path[path.length - 1] === 'id';
+  return kind === homeOf(namespace).kind && path[path.length - 1] === 'id';
 }
 
 /** Every id of a namespace, each with where it is defined and its card. */
 export function idsIn(index: WorkspaceIndex, namespace: IdNamespace): IdTarget[] {
   const out: IdTarget[] = [];
-  for (const doc of index.documents(HOME[namespace])) out.push(...definitionsIn(doc, namespace));
+  for (const doc of index.documents(homeOf(namespace).kind)) out.push(...definitionsIn(doc, namespace));
   return out.sort((a, b) => a.id.localeCompare(b.id));
 }
 
@@ -65,47 +60,22 @@ export function referencesTo(index: WorkspaceIndex, namespace: IdNamespace, id: 
   const add = (doc: IndexedDocument, located: Located<string> | undefined) => {
     if (located && located.value === id) out.push({ uri: doc.ref.uri, range: located.range, relativePath: doc.ref.relativePath });
   };
-  for (const doc of index.documents()) {
-    const facts = doc.facts;
-    if (facts.kind === 'Project') {
-      if (namespace === 'Project') facts.dependencies.forEach((d) => add(doc, d.project));
-      if (namespace === 'Programme') add(doc, facts.programme);
-      if (namespace === 'People') facts.personRefs.forEach((r) => add(doc, r));
-      if (namespace === 'objective') facts.objectiveRefs.forEach((r) => add(doc, r));
-    } else if (facts.kind === 'Programme' && namespace === 'People') facts.personRefs.forEach((r) => add(doc, r));
-  }
+  for (const doc of index.documents()) for (const located of descriptorOf(doc.facts).references(doc.facts, namespace)) add(doc, located);
   return out;
 }
 
 function definitionsIn(doc: IndexedDocument, namespace: IdNamespace): IdTarget[] {
-  const facts = doc.facts;
-  const where = (located: Located<string>) => ({ uri: doc.ref.uri, range: located.range, relativePath: doc.ref.relativePath, id: located.value });
+  const defines = descriptorOf(doc.facts).defines;
+  if (defines?.namespace !== namespace) return [];
   const file = `[${doc.ref.relativePath}](${doc.ref.uri})`;
-  switch (facts.kind) {
-    case 'Project': {
-      if (namespace !== 'Project' || !facts.id) return [];
-      const line = [
-        facts.status ? `status **${facts.status.value}**` : undefined,
-        facts.rag ? `RAG **${facts.rag.value}**` : undefined,
-        facts.manager ? `manager \`${facts.manager}\`` : undefined,
-        facts.start || facts.end ? `${facts.start?.value ?? '?'} → ${facts.end?.value ?? '?'}` : undefined,
-      ].filter(Boolean);
-      return [{ ...where(facts.id), label: facts.title, card: card(facts.title, facts.id.value, 'Project', [line.join(' · '), file]) }];
-    }
-    case 'Programme':
-      if (namespace !== 'Programme' || !facts.id) return [];
-      return [{ ...where(facts.id), label: facts.title, card: card(facts.title, facts.id.value, 'Programme', [file]) }];
-    case 'People':
-      if (namespace !== 'People') return [];
-      return facts.people.map((p) => ({
-        ...where(p.id),
-        label: p.name,
-        card: card(p.name, p.id.value, 'Person', [p.capacityPercent !== undefined ? `capacity ${p.capacityPercent}%` : undefined, file]),
-      }));
-    case 'Portfolio':
-      if (namespace !== 'objective') return [];
-      return facts.objectives.map((o) => ({ ...where(o), label: o.title, card: card(o.title, o.value, 'Strategic objective', [file]) }));
-  }
+  return defines.ids(doc.facts).map(({ id, label, details }) => ({
+    uri: doc.ref.uri,
+    range: id.range,
+    relativePath: doc.ref.relativePath,
+    id: id.value,
+    label,
+    card: card(label, id.value, defines.cardTitle, [...details, file]),
+  }));
 }
 
 function card(title: string | undefined, id: string, what: string, lines: Array<string | undefined>): string {

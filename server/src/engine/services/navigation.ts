@@ -8,8 +8,9 @@ import { nodeAt } from '../utils/yamlPosition';
 import type { IdNamespace } from '../workspace/indexTypes';
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 import { annotation, schemasAt } from './effectiveSchema';
-import { idsIn, isDefinition, NAMESPACE_WORDS, namespaceOf, referencesTo, targetsOf, type IdLocation } from './idReferences';
+import { idsIn, isDefinition, namespaceWord, namespaceOf, referencesTo, targetsOf, type IdLocation } from './idReferences';
 import { tryLinearRegExp } from '../schema/linearRegExp';
+import { homeOf, ID_NAMESPACES, type IdSymbolKind } from '../model/documentKinds';
 
 export interface NavigationContext {
   walker: SchemaWalker;
@@ -82,7 +83,7 @@ export async function prepareRename(file: ParsedFile, position: Position, contex
 export async function doRename(file: ParsedFile, position: Position, newName: string, context: NavigationContext): Promise<RenameResult> {
   const id = await idAt(file, position, context);
   if (!id) return { error: 'Only the id of a project, programme, person or strategic objective can be renamed here.' };
-  const word = NAMESPACE_WORDS[id.namespace];
+  const word = namespaceWord(id.namespace);
   if (newName === id.id) return { edits: {} };
   if (id.pattern && !safeTest(id.pattern, newName)) return { error: `"${newName}" is not a valid ${word} id (it must match ${id.pattern}).` };
   if (idsIn(context.workspace, id.namespace).some((t) => t.id === newName)) return { error: `A ${word} with the id "${newName}" already exists. Choose another id.` };
@@ -111,6 +112,8 @@ function safeTest(pattern: string, text: string): boolean {
 export interface WorkspaceSymbol {
   name: string;
   namespace: IdNamespace;
+  /** How the namespace's home kind shows its ids (model/documentKinds.ts). */
+  symbolKind: IdSymbolKind;
   detail?: string;
   location: IdLocation;
 }
@@ -124,13 +127,14 @@ export function findWorkspaceSymbols(index: WorkspaceIndex, query: string): Work
     return i === wanted.length;
   };
   const out: WorkspaceSymbol[] = [];
-  for (const namespace of ['Project', 'Programme', 'People', 'objective'] as const) {
+  for (const namespace of ID_NAMESPACES) {
     for (const target of idsIn(index, namespace)) {
       if (wanted && !matches(target.id) && !(target.label && matches(target.label))) continue;
       out.push({
         name: target.label ? `${target.id}: ${target.label}` : target.id,
         namespace,
-        detail: NAMESPACE_WORDS[namespace],
+        symbolKind: homeOf(namespace).defines.symbolKind,
+        detail: namespaceWord(namespace),
         location: { uri: target.uri, range: target.range, relativePath: target.relativePath },
       });
     }

@@ -1,11 +1,9 @@
 // What the index remembers of a document: the ids, references, dates and amounts that whole-portfolio
 // rules read, each with its range. Extracted once per parse; the YAML tree itself is not kept.
-import { CharterDocument, isDict } from '../rules/charterDocument';
-import type { DataPath } from '../utils/yamlNodes';
+import { isDict, locatedDate, locatedMoney, locatedText, type CharterDocument } from '../model/charterReader';
 import type {
   Allocation,
   Dependency,
-  Facts,
   Located,
   PeopleFacts,
   PersonReference,
@@ -28,20 +26,7 @@ const PROJECT_PERSON_FIELDS: ReadonlyArray<readonly [string, string] | readonly 
   ['waivers', 'approver'],
 ];
 
-export function extractFacts(document: CharterDocument): Facts {
-  switch (document.kind) {
-    case 'Project':
-      return projectFacts(document);
-    case 'Programme':
-      return programmeFacts(document);
-    case 'Portfolio':
-      return portfolioFacts(document);
-    case 'People':
-      return peopleFacts(document);
-  }
-}
-
-function projectFacts(d: CharterDocument): ProjectFacts {
+export function projectFacts(d: CharterDocument): ProjectFacts {
   const dependencies: Dependency[] = d.records(['dependencies']).flatMap(({ path }) => {
     const project = locatedText(d, [...path, 'project']);
     return project ? [{ project, milestone: locatedText(d, [...path, 'milestone']), neededBy: locatedDate(d, [...path, 'neededBy']) }] : [];
@@ -96,7 +81,7 @@ export function phasingOf(d: CharterDocument): Phase[] | undefined {
   return phases.length > 0 ? phases : undefined;
 }
 
-function programmeFacts(d: CharterDocument): ProgrammeFacts {
+export function programmeFacts(d: CharterDocument): ProgrammeFacts {
   return {
     kind: 'Programme',
     id: locatedText(d, ['id']),
@@ -108,7 +93,7 @@ function programmeFacts(d: CharterDocument): ProgrammeFacts {
   };
 }
 
-function portfolioFacts(d: CharterDocument): PortfolioFacts {
+export function portfolioFacts(d: CharterDocument): PortfolioFacts {
   return {
     kind: 'Portfolio',
     id: locatedText(d, ['id']),
@@ -128,7 +113,7 @@ function portfolioFacts(d: CharterDocument): PortfolioFacts {
   };
 }
 
-function peopleFacts(d: CharterDocument): PeopleFacts {
+export function peopleFacts(d: CharterDocument): PeopleFacts {
   return {
     kind: 'People',
     people: d.records(['people']).flatMap(({ path, value }) => {
@@ -161,19 +146,4 @@ function personReferences(d: CharterDocument, fields: ReadonlyArray<readonly [st
     }
   }
   return refs;
-}
-
-function locatedText(d: CharterDocument, path: DataPath): Located<string> | undefined {
-  const value = d.text(path);
-  return value === undefined ? undefined : { value, range: d.valueRange(path) };
-}
-
-function locatedDate(d: CharterDocument, path: DataPath): Located<string> | undefined {
-  const value = d.date(path);
-  return value === undefined ? undefined : { value, range: d.valueRange(path) };
-}
-
-function locatedMoney(d: CharterDocument, path: DataPath): Located<bigint> | undefined {
-  const value = d.money(path);
-  return value === undefined ? undefined : { value, range: d.valueRange(path) };
 }

@@ -1,5 +1,6 @@
 // The vocabulary of the workspace index: what it remembers of each document (facts, with the ranges
 // findings and related locations point at) and what portfolio rules may ask it.
+import type { Facts, IdNamespace } from '../model/documentKinds';
 import type { Money } from '../rules/money';
 import type { DocumentKind, Range } from '../types';
 
@@ -88,7 +89,8 @@ export interface PeopleFacts {
   people: Array<{ id: Located<string>; name?: string; capacityPercent?: number }>;
 }
 
-export type Facts = ProjectFacts | ProgrammeFacts | PortfolioFacts | PeopleFacts;
+/** The facts of a document of any kind: the union of what each kind's descriptor extracts. */
+export type { Facts };
 
 export interface IndexedDocument {
   ref: DocRef;
@@ -164,7 +166,7 @@ export interface EnvelopeEntry {
   amount: Located<Money>;
 }
 
-export type IdNamespace = 'Project' | 'Programme' | 'People' | 'objective';
+export type { IdNamespace };
 
 /** What a portfolio rule may ask about the rest of the workspace. */
 export interface PortfolioQuery {

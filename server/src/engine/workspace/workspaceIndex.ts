@@ -4,13 +4,13 @@
 // changed: each run records the keys it read, each document records what it contributes to each key.
 import { detectKind } from '../kinds';
 import type { ParsedFile } from '../parser/charterParser';
-import { CharterDocument } from '../rules/charterDocument';
+import { CharterDocument } from '../model/charterReader';
 import { PORTFOLIO_RULES } from '../rules/index';
 import { policyKey, resolvePolicy, type Policy } from '../rules/policy';
 import { reporterFor } from '../rules/reporting';
 import type { DocumentKind, Finding } from '../types';
-import { extractFacts } from './charterFacts';
-import { contributionsOf, fingerprint, Keys } from './contributions';
+import { contributionsOf, extractFacts } from '../model/documentKinds';
+import { fingerprint, Keys } from './contributions';
 import type { IndexedDocument, PortfolioFacts } from './indexTypes';
 import { IndexQuery } from './indexQuery';
 import { guarded, ruleFailedFinding } from '../rules/ruleFailure';

@@ -1,7 +1,7 @@
 import { canonical } from '../../change/changeRecords';
 import { docsFor } from '../../utils/docs';
 import type { DataPath } from '../../utils/yamlNodes';
-import { isDict, type Dict } from '../charterDocument';
+import { isDict, type Dict } from '../../model/charterReader';
 import type { ChangeRule, ChangeRuleContext } from '../ruleTypes';
 
 interface AuditList {

@@ -1,20 +1,13 @@
 import { docsFor } from '../../utils/docs';
 import type { MemberEntry } from '../../workspace/indexTypes';
-import { isLive } from '../lifecycle';
+import { isLive, isRag, isWorseRag, rolledUpRag } from '../lifecycle';
 import type { Policy } from '../policy';
 import type { PortfolioRule } from '../ruleTypes';
+import type { Rag } from '../../model/vocabulary';
 
-const RANK: Record<string, number> = { green: 0, amber: 1, red: 2 };
-
-/** The health of a programme: the worst RAG among its live projects, if any reports one. */
-export function rolledUpRag(members: MemberEntry[], policy: Pick<Policy, 'liveStatuses'>): string | undefined {
-  let worst: string | undefined;
-  for (const m of members) {
-    const rag = m.rag?.value;
-    if (!rag || !(rag in RANK) || !isLive(m.status, policy)) continue;
-    if (worst === undefined || RANK[rag] > RANK[worst]) worst = rag;
-  }
-  return worst;
+/** The health of a programme: the roll-up of its members' RAGs. */
+function programmeRag(members: MemberEntry[], policy: Pick<Policy, 'liveStatuses'>): Rag | undefined {
+  return rolledUpRag(members.map((m) => ({ rag: m.rag?.value, live: isLive(m.status, policy) })));
 }
 
 /**
@@ -30,11 +23,13 @@ export const ragRollup: PortfolioRule = {
   kinds: ['Programme'],
   check({ target, portfolio, policy, report }) {
     const facts = target.facts;
-    if (facts.kind !== 'Programme' || !facts.id || !facts.rag || !(facts.rag.value in RANK)) return;
+    if (facts.kind !== 'Programme' || !facts.id || !facts.rag) return;
+    const stated = facts.rag.value;
+    if (!isRag(stated)) return;
     const members = portfolio.programmeMembers(facts.id.value);
-    const worst = rolledUpRag(members, policy);
-    if (!worst || RANK[worst] <= RANK[facts.rag.value]) return;
-    const worse = members.filter((m) => m.rag && RANK[m.rag.value] > RANK[facts.rag!.value] && isLive(m.status, policy));
+    const worst = programmeRag(members, policy);
+    if (!worst || !isWorseRag(worst, stated)) return;
+    const worse = members.filter((m) => { const rag = m.rag?.value; return isRag(rag) && isWorseRag(rag, stated) && isLive(m.status, policy); });
     report(
       facts.rag.range,
       `The programme reports ${facts.rag.value}, but ${worse.map((m) => `${m.projectId ?? m.ref.relativePath} is ${m.rag!.value}`).join(', ')}. A programme is no greener than its worst project: report ${worst}, or bring the project back on track.`,

@@ -1,5 +1,5 @@
 import { docsFor } from '../../utils/docs';
-import { isLive } from '../lifecycle';
+import { isLive, isOverdueMilestone } from '../lifecycle';
 import type { DocumentRule } from '../ruleTypes';
 
 export const overdueMilestone: DocumentRule = {
@@ -12,9 +12,8 @@ export const overdueMilestone: DocumentRule = {
   check({ document, policy, today, report }) {
     if (!isLive(document.text(['status']), policy)) return;
     for (const { path, value } of document.records(['milestones'])) {
-      const date = document.date([...path, 'date']);
-      const status = value.status ?? 'planned';
-      if (!date || status !== 'planned' || date >= today) continue;
+      if (!isOverdueMilestone(value, true, today)) continue;
+      const date = value.date as string;
       const name = typeof value.name === 'string' ? `"${value.name}"` : typeof value.id === 'string' ? value.id : 'This milestone';
       report(
         document.valueRange([...path, 'date']),

@@ -1,7 +1,7 @@
 import { readPerformanceInputs } from '../../metrics/performance';
 import { readTolerances, toleranceBreaches } from '../../metrics/tolerance';
 import { docsFor } from '../../utils/docs';
-import { isDict } from '../charterDocument';
+import { isDict } from '../../model/charterReader';
 import { isLive } from '../lifecycle';
 import type { DocumentRule } from '../ruleTypes';
 

@@ -1,4 +1,5 @@
 import { isMap, isPair, isScalar, isSeq, type Node } from 'yaml';
+import { DOCUMENT_KINDS } from '../../model/documentKinds';
 import { docsFor } from '../../utils/docs';
 import type { DocumentRule } from '../ruleTypes';
 
@@ -51,7 +52,7 @@ export const noPlaceholders: DocumentRule = {
   severity: 'warning',
   summary: 'No value is a placeholder such as TBD, TODO, <...> or "...".',
   docs: docsFor('text/no-placeholders'),
-  kinds: ['Project', 'Programme', 'Portfolio', 'People'],
+  kinds: DOCUMENT_KINDS,
   check({ document, report }) {
     const lines = document.file.lines;
     const visit = (node: unknown, depth: number): void => {

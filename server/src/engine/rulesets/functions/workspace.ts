@@ -1,26 +1,26 @@
 // `references` and `portfolio`: checks that read the rest of the workspace, never the disk.
+import { homeOf, ID_NAMESPACES, type IdNamespace } from '../../model/documentKinds';
+import { isOneOf } from '../../model/vocabulary';
 import { parseMoney } from '../../rules/money';
 import { isRecord, parseJsonPath, valueAt, valueAtData, type JsonPath } from '../jsonPath';
 import type { Check, FunctionContext, FunctionOptions, RulesetFunction } from '../rulesetTypes';
 import { breakLimits, checkLimits } from './money';
 import { isWholeNumber, show, unknownOptions } from './options';
 
-const NAMESPACES = ['Project', 'Programme', 'People', 'objective'] as const;
-type Namespace = (typeof NAMESPACES)[number];
-const NOUN: Record<Namespace, string> = { Project: 'project', Programme: 'programme', People: 'person', objective: 'strategic objective' };
 
 /** The value is the id of a document (or strategic objective) of the given kind in the workspace. */
 export const references: RulesetFunction = {
   name: 'references',
   checkOptions: (options) =>
-    unknownOptions(options, ['kind']) ?? ((NAMESPACES as readonly unknown[]).includes(options.kind) ? undefined : `"kind" is one of ${NAMESPACES.join(', ')}`),
+    unknownOptions(options, ['kind']) ?? (isOneOf(ID_NAMESPACES, options.kind) ? undefined : `"kind" is one of ${ID_NAMESPACES.join(', ')}`),
   evaluate: (value, options, context) => {
     if (value === undefined || value === null) return undefined;
-    const kind = options.kind as Namespace;
+    const namespace = options.kind as IdNamespace;
+    const home = homeOf(namespace);
     // As for built-in references: checked only once the workspace holds something of that kind.
-    if (!context.workspace.hasKind(kind === 'objective' ? 'Portfolio' : kind)) return undefined;
+    if (!context.workspace.hasKind(home.kind)) return undefined;
     if (typeof value !== 'string') return `${show(value)} is not an id`;
-    return context.workspace.ids(kind).has(value) ? undefined : `no ${NOUN[kind]} in the workspace has the id "${show(value)}"`;
+    return context.workspace.ids(namespace).has(value) ? undefined : `no ${home.defines.word} in the workspace has the id "${show(value)}"`;
   },
 };
 
