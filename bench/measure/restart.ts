@@ -25,6 +25,8 @@ export interface RestartRun {
   warm: StartRun;
   /** The warm start published, for every file, the diagnostics the cold start did. */
   sameFindings: boolean;
+  /** Files whose diagnostics differ (the first few), with both versions, to see why. */
+  differences: Array<{ uri: string; cold: string; warm: string }>;
 }
 
 /** How long to wait for the server to write its cache after the last check (it debounces). */
@@ -53,8 +55,9 @@ export async function runServerRestart(bundle: string, portfolio: PortfolioOnDis
     };
     const cold = await start();
     const warm = await start();
-    const sameFindings = uris.every((uri) => cold.findings.get(uri) === warm.findings.get(uri));
-    return { cold: cold.run, warm: warm.run, sameFindings };
+    const differing = uris.filter((uri) => cold.findings.get(uri) !== warm.findings.get(uri));
+    const differences = differing.slice(0, 5).map((uri) => ({ uri, cold: cold.findings.get(uri)!, warm: warm.findings.get(uri)! }));
+    return { cold: cold.run, warm: warm.run, sameFindings: differing.length === 0, differences };
   } finally {
     fs.rmSync(cacheDir, { recursive: true, force: true });
   }

@@ -142,8 +142,8 @@ export async function runCheck(options: CheckOptions): Promise<CheckOutcome> {
       parsedFiles.set(file, fixed);
     }
   }
-  const placed = (file: string, relativePath: string, exact: ParsedFile): void => {
-    service.workspace.setFile(exact, relativePath);
+  // The engine put the exact parse's facts into the index; the report and fixes read the parse itself.
+  const placed = (file: string, exact: ParsedFile): void => {
     parsedFiles.set(file, exact);
   };
   /**
@@ -153,7 +153,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckOutcome> {
   const checkPlaced = (file: string, relativePath: string) => {
     // A file read from the cache whose findings must be worked out again is read now.
     const parsed = parsedFiles.get(file) ?? service.readClosed(pathToFileURL(file).href, sources.get(file)!.text);
-    return service.checkClosed(parsed, { relativePath, settings: workspace.settings, folderUri }, (exact) => placed(file, relativePath, exact));
+    return service.checkClosed(parsed, { relativePath, settings: workspace.settings, folderUri }, (exact) => placed(file, exact));
   };
   // Findings the cache still vouches for: the file, the configuration and everything its cross-file rules read are unchanged.
   const fromCache = cache ? cache.session.validFindings(service.workspace) : new Map<string, Finding[]>();

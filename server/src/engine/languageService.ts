@@ -355,6 +355,8 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Charte
         if (findings && findings.length === 0) return { findings, file };
         // Not cached: nobody edits a closed file, so its tree is dropped once its findings are placed.
         file = parseExactly(file.uri, file.text, file.version);
+        // Its own cross-file findings are placed on its facts in the index: they take the ranges too.
+        (context.workspace ?? workspace).placeParsed(file);
         index?.(file);
       }
       const portfolio = context.workspace ?? workspace;

@@ -7,7 +7,6 @@
 import type { Connection, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CharterLanguageService } from '../engine/languageService';
-import type { ParsedFile } from '../engine/parser/charterParser';
 import type { Finding } from '../engine/types';
 import { logRuleFailures, toDiagnostic } from './diagnostics';
 import type { SettingsCache } from './settingsCache';
@@ -17,8 +16,6 @@ import type { WorkspaceFolders } from './workspaceFolders';
 export interface ClosedFile {
   text: string;
   version: number;
-  /** The read that indexed it, kept until its first check takes it (so a start reads each file once); then dropped. */
-  parsed?: ParsedFile;
 }
 
 /** Where the text being checked came from; a result is published only if the source is still current. */
@@ -118,7 +115,9 @@ export class FindingsPublisher {
     // checked on a fast read and parsed exactly only when it has a finding to place.
     const findings = source.open
       ? await this.service.validate(this.service.parse(uri, source.text, source.version), context)
-      : (await this.service.checkClosed(this.closedRead(uri, source), context, (exact) => this.placed(uri, source, exact, context.relativePath))).findings;
+      : // Read again rather than kept from indexing: holding every closed file's tree until its check costs more memory than the read costs time.
+        // Its exact parse, if it has findings to place, is not put into the index either: a finding elsewhere that points into it places it then.
+        (await this.service.checkClosed(this.service.readClosed(uri, source.text, source.version), context)).findings;
     if (!this.isCurrent(uri, source)) return undefined;
     this.published.set(uri, findings);
     logRuleFailures((m) => this.connection.console.error(m), uri, findings);
@@ -133,19 +132,6 @@ export class FindingsPublisher {
     if (!source || source.open) return;
     this.published.set(uri, findings);
     await this.send(uri, source);
-  }
-
-  /** The closed file's read: the one that indexed it if it is still waiting (taken, so the tree goes after this check), else a new one. */
-  private closedRead(uri: string, source: Source): ParsedFile {
-    const closed = this.closedFiles.get(uri);
-    const kept = closed?.parsed;
-    if (closed) closed.parsed = undefined;
-    return kept && kept.version === source.version && kept.text === source.text ? kept : this.service.readClosed(uri, source.text, source.version);
-  }
-
-  /** A closed file with findings was parsed exactly: the index takes its exact facts, if the text is still the indexed one. */
-  private placed(uri: string, source: Source, exact: ParsedFile, relativePath: string): void {
-    if (this.isCurrent(uri, source) && this.service.workspace.file(uri)?.text === source.text) this.service.workspace.setFile(exact, relativePath);
   }
 
   private sourceOf(uri: string): Source | undefined {

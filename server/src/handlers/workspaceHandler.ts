@@ -287,16 +287,13 @@ export class WorkspaceHandler {
       return;
     }
     const version = (previous?.version ?? 0) + 1;
-    const closed: ClosedFile = { text, version };
-    this.disk.set(uri, closed);
+    this.disk.set(uri, { text, version });
     const folder = this.folderOf(uri);
     const relativePath = folder ? relative(folder, uri) : uri;
     if (restoring && this.service.phaseTimes.time('index', () => this.cache?.restore(uri, relativePath, text, version))) return;
     this.cache?.seen(uri, text);
-    // A closed file is read fast when that gives the same findings; only its facts stay in the index
-    // (the read itself waits for the file's first check, then goes).
-    closed.parsed = this.service.readClosed(uri, text, version);
-    this.service.workspace.setFile(closed.parsed, relativePath);
+    // A closed file is read fast when that gives the same findings; only its facts stay in the index.
+    this.service.workspace.setFile(this.service.readClosed(uri, text, version), relativePath);
   }
 
   private forgetFile(uri: string): void {
@@ -307,7 +304,8 @@ export class WorkspaceHandler {
   }
 
   private indexChanged(change: IndexChange): void {
-    if (this.bulk) return;
+    // A file re-read exactly only gained ranges: whoever pointed into it placed it, nobody else's findings change.
+    if (this.bulk || change.placement) return;
     for (const uri of change.uris) {
       if (uri === change.changed) continue; // whoever changed it checks it
       this.publisher.schedule(uri);

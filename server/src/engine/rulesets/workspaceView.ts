@@ -14,7 +14,8 @@ class View implements RulesetWorkspace {
   private readonly fileValues = new Map<string, { text: string; values: unknown[] }>();
 
   constructor(private readonly index: WorkspaceIndex) {
-    index.onDidChange(() => {
+    index.onDidChange((change) => {
+      if (change.placement) return; // ranges added, values the same
       this.idSets = new Map();
       this.valueLists = new Map();
       this.memos = new Map();

@@ -38,6 +38,8 @@ export interface IndexChange {
   uris: string[];
   /** The portfolio's policy changed: every file's findings may have changed. */
   policyChanged: boolean;
+  /** A fast file was re-read exactly (`placeExactly`): its values are the same, only ranges were added. */
+  placement?: true;
 }
 
 interface RuleRun {
@@ -69,6 +71,7 @@ export class WorkspaceIndex {
   private readonly listeners = new Set<(change: IndexChange) => void>();
   /** How many document rule runs happened; tests use it to check incrementality. */
   runCount = 0;
+  private placing = false;
   private policyMemo: { raw: unknown; setting: unknown; policy: Policy } | undefined;
   /** Fingerprints of whole keys (every document's contribution), until the next change. */
   private keyPrints = new Map<string, string>();
@@ -99,7 +102,19 @@ export class WorkspaceIndex {
   placeExactly(uri: string): boolean {
     const file = this.files.get(uri);
     if (!file?.fast || !this.options.parseExactly) return false;
-    this.setFile(this.options.parseExactly(uri, file.text, file.version), file.relativePath);
+    return this.placeParsed(this.options.parseExactly(uri, file.text, file.version));
+  }
+
+  /** An exact parse of a file the index holds fast, of the same text: its facts take their ranges from it. True when taken. */
+  placeParsed(exact: ParsedFile): boolean {
+    const file = this.files.get(exact.uri);
+    if (!file?.fast || exact.fast || exact.text !== file.text) return false;
+    this.placing = true;
+    try {
+      this.setFile(exact, file.relativePath);
+    } finally {
+      this.placing = false;
+    }
     return true;
   }
 
@@ -289,7 +304,7 @@ export class WorkspaceIndex {
     }
     const policyChanged = touchesPolicy && fingerprint([this.portfolioPolicy()]) !== policyBefore;
     if (policyChanged) for (const other of this.files.keys()) affected.add(other);
-    const change: IndexChange = { changed: uri, uris: [...affected].sort(compare), policyChanged };
+    const change: IndexChange = { changed: uri, uris: [...affected].sort(compare), policyChanged, ...(this.placing ? { placement: true as const } : {}) };
     for (const listener of this.listeners) listener(change);
     return change;
   }
