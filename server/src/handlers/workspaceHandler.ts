@@ -180,7 +180,14 @@ export class WorkspaceHandler {
       await this.cache?.begin(indexedFolders);
       const uris = [...found].sort();
       for (let i = 0; i < uris.length; i += BATCH) {
-        await Promise.all(uris.slice(i, i + BATCH).map((uri) => (this.documents.get(uri) ? this.indexOpen(uri) : this.readFromDisk(uri, true))));
+        // A batch is read concurrently (timed as one), then indexed one by one.
+        const batch = uris.slice(i, i + BATCH);
+        const texts = await this.service.phaseTimes.timeAsync('read', () => Promise.all(batch.map((uri) => (this.documents.get(uri) ? undefined : this.readText(uri)))));
+        batch.forEach((uri, k) => {
+          const text = texts[k];
+          if (this.documents.get(uri)) this.indexOpen(uri);
+          else if (text !== undefined) this.indexText(uri, text, true);
+        });
         report(progress, i + BATCH, uris.length, 'Indexing');
         await nextTurn();
       }
@@ -270,16 +277,24 @@ export class WorkspaceHandler {
 
   /** `restoring`: while (re-)indexing, an unchanged file joins the index from the persistent cache. */
   private async readFromDisk(uri: string, restoring = false): Promise<void> {
-    let text: string;
+    const text = await this.readText(uri);
+    if (text !== undefined) this.indexText(uri, text, restoring);
+  }
+
+  /** The file's text on disk, or undefined (and the file forgotten) when it cannot be read any more. */
+  private async readText(uri: string): Promise<string | undefined> {
     try {
       // Only a regular file: a charter that links to a device or a pipe must not hang the server.
-      text = (await this.service.phaseTimes.timeAsync('read', () => readRegularFile(URI.parse(uri).fsPath))).toString('utf8').replace(/^\uFEFF/, '');
+      return (await readRegularFile(URI.parse(uri).fsPath)).toString('utf8').replace(/^\uFEFF/, '');
     } catch (e) {
       this.forgetFile(uri);
       // A pipe, a device or a file nobody may read gets the finding charter check gives it; a deleted one nothing.
       if (e instanceof ReadRefused && !e.missing) await this.publisher.unreadable(uri, [unreadableFileFinding(uri, e.message)]);
-      return;
+      return undefined;
     }
+  }
+
+  private indexText(uri: string, text: string, restoring: boolean): void {
     if (this.documents.get(uri)) return; // opened meanwhile: the editor's text wins
     const previous = this.disk.get(uri);
     if (previous && previous.text === text && this.service.workspace.file(uri)?.text === text) {
