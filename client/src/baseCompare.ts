@@ -3,12 +3,12 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { Requests, type BaseTextResult } from '../../server/src/protocol';
+import { Commands, Requests } from '../../server/src/protocol';
 
-export const BASE_SCHEME = 'charter-base';
+const BASE_SCHEME = 'charter-base';
 
 /** Serves `charter-base:/<path>?<ref>` documents, the targets of change findings' related information. */
-export class BaseContentProvider implements vscode.TextDocumentContentProvider {
+class BaseContentProvider implements vscode.TextDocumentContentProvider {
   private readonly emitter = new vscode.EventEmitter<vscode.Uri>();
   readonly onDidChange = this.emitter.event;
 
@@ -19,7 +19,7 @@ export class BaseContentProvider implements vscode.TextDocumentContentProvider {
 
   async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
     await this.ready;
-    const base = await this.client.sendRequest<BaseTextResult | null>(Requests.baseText, { uri: uri.toString() });
+    const base = await this.client.sendRequest(Requests.baseText, { uri: uri.toString() });
     return base?.text ?? '';
   }
 
@@ -35,14 +35,14 @@ export interface CompareResult {
 }
 
 /** Opens the diff editor: the charter on the base ref on the left, the working copy on the right. */
-export async function compareWithBase(client: LanguageClient, ready: Promise<void>, target?: vscode.Uri): Promise<CompareResult | undefined> {
+async function compareWithBase(client: LanguageClient, ready: Promise<void>, target?: vscode.Uri): Promise<CompareResult | undefined> {
   const uri = target instanceof vscode.Uri ? target : vscode.window.activeTextEditor?.document.uri;
   if (!uri || uri.scheme !== 'file') {
     void vscode.window.showInformationMessage('Charter: open a charter file to compare it with its base.');
     return undefined;
   }
   await ready;
-  const base = await client.sendRequest<BaseTextResult | null>(Requests.baseText, { uri: uri.toString() });
+  const base = await client.sendRequest(Requests.baseText, { uri: uri.toString() });
   const name = path.basename(uri.fsPath);
   if (!base) {
     void vscode.window.showInformationMessage(
@@ -60,6 +60,6 @@ export function registerBaseCompare(client: LanguageClient, ready: Promise<void>
   return [
     provider,
     vscode.workspace.registerTextDocumentContentProvider(BASE_SCHEME, provider),
-    vscode.commands.registerCommand('charter.compareWithBase', (target?: vscode.Uri) => compareWithBase(client, ready, target)),
+    vscode.commands.registerCommand(Commands.compareWithBase, (target?: vscode.Uri) => compareWithBase(client, ready, target)),
   ];
 }

@@ -1,17 +1,9 @@
 // Commands the server's code actions and code lenses point at. Not in the command palette: they need arguments.
 import * as vscode from 'vscode';
-
-interface WirePosition {
-  line: number;
-  character: number;
-}
-interface WireLocation {
-  uri: string;
-  range: { start: WirePosition; end: WirePosition };
-}
+import { Commands, type ShowReferencesArgs, type ShowRuleDocsArgs, type WireLocation } from '../../server/src/protocol';
 
 /** Opens a rule's page: a bundled Markdown page in the preview, anything else in the browser. */
-async function showRuleDocs(href?: string): Promise<void> {
+async function showRuleDocs(...[href]: Partial<ShowRuleDocsArgs>): Promise<void> {
   if (!href) return;
   const uri = vscode.Uri.parse(href);
   if (uri.scheme === 'file' && uri.path.endsWith('.md')) {
@@ -21,7 +13,7 @@ async function showRuleDocs(href?: string): Promise<void> {
   await vscode.env.openExternal(uri);
 }
 
-async function showReferences(uri?: string, position?: WirePosition, locations: WireLocation[] = []): Promise<void> {
+async function showReferences(...[uri, position, locations = []]: Partial<ShowReferencesArgs>): Promise<void> {
   if (!uri || !position) return;
   const toRange = (r: WireLocation['range']) => new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character);
   await vscode.commands.executeCommand(
@@ -33,5 +25,5 @@ async function showReferences(uri?: string, position?: WirePosition, locations: 
 }
 
 export function registerEditorCommands(): vscode.Disposable[] {
-  return [vscode.commands.registerCommand('charter.showRuleDocs', showRuleDocs), vscode.commands.registerCommand('charter.showReferences', showReferences)];
+  return [vscode.commands.registerCommand(Commands.showRuleDocs, showRuleDocs), vscode.commands.registerCommand(Commands.showReferences, showReferences)];
 }

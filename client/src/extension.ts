@@ -2,7 +2,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { Notifications, Requests, type CharterInitializationOptions, type RefreshSchemasResult, type ValidateWorkspaceResult } from '../../server/src/protocol';
+import { Commands, Notifications, Requests, type CharterInitializationOptions } from '../../server/src/protocol';
 import { SchemaStatusBar, type SchemaStatusSnapshot } from './statusBar';
 import { Dashboard } from './dashboard/dashboardPanel';
 import { registerPortfolioCommands } from './portfolio/portfolioCommands';
@@ -55,20 +55,20 @@ export function activate(context: vscode.ExtensionContext): CharterApi {
   );
 
   context.subscriptions.push(
-    vscode.commands.registerCommand('charter.validateWorkspace', async () => {
+    vscode.commands.registerCommand(Commands.validateWorkspace, async () => {
       await ready;
-      const result = await client!.sendRequest<ValidateWorkspaceResult>(Requests.validateWorkspace);
+      const result = await client!.sendRequest(Requests.validateWorkspace);
       void vscode.window.showInformationMessage(
         `Charter checked ${result.files} file${result.files === 1 ? '' : 's'}: ${result.errors} error${result.errors === 1 ? '' : 's'}, ${result.warnings} warning${result.warnings === 1 ? '' : 's'}.`,
       );
       return result;
     }),
-    vscode.commands.registerCommand('charter.refreshSchemas', async () => {
+    vscode.commands.registerCommand(Commands.refreshSchemas, async () => {
       await ready;
-      return client!.sendRequest<RefreshSchemasResult>(Requests.refreshSchemas);
+      return client!.sendRequest(Requests.refreshSchemas);
     }),
-    vscode.commands.registerCommand('charter.showOutput', () => output.show(true)),
-    vscode.commands.registerCommand('charter.restartServer', async () => {
+    vscode.commands.registerCommand(Commands.showOutput, () => output.show(true)),
+    vscode.commands.registerCommand(Commands.restartServer, async () => {
       await client?.restart();
     }),
   );
@@ -78,7 +78,7 @@ export function activate(context: vscode.ExtensionContext): CharterApi {
     portfolio,
     dashboard,
     ...registerPortfolioCommands(client, ready, portfolio),
-    vscode.commands.registerCommand('charter.openDashboard', () => dashboard.open()),
+    vscode.commands.registerCommand(Commands.openDashboard, () => dashboard.open()),
     ...registerEditorCommands(),
     ...registerBaseCompare(client, ready),
   );

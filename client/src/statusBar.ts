@@ -1,9 +1,8 @@
 // The status bar item on charter files: which schema applies and where it came from; a click opens it.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { Requests, type DocumentSchemaStatus, type SchemaStatusResult } from '../../server/src/protocol';
+import { Commands, Requests, type DocumentSchemaStatus, type SchemaStatusResult } from '../../server/src/protocol';
 
-export const OPEN_SCHEMA_COMMAND = 'charter.openSchema';
 
 /** What the item shows, for tests and the extension API. */
 export interface SchemaStatusSnapshot {
@@ -41,10 +40,10 @@ export class SchemaStatusBar implements vscode.Disposable {
   ) {
     this.item = vscode.window.createStatusBarItem('charter.schema', vscode.StatusBarAlignment.Right, 100);
     this.item.name = 'Charter Schema';
-    this.item.command = OPEN_SCHEMA_COMMAND;
+    this.item.command = Commands.openSchema;
     this.disposables.push(
       this.item,
-      vscode.commands.registerCommand(OPEN_SCHEMA_COMMAND, () => this.open()),
+      vscode.commands.registerCommand(Commands.openSchema, () => this.open()),
       vscode.window.onDidChangeActiveTextEditor(() => this.schedule(0)),
       vscode.workspace.onDidChangeTextDocument((e) => {
         if (e.document === vscode.window.activeTextEditor?.document) this.schedule(300);
@@ -84,7 +83,7 @@ export class SchemaStatusBar implements vscode.Disposable {
     let result: SchemaStatusResult;
     try {
       await this.ready;
-      result = await this.client.sendRequest<SchemaStatusResult>(Requests.schemaStatus, { uri: document.uri.toString() });
+      result = await this.client.sendRequest(Requests.schemaStatus, { uri: document.uri.toString() });
     } catch {
       return; // the server is restarting; the next event asks again
     }

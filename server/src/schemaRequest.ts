@@ -28,7 +28,7 @@ interface CacheEntry {
   savedAt: string;
 }
 
-export const DEFAULT_TIMEOUT_MS = 5000;
+const DEFAULT_TIMEOUT_MS = 5000;
 
 export class SchemaFetcher {
   private config: SchemaFetcherConfig;

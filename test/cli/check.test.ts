@@ -41,13 +41,13 @@ describe('cli: charter check', function () {
     }
   });
 
-  it('exits 0 on a clean workspace: the SPEC contract example', () => {
+  it('exits 0 on a clean workspace: the contract example', () => {
     const result = charter(['check', 'test/fixtures/contract']);
     assert.equal(result.code, 0, result.stdout);
     assert.match(result.stdout, /✔ 5 files checked, no problems/);
   });
 
-  it('prints exactly the SPEC JSON shape, with paths relative to the current directory', () => {
+  it('prints exactly the documented JSON shape, with paths relative to the current directory', () => {
     const result = charter(['check', 'examples', '--format', 'json']);
     assert.equal(result.code, 1);
     const report = JSON.parse(result.stdout);

@@ -73,7 +73,7 @@ export function activateExtension(timeout = 30_000): Promise<CharterApi> {
     const ext = getExtension();
     const api = await withTimeout(ext.activate(), timeout, `activating ${EXTENSION_ID}`);
     assert.ok(api && typeof api === 'object', 'activate() returns an API object');
-    assert.ok(api.ready && typeof api.ready.then === 'function', 'the API has a `ready` promise');
+    assert.ok(typeof api.ready?.then === 'function', 'the API has a `ready` promise');
     await withTimeout(api.ready, timeout, 'the language client to be ready');
     return api;
   })();

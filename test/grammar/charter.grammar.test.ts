@@ -10,7 +10,7 @@ const repoRoot = path.resolve(__dirname, '../..');
 const grammarPath = path.join(repoRoot, 'syntaxes/charter.tmLanguage.json');
 const onigWasmPath = path.join(repoRoot, 'node_modules/vscode-oniguruma/release/onig.wasm');
 
-/** The contract example of SPEC.md section 2. */
+/** The contract example (test/fixtures/contract/fin-invoice-automation.charter.yaml): every construct a charter uses. */
 const CONTRACT = `apiVersion: charter/v1
 kind: Project
 id: fin-invoice-automation          # unique across the portfolio
@@ -163,7 +163,7 @@ describe('charter grammar', () => {
     grammar = await loadCharterGrammar();
   });
 
-  describe('the SPEC contract example', () => {
+  describe('the contract example', () => {
     let doc: TokenizedDocument;
     before(() => {
       doc = tokenize(CONTRACT);

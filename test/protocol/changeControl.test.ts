@@ -7,7 +7,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { DidChangeWatchedFilesNotification, FileChangeType, HoverRequest, type Diagnostic, type MarkupContent } from 'vscode-languageserver-protocol/node';
 import { URI } from 'vscode-uri';
-import { Notifications, Requests, type BaseTextResult, type PortfolioResult } from '../../server/src/protocol';
+import { Notifications, Requests } from '../../server/src/protocol';
 import { PEOPLE, PORTFOLIO, PROGRAMME, PROJECT } from '../unit/rules/harness';
 import { startServer, type ServerSession } from '../support/lspClient';
 
@@ -78,13 +78,13 @@ describe('protocol: change control against git', function () {
     const hover = await server.connection.sendRequest(HoverRequest.type, { textDocument: { uri: uri(FILE) }, position: budget.range.start });
     assert.match((hover!.contents as MarkupContent).value, /^\*\*Changed against origin\/main\*\*\n\n- approved budget changed 850,000 -&gt; 1,190,000 EUR \(\+40 %\)/);
 
-    const base = await server.connection.sendRequest<BaseTextResult | null>(Requests.baseText, { uri: uri(FILE) });
+    const base = await server.connection.sendRequest(Requests.baseText, { uri: uri(FILE) });
     assert.equal(base?.text, PROJECT);
     assert.equal(base?.ref, 'origin/main');
-    const byBaseUri = await server.connection.sendRequest<BaseTextResult | null>(Requests.baseText, { uri: budget.relatedInformation![0].location.uri });
+    const byBaseUri = await server.connection.sendRequest(Requests.baseText, { uri: budget.relatedInformation![0].location.uri });
     assert.equal(byBaseUri?.text, PROJECT);
 
-    const portfolio = await server.connection.sendRequest<PortfolioResult>(Requests.portfolio, {});
+    const portfolio = await server.connection.sendRequest(Requests.portfolio, {});
     const marked = portfolio.portfolio.projects.find((p) => p.id === 'fin-invoice')!;
     assert.equal(marked.changedAgainstBase?.ref, 'origin/main');
     assert.ok(marked.changedAgainstBase?.changes.includes('end date moved 2027-12-17 -> 2028-06-17 (+183 days)'), JSON.stringify(marked.changedAgainstBase));

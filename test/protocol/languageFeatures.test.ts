@@ -28,6 +28,7 @@ import { join } from 'node:path';
 import { startServer, type ServerSession } from '../support/lspClient';
 import { fileUri, REPO } from '../support/engine';
 import { applyTextEdits as applyEdits } from '../../server/src/engine/utils/textEdits';
+import { Commands, type ShowReferencesArgs, type ShowRuleDocsArgs } from '../../server/src/protocol';
 
 const URI = 'file:///workspace/projects/new.charter.yaml';
 
@@ -134,7 +135,9 @@ describe('protocol: language features over stdio', function () {
     assert.ok(titles.includes('Disable schema/enum for this line'), titles.join('; '));
     const docs = actions.find((a) => a.title === 'Show documentation for schema/enum')!;
     assert.equal(docs.command!.command, 'charter.showRuleDocs');
-    assert.match(String(docs.command!.arguments![0]), /^file:\/\/.*\/docs\/rules\/schema\.md$/);
+    const [href, rule] = docs.command!.arguments as ShowRuleDocsArgs;
+    assert.match(href, /^file:\/\/.*\/docs\/rules\/schema\.md$/);
+    assert.equal(rule, 'schema/enum');
     const preferred = actions.find((a) => a.isPreferred)!;
     assert.deepEqual(preferred.diagnostics, [enumDiagnostic]);
     const fixed = applyEdits(text, preferred.edit!.changes![URI]);
@@ -281,6 +284,14 @@ describe('protocol: language features over stdio', function () {
 
       const lenses = await workspace.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri: uri(invoice) } });
       assert.deepEqual(lenses!.map((l) => l.command!.title).slice(1), ['depends on 1', 'blocks 0', 'no open findings']);
+      // The engine says what a lens shows; the server names the client's command and its arguments.
+      const [dependsOn, , noFindings] = lenses!.slice(1).map((l) => l.command!);
+      assert.equal(dependsOn.command, Commands.showReferences);
+      const [lensUri, lensPosition, lensLocations] = dependsOn.arguments as ShowReferencesArgs;
+      assert.equal(lensUri, uri(invoice));
+      assert.deepEqual(lensPosition, lenses![0].range.start);
+      assert.deepEqual(lensLocations.map((l) => l.uri), [uri('fin-erp-upgrade.charter.yaml')]);
+      assert.equal(noFindings.command, '');
 
       const symbols = (await workspace.connection.sendRequest(WorkspaceSymbolRequest.type, { query: 'erp upg' })) as Array<{ name: string; location: Location }>;
       assert.deepEqual(symbols.map((s) => [s.name, s.location.uri]), [['fin-erp-upgrade: ERP upgrade', uri('fin-erp-upgrade.charter.yaml')]]);

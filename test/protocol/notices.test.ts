@@ -8,7 +8,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { DiagnosticSeverity } from 'vscode-languageserver-protocol/node';
 import { URI } from 'vscode-uri';
-import { Requests, type ValidateWorkspaceResult } from '../../server/src/protocol';
+import { Requests } from '../../server/src/protocol';
 import { VALID_PROJECT } from '../support/engine';
 import { startServer, type ServerSession } from '../support/lspClient';
 
@@ -62,7 +62,7 @@ describe('protocol: nothing silently ignored', function () {
     assert.equal(finding.severity, DiagnosticSeverity.Information);
     assert.deepEqual(finding.range, { start: { line: 0, character: 0 }, end: { line: 0, character: 22 } });
     assert.match(String(finding.message), /is not checked.*Rename it to invoice\.charter\.yaml .* or add "projects\/invoice\.yaml" to charter\.files\.include\./);
-    await server.connection.sendRequest<ValidateWorkspaceResult>(Requests.validateWorkspace);
+    await server.connection.sendRequest(Requests.validateWorkspace);
     assert.ok(!server.published.some((p) => p.uri === uri('ci.yaml')), 'a YAML file that is not a charter gets nothing');
   });
 
@@ -76,7 +76,7 @@ describe('protocol: nothing silently ignored', function () {
     await opened;
     // The notices are refreshed on a configuration change, the findings on an edit: neither wipes the other.
     server.changeSettings({ asOf: '2027-01-16' });
-    await server.connection.sendRequest<ValidateWorkspaceResult>(Requests.validateWorkspace);
+    await server.connection.sendRequest(Requests.validateWorkspace);
     server.change(uri('plans/draft.yaml'), 2, [{ text: `${text}id: draft\n` }]);
     const last = await server.diagnostics(uri('plans/draft.yaml'), (p) => p.version === 2);
     assert.ok(both({ diagnostics: last }), JSON.stringify(last));
@@ -102,7 +102,7 @@ describe('protocol: nothing silently ignored', function () {
       fs.mkdirSync(path.join(root, '.vscode'));
       assert.equal(spawnSync('mkfifo', [path.join(root, '.vscode', 'settings.json')]).status, 0, 'mkfifo');
       server = await startServer({ rootUri: URI.file(root).toString(), configuration, settings: { asOf: '2027-01-15' } });
-      const result = await server.connection.sendRequest<ValidateWorkspaceResult>(Requests.validateWorkspace);
+      const result = await server.connection.sendRequest(Requests.validateWorkspace);
       assert.equal(result.files, 1);
       const diagnostics = await server.openAndWait(uri('p.charter.yaml'), VALID_PROJECT.replace('title: Invoice automation', 'title: TBD'));
       assert.ok(diagnostics.some((d) => d.code === 'text/no-placeholders'), JSON.stringify(diagnostics));
@@ -122,7 +122,7 @@ describe('protocol: nothing silently ignored', function () {
     write({ 'p.charter.yaml': project });
     server = await startServer({ rootUri: URI.file(root).toString(), settings: { asOf: '2027-01-15' } });
     server.open(uri('p.charter.yaml'), project);
-    const result = (await server.connection.sendRequest<ValidateWorkspaceResult>(Requests.validateWorkspace));
+    const result = (await server.connection.sendRequest(Requests.validateWorkspace));
     assert.ok(result.files >= 303);
     const mine = server.published.filter((p) => p.uri === uri('p.charter.yaml'));
     assert.ok(mine.length > 0);

@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { URI } from 'vscode-uri';
-import { Notifications, Requests, type PortfolioParams, type PortfolioResult, type ReportResult } from '../../server/src/protocol';
+import { Notifications, Requests, type PortfolioParams, type PortfolioResult } from '../../server/src/protocol';
 import { REPO } from '../support/engine';
 import { startServer, type ServerSession } from '../support/lspClient';
 
@@ -25,7 +25,7 @@ describe('protocol: charter/portfolio', function () {
     fs.rmSync(root, { recursive: true, force: true });
   });
 
-  const ask = (params: PortfolioParams = {}) => server.connection.sendRequest<PortfolioResult>(Requests.portfolio, params);
+  const ask = (params: PortfolioParams = {}) => server.connection.sendRequest(Requests.portfolio, params);
 
   async function until(accept: (r: PortfolioResult) => boolean, params: PortfolioParams = {}): Promise<PortfolioResult> {
     const deadline = Date.now() + 15_000;
@@ -72,15 +72,15 @@ describe('protocol: charter/portfolio', function () {
 
   it('renders the same portfolio as a report (charter/report) and as the dashboard page', async () => {
     await until((r) => r.portfolio.projects.length === 15);
-    const md = await server.connection.sendRequest<ReportResult>(Requests.report, { format: 'md' });
+    const md = await server.connection.sendRequest(Requests.report, { format: 'md' });
     assert.match(md.content, /```mermaid\ngantt/);
     assert.match(md.content, /dc-loyalty-programme|Customer loyalty programme/);
-    const csv = await server.connection.sendRequest<ReportResult>(Requests.report, { format: 'csv', groupBy: 'rag' });
+    const csv = await server.connection.sendRequest(Requests.report, { format: 'csv', groupBy: 'rag' });
     assert.equal(csv.content.trim().split('\n').length, 16, 'a header and one row per project');
-    const page = await server.connection.sendRequest<ReportResult>(Requests.report, { format: 'dashboard' });
+    const page = await server.connection.sendRequest(Requests.report, { format: 'dashboard' });
     assert.match(page.content, /<svg class="chart gantt"/);
     assert.match(page.css ?? '', /var\(--vscode-charts-red\)/);
-    await assert.rejects(server.connection.sendRequest(Requests.report, { format: 'pdf' }), /Unknown report format "pdf"/);
+    await assert.rejects(server.connection.sendRequest(Requests.report.method, { format: 'pdf' }), /Unknown report format "pdf"/);
   });
 });
 
@@ -98,7 +98,7 @@ describe('protocol: dashboard counts', function () {
     const server = await startServer({ rootUri: URI.file(root).toString(), settings: { asOf: '2027-01-15' } });
     try {
       await server.connection.sendRequest(Requests.validateWorkspace);
-      const result = await server.connection.sendRequest<PortfolioResult>(Requests.portfolio, {});
+      const result = await server.connection.sendRequest(Requests.portfolio, {});
       const check = spawnSync(process.execPath, [path.join(REPO, 'dist', 'cli.js'), 'check', '--format', 'json', '--as-of', '2027-01-15'], { cwd: root, encoding: 'utf8' });
       const summary = (JSON.parse(check.stdout) as { summary: { errors: number; warnings: number } }).summary;
       assert.ok(summary.errors > result.portfolio.projects[0].findingCounts.errors, 'the programme and people files have errors of their own');

@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { URI } from 'vscode-uri';
-import { Requests, type PortfolioResult } from '../../server/src/protocol';
+import { Requests } from '../../server/src/protocol';
 import { startServer, type ServerSession } from '../support/lspClient';
 
 const version = (asOf: string, rag: string) => `apiVersion: charter/v1
@@ -42,7 +42,7 @@ describe('protocol: trends from git history', function () {
     try {
       const deadline = Date.now() + 15_000;
       for (;;) {
-        const result = await server.connection.sendRequest<PortfolioResult>(Requests.portfolio, {});
+        const result = await server.connection.sendRequest(Requests.portfolio, {});
         if (result.portfolio.projects.length === 1) return result.portfolio.projects[0].performance?.trend;
         if (Date.now() > deadline) throw new Error('the portfolio never showed the project');
         await new Promise((r) => setTimeout(r, 100));

@@ -8,7 +8,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { parse as parseJsonc } from 'jsonc-parser';
 import { DidChangeWatchedFilesNotification, FileChangeType, type Diagnostic } from 'vscode-languageserver-protocol/node';
-import { Requests, type RenderTemplateResult, type TemplateInfo } from '../../server/src/protocol';
+import { Requests } from '../../server/src/protocol';
 import { fileUri, REPO } from '../support/engine';
 import { startServer, type ServerSession } from '../support/lspClient';
 
@@ -58,9 +58,9 @@ describe('protocol: PMO rulesets and templates', function () {
   it('offers the ruleset\'s templates and renders one', async () => {
     const server = await start(EXAMPLE);
     const folderUri = fileUri(EXAMPLE);
-    const templates = await server.connection.sendRequest<TemplateInfo[]>(Requests.templates, { folderUri });
+    const templates = await server.connection.sendRequest(Requests.templates, { folderUri });
     assert.deepEqual(templates.map((t) => [t.name, t.tiers]), [['standard', ['standard']], ['major', ['major']]]);
-    const rendered = await server.connection.sendRequest<RenderTemplateResult>(Requests.renderTemplate, { folderUri, name: 'major', id: 'fin-new', title: 'New: "one"', programme: 'finance' });
+    const rendered = await server.connection.sendRequest(Requests.renderTemplate, { folderUri, name: 'major', id: 'fin-new', title: 'New: "one"', programme: 'finance' });
     assert.match(rendered.text, /^id: fin-new\ntitle: "New: \\"one\\""\n/m);
     assert.match(rendered.text, /^programme: finance$/m);
     assert.match(rendered.text, /^manager: <manager>$/m);

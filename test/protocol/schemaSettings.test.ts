@@ -12,7 +12,7 @@ import {
   FileChangeType,
   type Diagnostic,
 } from 'vscode-languageserver-protocol/node';
-import { Notifications, Requests, type CharterInitializationOptions, type RefreshSchemasResult, type SchemaStatusResult } from '../../server/src/protocol';
+import { Notifications, Requests, type CharterInitializationOptions } from '../../server/src/protocol';
 import { fileUri, REPO } from '../support/engine';
 import { startServer as startLspServer, type ServerSession } from '../support/lspClient';
 
@@ -137,7 +137,7 @@ describe('protocol: schemas from settings', function () {
     const server = await started({ root: FIXTURE, settings: PMO_SETTINGS });
     const uri = fileUri(path.join(FIXTURE, 'projects', 'no-cost-centre.charter.yaml'));
     await server.openAndWait(uri, NO_COST_CENTRE);
-    const status = await server.connection.sendRequest<SchemaStatusResult>(Requests.schemaStatus, { uri });
+    const status = await server.connection.sendRequest(Requests.schemaStatus, { uri });
     assert.deepEqual(status.schemas, [
       {
         document: 0,
@@ -151,7 +151,7 @@ describe('protocol: schemas from settings', function () {
     ]);
     const other = fileUri(path.join(FIXTURE, 'elsewhere.charter.yaml'));
     await server.openAndWait(other, NO_COST_CENTRE);
-    const builtin = await server.connection.sendRequest<SchemaStatusResult>(Requests.schemaStatus, { uri: other });
+    const builtin = await server.connection.sendRequest(Requests.schemaStatus, { uri: other });
     assert.deepEqual([builtin.schemas[0].label, builtin.schemas[0].source, builtin.schemas[0].openUri], ['built-in Project schema', 'builtin', fileUri(path.join(REPO, 'schemas', 'project.schema.json'))]);
   });
 
@@ -250,7 +250,7 @@ describe('protocol: schemas from settings', function () {
 
       // Refresh while the server is up: a full download again, nothing cached to report.
       const refreshed = server.diagnostics(uri);
-      assert.deepEqual(await server.connection.sendRequest<RefreshSchemasResult>(Requests.refreshSchemas), { refreshed: 1 });
+      assert.deepEqual(await server.connection.sendRequest(Requests.refreshSchemas), { refreshed: 1 });
       assert.ok(!has('schema/cached')(await refreshed));
       assert.equal(remote.hits(), 2);
 
@@ -268,7 +268,7 @@ describe('protocol: schemas from settings', function () {
       const next = await started({ root: FIXTURE, settings, init: { schemaCacheDir: cacheDir } });
       const again = await next.openAndWait(uri, NO_COST_CENTRE);
       assert.ok(has('schema/cached')(again) && has('pmo/cost-centre')(again), rules(again).join());
-      const status = await next.connection.sendRequest<SchemaStatusResult>(Requests.schemaStatus, { uri });
+      const status = await next.connection.sendRequest(Requests.schemaStatus, { uri });
       assert.equal(status.schemas[0].state, 'cached');
       assert.ok(status.schemas[0].openUri.startsWith(fileUri(cacheDir)), 'opens the cached copy');
     });

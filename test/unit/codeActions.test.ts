@@ -94,8 +94,8 @@ describe('code actions', () => {
       edits.push(...action.edits![URI]);
     }
     const fixed = applyEdits(text, edits);
-    assert.match(fixed, /  - id: m-one\n    name: First\n    date: \S+\n/);
-    assert.match(fixed, /  - \{ person: raj\.patel, percent: \d+ \}/);
+    assert.match(fixed, / {2}- id: m-one\n {4}name: First\n {4}date: \S+\n/);
+    assert.match(fixed, / {2}- \{ person: raj\.patel, percent: \d+ \}/);
     assert.deepEqual(ofRule(await check(fixed), 'schema/required'), []);
   });
 
@@ -140,7 +140,7 @@ describe('code actions', () => {
     const text = VALID_PROJECT.replace('status: active', 'status: actve');
     const [finding] = await check(text);
     const show = (await actionsAt(text, finding)).find((a) => a.title === 'Show documentation for schema/enum')!;
-    assert.deepEqual(show.command, { title: 'Show documentation for schema/enum', command: 'charter.showRuleDocs', arguments: ['https://docs.example/docs/rules/schema.md', 'schema/enum'] });
+    assert.deepEqual(show.showDocs, { href: 'https://docs.example/docs/rules/schema.md', rule: 'schema/enum' });
   });
 
   it('fixes all in the file with source.fixAll.charter, and only that when asked for it', async () => {

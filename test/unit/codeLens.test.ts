@@ -22,15 +22,16 @@ describe('code lens', () => {
     const upstream = await lenses('fin-erp-upgrade.charter.yaml');
     assert.deepEqual(upstream.map((l) => l.title), ['active · RAG green', 'depends on 0', 'blocks 1', 'no open findings']);
     const blocks = upstream[2];
-    assert.equal(blocks.command, 'charter.showReferences');
-    const [uri, position, locations] = blocks.arguments as [string, unknown, Array<{ uri: string }>];
+    assert.equal(blocks.opens?.show, 'references');
+    const { uri, position, locations } = blocks.opens as Extract<typeof blocks.opens, { show: 'references' }>;
     assert.equal(uri, 'file:///workspace/fin-erp-upgrade.charter.yaml');
     assert.deepEqual(position, { line: upstream[0].range.start.line, character: 0 });
     assert.deepEqual(locations.map((l) => l.uri), ['file:///workspace/fin-invoice-automation.charter.yaml']);
 
     const downstream = await lenses('fin-invoice-automation.charter.yaml', read('fin-invoice-automation.charter.yaml').replace('status: active', 'status: actve'));
     assert.deepEqual(downstream.slice(1).map((l) => l.title), ['depends on 1', 'blocks 0', '1 open finding']);
-    assert.equal(downstream[3].command, 'workbench.actions.view.problems');
+    assert.deepEqual(downstream[3].opens, { show: 'problems' });
+    assert.equal(upstream[3].opens, undefined);
   });
 
   it('shows the RAG of live projects only: a finished project\'s last report is history', async () => {

@@ -17,7 +17,7 @@ async function check(folder: string) {
 }
 
 describe('languageService', () => {
-  it('finds nothing wrong in the SPEC contract example and what it refers to', async () => {
+  it('finds nothing wrong in the contract example and what it refers to', async () => {
     assert.deepEqual(await check('test/fixtures/contract'), []);
   });
 

@@ -14,6 +14,7 @@ function check(bounds: Record<string, unknown>, text: string) {
     type: 'object',
     properties: { budget: { type: 'object', properties: { approved: { type: ['number', 'string'], ...bounds } } } },
   });
+  assert.equal(problem, undefined);
   const file = parseCharterFile('file:///w/x.charter.yaml', text);
   return validateDocument(file, file.documents[0], { id: ID, label: 'PMO schema' }, registry, new SchemaWalker(registry));
 }

@@ -58,8 +58,8 @@ describe('navigation', () => {
   it('renames a project id in its charter and in every dependency on it', async () => {
     const name = 'fin-erp-upgrade.charter.yaml';
     const result = await svc.doRename(file(name), at(name, 'id: fin-erp-upgrade', 5), 'fin-erp-renewal', ctx(name));
-    assert.ok('edits' in result);
-    const edits = result.edits as Record<string, TextEdit[]>;
+    assert.ok(result.ok);
+    const edits: Record<string, TextEdit[]> = result.edits;
     assert.deepEqual(Object.keys(edits).sort(), [uriOf('fin-erp-upgrade.charter.yaml'), uriOf('fin-invoice-automation.charter.yaml')]);
     for (const [uri, list] of Object.entries(edits)) {
       const text = read(uri.replace('file:///workspace/', ''));
@@ -71,11 +71,11 @@ describe('navigation', () => {
   it('refuses a rename to an id that exists or has the wrong form', async () => {
     const name = 'fin-invoice-automation.charter.yaml';
     const position = at(name, 'sponsor: jane.doe', 10);
-    assert.deepEqual(await svc.doRename(file(name), position, 'raj.patel', ctx(name)), { error: 'A person with the id "raj.patel" already exists. Choose another id.' });
+    assert.deepEqual(await svc.doRename(file(name), position, 'raj.patel', ctx(name)), { ok: false, reason: 'A person with the id "raj.patel" already exists. Choose another id.' });
     const bad = await svc.doRename(file(name), position, 'Jane Doe', ctx(name));
-    assert.ok('error' in bad && /not a valid person id/.test(bad.error));
+    assert.ok(!bad.ok && /not a valid person id/.test(bad.reason));
     const prepared = await svc.prepareRename(file(name), at(name, 'title:', 2), ctx(name));
-    assert.ok('error' in prepared);
+    assert.deepEqual(prepared, { ok: false, reason: 'Only the id of a project, programme, person or strategic objective can be renamed here.' });
   });
 });
 

@@ -12,7 +12,7 @@ describe('portfolio: new charter skeleton', () => {
     assert.ok(findings.some((f) => f.rule === 'text/no-placeholders'));
     assert.match(text, /^title: "New thing: phase 2"$/m);
     assert.match(text, /^programme: finance-transformation$/m);
-    assert.match(text, /^  start: 2026-12-01\n  end: 2027-12-01$/m);
+    assert.match(text, /^ {2}start: 2026-12-01\n {2}end: 2027-12-01$/m);
   });
 
   it('writes no made-up numbers that would satisfy the rules: baseline, target and budget are placeholders the checks point at', async () => {

@@ -1,5 +1,5 @@
 // The built-in schemas in schemas/ are the truth for field names. These tests hold them to
-// the conventions of SPEC section 2 (annotations, openness, required fields) and check that
+// their conventions (annotations, openness, required fields) and check that
 // the contract fixture and the sample portfolio in examples/ are valid under them.
 import * as assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -277,7 +277,7 @@ describe('built-in schemas', () => {
     const project = schemas.Project;
     const property = (pointer: string) => resolvePointer(project, pointer);
 
-    it('requires exactly the fields SPEC section 2 names', () => {
+    it('requires exactly the fields a charter of each kind must have', () => {
       assert.deepEqual(
         [...(project.required as string[])].sort(),
         ['apiVersion', 'budget', 'id', 'kind', 'manager', 'schedule', 'sponsor', 'status', 'title'],

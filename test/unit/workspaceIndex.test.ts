@@ -47,16 +47,17 @@ describe('workspaceIndex', () => {
   });
 
   it('edit: a change in one file re-runs portfolio rules only for the documents that read it', () => {
-    const { index, set, rules } = workspace({ 'a.charter.yaml': A, 'b.charter.yaml': B, 'c.charter.yaml': C });
-    for (const f of ['a', 'b', 'c']) rules(`${f}.charter.yaml`);
-    const runs = index.runCount;
+    // c has a finding of its own (a dependency on no project), so that a re-run would show as new finding objects.
+    const { index, set, rules } = workspace({ 'a.charter.yaml': A, 'b.charter.yaml': B, 'c.charter.yaml': otherProject('c', 'dependencies:\n  - { project: zzz }\n') });
+    for (const f of ['a', 'b']) rules(`${f}.charter.yaml`);
+    const cBefore = index.portfolioFindings(`${ROOT}c.charter.yaml`);
+    assert.deepEqual(cBefore.map((f) => f.rule), ['portfolio/unknown-reference']);
 
-    // b ends later: a's dependency date is now wrong. c reads nothing of b.
+    // b ends later: a's dependency date is now wrong. c reads nothing of b: its cached run answers.
     const later = set('b.charter.yaml', B.replace('end: 2027-02-26', 'end: 2027-06-30'));
     assert.deepEqual(later.uris, [`${ROOT}a.charter.yaml`, `${ROOT}b.charter.yaml`]);
     assert.deepEqual(rules('a.charter.yaml'), ['portfolio/dependency-dates']);
-    assert.deepEqual(rules('c.charter.yaml'), []);
-    assert.equal(index.runCount - runs, 1, 'only a re-ran (b runs when asked)');
+    assert.equal(index.portfolioFindings(`${ROOT}c.charter.yaml`)[0], cBefore[0], 'c did not re-run');
 
     // Something of b that a does not read (its contingency): a is not affected.
     const unrelated = set('b.charter.yaml', B.replace('end: 2027-02-26', 'end: 2027-06-30').replace('contingency: 20000', 'contingency: 15000'));
@@ -102,10 +103,11 @@ describe('workspaceIndex', () => {
     const booked = (id: string) => otherProject(id, 'allocations:\n  - { person: li.wei, percent: 45 }\n');
     const { index, rules } = workspace({ 'x.charter.yaml': booked('x'), 'y.charter.yaml': booked('y') });
     assert.deepEqual(rules('x.charter.yaml'), []);
-    const runs = index.runCount;
+    const strict = index.portfolioFindings(`${ROOT}x.charter.yaml`, { maxAllocationPercent: 80 });
+    assert.deepEqual(strict.map((f) => f.rule), ['people/over-allocated']);
+    assert.equal(index.portfolioFindings(`${ROOT}x.charter.yaml`, { maxAllocationPercent: 80 })[0], strict[0], 'nothing changed: the cached run answers');
     assert.deepEqual(rules('x.charter.yaml'), []);
-    assert.equal(index.runCount, runs, 'nothing changed: the cached run answers');
-    assert.deepEqual(index.portfolioFindings(`${ROOT}x.charter.yaml`, { maxAllocationPercent: 80 }).map((f) => f.rule), ['people/over-allocated']);
+    assert.notEqual(index.portfolioFindings(`${ROOT}x.charter.yaml`, { maxAllocationPercent: 80 })[0], strict[0], 'the policy changed twice: it ran again');
   });
 
   describe('in the language service', () => {
@@ -131,12 +133,15 @@ describe('workspaceIndex', () => {
       const settings = normaliseSettings({ asOf: '2027-01-15' });
       const a = parseCharterFile(`${ROOT}a.charter.yaml`, PROJECT, 1);
       index.setFile(a, 'a.charter.yaml');
-      governance.findings(a, { relativePath: 'a.charter.yaml', settings }, index);
+      // The same finding objects mean the cached run answered; new ones, that the rules ran again.
+      const first = governance.findings(a, { relativePath: 'a.charter.yaml', settings }, index);
+      assert.deepEqual(first.map((f) => f.rule), ['status/future-dated', 'schedule/done-in-future']);
       index.setFile(parseCharterFile(`${ROOT}b.charter.yaml`, B, 1), 'b.charter.yaml');
-      governance.findings(a, { relativePath: 'a.charter.yaml', settings }, index);
-      assert.equal(governance.documentRuns, 1);
-      governance.findings(a, { relativePath: 'a.charter.yaml', settings: normaliseSettings({ asOf: '2027-01-16' }) }, index);
-      assert.equal(governance.documentRuns, 2);
+      const second = governance.findings(a, { relativePath: 'a.charter.yaml', settings }, index);
+      for (const finding of first) assert.ok(second.includes(finding), `${finding.rule}: the cached run answers`);
+      const nextDay = governance.findings(a, { relativePath: 'a.charter.yaml', settings: normaliseSettings({ asOf: '2027-01-16' }) }, index);
+      assert.deepEqual(nextDay.map((f) => f.rule), first.map((f) => f.rule));
+      for (const finding of nextDay) assert.ok(!first.includes(finding), `${finding.rule}: another day, the rules ran again`);
     });
   });
 });

@@ -19,6 +19,7 @@ import {
   type Diagnostic,
   type Hover,
 } from 'vscode-languageserver-protocol/browser';
+import { Requests, WebMessages } from '../../server/src/protocol';
 
 declare const Worker: new (url: string) => ConstructorParameters<typeof BrowserMessageReader>[0];
 const worker = new Worker('/server.js');
@@ -40,7 +41,7 @@ connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
   }
 });
 connection.onRequest(ConfigurationRequest.type, (params) => params.items.map(() => settings));
-connection.onRequest('charter/web/readFile', ({ uri }: { uri: string }) => {
+connection.onRequest(WebMessages.readFile, ({ uri }) => {
   readRequests.push(uri);
   const text = files.get(uri);
   if (text === undefined) throw new Error('the file does not exist');
@@ -65,7 +66,7 @@ const api = {
   },
   workspaceFiles(entries: Array<{ uri: string; text: string }>) {
     for (const { uri, text } of entries) files.set(uri, text);
-    return connection.sendNotification('charter/web/workspaceFiles', { files: entries });
+    return connection.sendNotification(WebMessages.workspaceFiles, { files: entries });
   },
   addFile(uri: string, text: string) {
     files.set(uri, text);
@@ -95,7 +96,7 @@ const api = {
   },
   readRequests: () => [...readRequests],
   /** What the portfolio tree asks for (`charter/portfolio`). */
-  portfolio: () => connection.sendRequest('charter/portfolio', {}),
+  portfolio: () => connection.sendRequest(Requests.portfolio, {}),
 };
 
 (globalThis as unknown as { charterLsp: typeof api }).charterLsp = api;

@@ -12,6 +12,7 @@ import * as esbuild from 'esbuild';
 import type { BrowserContext, Page } from 'playwright-core';
 import type { CompletionItem, Diagnostic, Hover } from 'vscode-languageserver-protocol';
 import { REPO } from '../support/engine';
+import type { PortfolioResult } from '../../server/src/protocol';
 
 const ROOT = 'file:///workspace';
 const messageOf = (d: Diagnostic) => (typeof d.message === 'string' ? d.message : d.message.value);
@@ -90,10 +91,12 @@ describe('web extension: the language server in a browser worker', function () {
     complete(uri: string, line: number, character: number): Promise<CompletionItem[]>;
     hover(uri: string, line: number, character: number): Promise<Hover | null>;
     readRequests(): string[];
+    portfolio(): Promise<PortfolioResult>;
   };
   /** Runs `fn` with the page's client; arguments and results cross as JSON. */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the arguments cross into the page as JSON: each page function destructures its own shape
   function lsp<T>(fn: (l: Lsp, args: any[]) => unknown, args: unknown[] = []): Promise<T> {
-    return page.evaluate(({ source, args }) => new Function('l', 'args', `return (${source})(l, args)`)((globalThis as any).charterLsp, args), { source: fn.toString(), args }) as Promise<T>;
+    return page.evaluate(({ source, args }) => new Function('l', 'args', `return (${source})(l, args)`)((globalThis as unknown as { charterLsp: Lsp }).charterLsp, args), { source: fn.toString(), args }) as Promise<T>;
   }
 
   it('publishes findings for an open charter, with the rule id and a docs link on the web', async () => {
@@ -149,8 +152,8 @@ describe('web extension: the language server in a browser worker', function () {
   });
 
   it('answers the portfolio tree\'s request with the projects the client handed over', async () => {
-    const result = await page.evaluate(() => (globalThis as any).charterLsp.portfolio());
-    const ids = (result as { portfolio: { projects: Array<{ id: string }> } }).portfolio.projects.map((p) => p.id);
+    const result = await page.evaluate(() => (globalThis as unknown as { charterLsp: Lsp }).charterLsp.portfolio());
+    const ids = result.portfolio.projects.map((p) => p.id);
     assert.ok(ids.includes('dc-identity') && ids.includes('cross'), ids.join(', '));
     assert.ok((result as { groups: unknown[] }).groups.length > 0);
   });

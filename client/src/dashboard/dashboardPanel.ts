@@ -7,7 +7,7 @@ import { Requests, type ReportResult } from '../../../server/src/protocol';
 import type { PortfolioProvider } from '../portfolio/portfolioProvider';
 import { dashboardHtml } from './dashboardHtml';
 
-export const DASHBOARD_VIEW_TYPE = 'charter.dashboard';
+const DASHBOARD_VIEW_TYPE = 'charter.dashboard';
 
 interface OpenMessage {
   type: 'open';
@@ -21,8 +21,6 @@ export class Dashboard implements vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
   private html: string | undefined;
   private readonly subscription: vscode.Disposable;
-  /** What the page asked to open last; for tests. */
-  lastOpened: string | undefined;
 
   constructor(
     private readonly extensionUri: vscode.Uri,
@@ -69,7 +67,7 @@ export class Dashboard implements vscode.Disposable {
 
   /** The page, rendered by the server from the same portfolio the tree shows. */
   private page(): Promise<ReportResult> {
-    return this.client.sendRequest<ReportResult>(Requests.report, { format: 'dashboard', groupBy: this.provider.groupBy });
+    return this.client.sendRequest(Requests.report, { format: 'dashboard', groupBy: this.provider.groupBy });
   }
 
   private async render(): Promise<void> {
@@ -92,7 +90,6 @@ export class Dashboard implements vscode.Disposable {
     const portfolio = this.provider.result?.portfolio;
     const known = portfolio?.projects.some((p) => p.location.uri === message.uri || p.findings.some((f) => f.location.uri === message.uri));
     if (!known || !Number.isInteger(message.line) || !Number.isInteger(message.character)) return;
-    this.lastOpened = message.uri;
     const position = new vscode.Position(message.line, message.character);
     await vscode.window.showTextDocument(vscode.Uri.parse(message.uri), { selection: new vscode.Range(position, position), viewColumn: vscode.ViewColumn.One });
   }

@@ -3,10 +3,10 @@
 import * as vscode from 'vscode';
 // The base client: the desktop's (Node) and the web extension's (browser) are both one.
 import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
-import { Notifications, Requests, type GroupBy, type PortfolioFilter, type PortfolioParams, type PortfolioResult } from '../../../server/src/protocol';
+import { Commands, Notifications, Requests, type GroupBy, type PortfolioFilter, type PortfolioParams, type PortfolioResult } from '../../../server/src/protocol';
 import { allNodes, buildTree, type TreeNode } from './treeItems';
 
-export const VIEW_ID = 'charter.portfolio';
+const VIEW_ID = 'charter.portfolio';
 const REFRESH_DELAY_MS = 150;
 
 export class PortfolioProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
@@ -72,7 +72,7 @@ export class PortfolioProvider implements vscode.TreeDataProvider<TreeNode>, vsc
     const run = (async () => {
       await this.ready;
       const params: PortfolioParams = { groupBy: this.groupByOverride, filter: this.filterValue };
-      const result = await this.client.sendRequest<PortfolioResult>(Requests.portfolio, params);
+      const result = await this.client.sendRequest(Requests.portfolio, params);
       this.last = result;
       this.roots = buildTree(result);
       this.parents = new Map();
@@ -107,7 +107,7 @@ export class PortfolioProvider implements vscode.TreeDataProvider<TreeNode>, vsc
     item.contextValue = node.contextValue;
     if (node.open) {
       item.resourceUri = node.kind === 'project' ? vscode.Uri.parse(node.open.uri) : undefined;
-      item.command = { command: 'charter.portfolio.open', title: 'Open', arguments: [node] };
+      item.command = { command: Commands.portfolioOpen, title: 'Open', arguments: [node] };
     }
     return item;
   }

@@ -1,9 +1,7 @@
 // The portfolio tree as plain data: groups -> projects -> milestones, risks, dependencies, findings.
 // A pure function of the server's answer, so tests check it without VS Code; the provider turns each
 // node into a TreeItem.
-import { markdownCode, markdownText } from '../../../server/src/engine/utils/escape';
-import { FINISHED_STATUSES, isOneOf, type PortfolioResult } from '../../../server/src/protocol';
-import type { PortfolioGroup, PortfolioProject, Rag, SourceLocation } from '../../../server/src/protocol';
+import { FINISHED_STATUSES, isOneOf, markdownCode, markdownText, type PortfolioGroup, type PortfolioProject, type PortfolioResult, type Rag, type SourceLocation } from '../../../server/src/protocol';
 
 export type NodeKind = 'group' | 'project' | 'section' | 'milestone' | 'risk' | 'dependency' | 'finding';
 

@@ -3,7 +3,7 @@
 // There is no git in the browser, so change control is off; the status bar says so.
 import * as vscode from 'vscode';
 import { LanguageClient, type LanguageClientOptions } from 'vscode-languageclient/browser';
-import { Notifications, WebMessages, type CharterInitializationOptions, type WebInitializationOptions, type WebWorkspaceFilesParams } from '../../../server/src/protocol';
+import { Commands, Notifications, WebMessages, type CharterInitializationOptions, type WebInitializationOptions, type WebWorkspaceFilesParams } from '../../../server/src/protocol';
 import { registerEditorCommands } from '../editorCommands';
 import { registerPortfolioCommands } from '../portfolio/portfolioCommands';
 import { PortfolioProvider } from '../portfolio/portfolioProvider';
@@ -25,7 +25,7 @@ export function activate(context: vscode.ExtensionContext): { ready: Promise<voi
   };
   client = new LanguageClient('charter', 'Charter', clientOptions, worker);
   // Registered before start: the server may ask for a workspace schema while checking the first open file.
-  client.onRequest(WebMessages.readFile, async ({ uri }: { uri: string }) => new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.parse(uri))));
+  client.onRequest(WebMessages.readFile, async ({ uri }) => new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.parse(uri))));
   const feed = new WorkspaceFileFeed((files) => client!.sendNotification(WebMessages.workspaceFiles, { files } satisfies WebWorkspaceFilesParams));
   const ready = client.start().then(() => feed.start());
 
@@ -44,17 +44,17 @@ export function activate(context: vscode.ExtensionContext): { ready: Promise<voi
     ...registerPortfolioCommands(client, ready, portfolio),
     ...registerEditorCommands(),
     vscode.workspace.onDidGrantWorkspaceTrust(() => void ready.then(() => client?.sendNotification(Notifications.workspaceTrust, { trusted: true }))),
-    vscode.commands.registerCommand('charter.showOutput', () => output.show(true)),
-    vscode.commands.registerCommand('charter.restartServer', async () => {
+    vscode.commands.registerCommand(Commands.showOutput, () => output.show(true)),
+    vscode.commands.registerCommand(Commands.restartServer, async () => {
       await client?.stop();
       await client?.start();
       await feed.resend();
     }),
-    vscode.commands.registerCommand('charter.validateWorkspace', async () => {
+    vscode.commands.registerCommand(Commands.validateWorkspace, async () => {
       await ready;
       await feed.resend();
     }),
-    ...['charter.openDashboard', 'charter.refreshSchemas', 'charter.openSchema'].map((command) =>
+    ...[Commands.openDashboard, Commands.refreshSchemas, Commands.openSchema].map((command) =>
       vscode.commands.registerCommand(command, () => void vscode.window.showInformationMessage('Charter: this command needs VS Code on the desktop.')),
     ),
   );

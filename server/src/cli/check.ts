@@ -1,5 +1,4 @@
 // `charter check`: the editor's findings, for a terminal or a CI job.
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { getLanguageService, type CharterLanguageService, type ValidationContext } from '../engine/languageService';

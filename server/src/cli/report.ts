@@ -8,8 +8,8 @@ import { GROUP_BY_KEYS, isOneOf } from '../engine/model/vocabulary';
 import { todayIso } from '../engine/utils/dates';
 import { runCheck } from './check';
 import { readGitHistory } from '../gitHistory';
-import { EXCEPTIONS_FORMATTERS } from './reportFormats/exceptions';
-import { REPORT_FORMATTERS, REPORT_FORMATS, type PortfolioReport, type ReportFormat } from './reportFormats';
+import { EXCEPTIONS_FORMATTERS } from '../engine/portfolio/reports/exceptions';
+import { REPORT_FORMATTERS, REPORT_FORMATS, type PortfolioReport, type ReportFormat } from '../engine/portfolio/reports';
 import { UsageError } from './workspace';
 
 export { REPORT_FORMATS, type ReportFormat };

@@ -77,7 +77,7 @@ export async function checkTemplates(ws: TemplateWorkspace, names: string[]): Pr
 }
 
 /** The findings on a template's output that are not about one of its placeholders. */
-export async function templateProblems(ws: TemplateWorkspace, choice: TemplateChoice, relativePath: string): Promise<Finding[]> {
+async function templateProblems(ws: TemplateWorkspace, choice: TemplateChoice, relativePath: string): Promise<Finding[]> {
   const today = ws.settings.asOf ?? todayIso();
   let text: string;
   try {

@@ -27,7 +27,7 @@ import { doHover, type HoverResult } from './services/hover';
 import { getCodeActions, type CodeAction } from './services/codeActions';
 import { findDocumentSymbols, type DocumentSymbol } from './services/documentSymbols';
 import { getFoldingRanges, type FoldingRange } from './services/folding';
-import { doRename, findDefinition, findReferences, prepareRename, type RenameResult } from './services/navigation';
+import { doRename, findDefinition, findReferences, prepareRename, type PrepareRenameResult, type RenameResult } from './services/navigation';
 import { findWorkspaceSymbols, type WorkspaceSymbol } from './services/navigation';
 import { getCodeLenses, type CodeLens } from './services/codeLens';
 import { getSelectionRanges, type SelectionRange } from './services/selectionRanges';
@@ -133,7 +133,7 @@ export interface CharterLanguageService {
   /** Where the project, programme, person or objective id at a position is defined. */
   findDefinition(file: ParsedFile, position: Position, context: ValidationContext): Promise<IdLocation[]>;
   findReferences(file: ParsedFile, position: Position, context: ValidationContext, includeDeclaration: boolean): Promise<IdLocation[]>;
-  prepareRename(file: ParsedFile, position: Position, context: ValidationContext): Promise<{ range: Range; placeholder: string } | { error: string }>;
+  prepareRename(file: ParsedFile, position: Position, context: ValidationContext): Promise<PrepareRenameResult>;
   /** Renames an id across the workspace; refused when the new id exists already or has the wrong form. */
   doRename(file: ParsedFile, position: Position, newName: string, context: ValidationContext): Promise<RenameResult>;
   /** Projects, programmes, people and objectives of the workspace whose id or title matches a query. */
@@ -394,7 +394,7 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Charte
       placedSync(
         context.workspace ?? workspace,
         () => getCodeLenses(file, findings, { ...featureContext(file, context), policy: governance.policyFor(file, context, context.workspace ?? workspace) }),
-        (lenses) => lenses.flatMap((lens) => (Array.isArray(lens.arguments?.[2]) ? locationUris(lens.arguments[2] as Array<{ uri: string }>) : [])),
+        (lenses) => lenses.flatMap((lens) => (lens.opens?.show === 'references' ? locationUris(lens.opens.locations) : [])),
       ),
     getSelectionRanges,
     findDocumentLinks,

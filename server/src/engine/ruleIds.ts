@@ -2,14 +2,12 @@
 // `charter.rules` setting): a name that matches nothing silences or configures nothing, so it is a
 // finding, not silence.
 import type { SchemaRegistry } from './schema/schemaRegistry';
-import { CATALOGUE } from './rules/index';
+import { CATALOGUE, SETTINGS_RULES } from './rules/index';
 import { RULE_FAILED } from './rules/ruleFailure';
 import { didYouMean } from './utils/suggest';
 
 /** Syntax and file-level findings of the parser. */
 export const YAML_RULES = ['yaml/syntax', 'yaml/duplicate-key', 'yaml/not-text', 'yaml/alias-limit', 'yaml/comma-in-number', 'yaml/too-large', 'yaml/too-deep', 'yaml/complex-key'];
-/** Findings about the settings file and about files outside the configured globs. */
-export const SETTINGS_RULES = ['settings/unknown-rule', 'settings/unknown-setting', 'settings/invalid-value', 'files/not-included'];
 
 const MAX_SCHEMA_WALK = 10_000;
 
@@ -23,7 +21,7 @@ export interface RuleIds {
 /** Built-in rules, `schema/<keyword>`, the `x-rule` ids of the schemas registered so far, and `more` (PMO ruleset rules). */
 export function ruleIds(registry?: SchemaRegistry, more: Iterable<string> = []): RuleIds {
   let ids: Set<string> | undefined;
-  const all = (): Set<string> => (ids ??= new Set([...CATALOGUE.map((r) => r.id), ...YAML_RULES, ...SETTINGS_RULES, RULE_FAILED, ...(registry ? schemaRuleIds(registry) : []), ...more]));
+  const all = (): Set<string> => (ids ??= new Set([...CATALOGUE.map((r) => r.id), ...YAML_RULES, ...SETTINGS_RULES.map((r) => r.id), RULE_FAILED, ...(registry ? schemaRuleIds(registry) : []), ...more]));
   const areas = (): Set<string> => new Set([...all()].map((id) => id.split('/')[0]).concat('schema'));
   return {
     known(pattern) {

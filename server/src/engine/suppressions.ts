@@ -8,12 +8,12 @@ import { isMap, isPair, isScalar, isSeq, type Node } from 'yaml';
 import { detectKind } from './kinds';
 import type { ParsedFile } from './parser/charterParser';
 import { CharterDocument } from './model/charterReader';
-import { describeRule } from './rules/index';
+import { SUPPRESSION_RULES } from './rules/index';
+import { formatMessage, type MessageRef } from './rules/messages';
 import type { RuleIds } from './ruleIds';
 import { placeholderIn } from './rules/text/noPlaceholders';
 import type { Finding, Range, RuleId, TextEdit } from './types';
 import { lineBreakOf } from './utils/lineIndex';
-import { docsFor } from './utils/docs';
 
 export interface SuppressionComment {
   scope: 'next-line' | 'file';
@@ -94,14 +94,14 @@ export function applySuppressions(file: ParsedFile, findings: Finding[], options
         'suppression/protected-rule',
         file,
         c.range,
-        `${names} ${rules.size === 1 ? 'is' : 'are'} protected by the portfolio policy (protectedRules): a comment cannot silence ${rules.size === 1 ? 'it' : 'them'}. Fix the finding, or record a waiver in waivers: (rule, reason, approver, expires) approved by the sponsor or the PMO.`,
+        { messageId: rules.size === 1 ? 'protected' : 'protectedSeveral', data: { rules: names } },
       ),
     );
   }
   for (const c of comments) {
     const directive = c.scope === 'file' ? 'charter-disable' : 'charter-disable-next-line';
     if (c.rules.length === 0) {
-      kept.push(suppressionFinding('suppression/missing-rule', file, c.range, `This ${directive} comment names no rule, so it silences nothing. Name the rule: # ${directive} <rule-id> -- <reason>.`));
+      kept.push(suppressionFinding('suppression/missing-rule', file, c.range, { messageId: 'noRule', data: { directive } }));
       continue;
     }
     const unknown = options.rules ? c.rules.filter((r) => !options.rules!.known(r)) : [];
@@ -112,7 +112,7 @@ export function applySuppressions(file: ParsedFile, findings: Finding[], options
           'suppression/unknown-rule',
           file,
           c.range,
-          `No rule is called "${rule}", so this comment silences nothing for it.${nearest ? ` Did you mean "${nearest}"?` : ' Use the rule id shown with the finding (see docs/rules).'}`,
+          nearest ? { messageId: 'unknownDidYouMean', data: { rule, nearest } } : { messageId: 'unknown', data: { rule } },
         ),
       );
     }
@@ -122,7 +122,7 @@ export function applySuppressions(file: ParsedFile, findings: Finding[], options
           'suppression/missing-reason',
           file,
           c.range,
-          `This suppression of ${c.rules.join(', ')} gives no reason. Say why after "--", so reviewers can judge it: # ${directive} ${c.rules.join(', ')} -- <reason>.`,
+          { messageId: 'noReason', data: { rules: c.rules.join(', '), directive } },
         ),
       );
     }
@@ -173,7 +173,7 @@ function readWaivers(file: ParsedFile, options: SuppressionOptions): { inForce: 
             'waiver/incomplete',
             file,
             document.keyRange(path),
-            `This waiver${rule ? ` of ${rule}` : ''} is missing ${missing.join(', ')}, so it does not apply. A waiver names the rule, the reason, who approved it and when it expires.`,
+            rule ? { messageId: 'incompleteOfRule', data: { rule, missing: missing.join(', ') } } : { messageId: 'incomplete', data: { missing: missing.join(', ') } },
           ),
         );
         continue;
@@ -185,7 +185,7 @@ function readWaivers(file: ParsedFile, options: SuppressionOptions): { inForce: 
             'waiver/unknown-rule',
             file,
             document.valueRange([...path, 'rule']),
-            `No rule is called "${rule}", so this waiver waives nothing.${nearest ? ` Did you mean "${nearest}"?` : ' Use the rule id shown with the finding (see docs/rules).'}`,
+            nearest ? { messageId: 'unknownDidYouMean', data: { rule: rule!, nearest } } : { messageId: 'unknown', data: { rule: rule! } },
           ),
         );
         continue;
@@ -198,7 +198,7 @@ function readWaivers(file: ParsedFile, options: SuppressionOptions): { inForce: 
             'waiver/expired',
             file,
             document.valueRange([...path, 'expires']),
-            `This waiver of ${rule} expired on ${expires} (today is ${options.today}), so ${rule} applies again. Renew it with ${String(value.approver)}, or fix what it covered and remove it.`,
+            { messageId: 'expired', data: { rule: rule!, expires, today: options.today, approver: String(value.approver) } },
           ),
         );
         continue;
@@ -209,9 +209,11 @@ function readWaivers(file: ParsedFile, options: SuppressionOptions): { inForce: 
   return { inForce, findings };
 }
 
-function suppressionFinding(rule: RuleId, file: ParsedFile, range: Range, message: string): Finding {
-  const described = describeRule(rule);
-  return { rule, severity: described?.severity ?? 'warning', message, uri: file.uri, range, docs: described?.docs ?? docsFor(rule) };
+/** A finding of one of SUPPRESSION_RULES, with the message its meta declares. */
+function suppressionFinding(rule: RuleId, file: ParsedFile, range: Range, message: MessageRef): Finding {
+  const described = SUPPRESSION_RULES.find((r) => r.id === rule);
+  if (!described) throw new Error(`${rule} is not one of the suppression rules`);
+  return { rule, severity: described.severity, message: formatMessage(described.messages, message, rule), uri: file.uri, range, docs: described.docs };
 }
 
 /** The first line after `line` that is neither blank nor only a comment. */

@@ -3,7 +3,7 @@
 // untrusted folder runs that folder's git hooks and config). A base is cached per folder, setting and
 // HEAD position; blob texts per blob id. When HEAD or a ref moves, everything is evaluated again; a
 // folder that had no base (no repository yet, no commit, no such ref) is asked again when that changes.
-import { MessageType, DidChangeWatchedFilesNotification, WatchKind, type Connection, type FileEvent, type InitializeParams } from 'vscode-languageserver/node';
+import { MessageType, DidChangeWatchedFilesNotification, ShowMessageNotification, WatchKind, type Connection, type FileEvent, type InitializeParams } from 'vscode-languageserver/node';
 import { URI } from 'vscode-uri';
 import type { BaseText } from '../engine/change/baseline';
 import { BlobCache, GitBaseline, GitProblem, resolveAutoBase, runGit, type GitRun } from '../gitBaseline';
@@ -130,7 +130,7 @@ export class BaselineHandler {
     this.told.add(key);
     const message = `Charter: no change control against ${setting === 'auto' ? 'the base branch' : `"${setting}"`} for ${URI.parse(folder).fsPath}: ${problem.message}. Set charter.baseRef to another ref, or to "off".`;
     this.connection.console.info(message);
-    if (setting !== 'auto' || /not installed/.test(problem.message)) void this.connection.sendNotification('window/showMessage', { type: MessageType.Info, message });
+    if (setting !== 'auto' || /not installed/.test(problem.message)) void this.connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message });
   }
 
   /** For the client's `charter-base:` documents and Compare with Base: a head file's base, or a base URI's text. */

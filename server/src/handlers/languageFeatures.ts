@@ -45,10 +45,12 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CharterLanguageService, ValidationContext } from '../engine/languageService';
 import type { ParsedFile } from '../engine/parser/charterParser';
 import { FIX_ALL_KIND, type CodeAction as EngineCodeAction } from '../engine/services/codeActions';
+import type { CodeLens as EngineCodeLens } from '../engine/services/codeLens';
 import type { CompletionItem as EngineCompletionItem, CompletionKind } from '../engine/services/completion';
 import type { DocumentSymbol as EngineSymbol, SymbolKind as EngineSymbolKind } from '../engine/services/documentSymbols';
 import type { Finding, Range } from '../engine/types';
 import type { IdSymbolKind } from '../engine/model/documentKinds';
+import { showReferencesCommand, showRuleDocsCommand } from '../protocol';
 import { docsHref, toDiagnostic } from './diagnostics';
 import type { SettingsCache } from './settingsCache';
 import type { WorkspaceFolders } from './workspaceFolders';
@@ -157,10 +159,7 @@ export class LanguageFeatures {
     if (!opened) return null;
     const findings = this.published.get(uri) ?? [];
     // A lens without a command only informs: VS Code shows it as plain text.
-    return this.service.getCodeLenses(opened.file, findings, opened.context).map((lens) => ({
-      range: lens.range,
-      command: { title: lens.title, command: lens.command ?? '', arguments: lens.arguments },
-    }));
+    return this.service.getCodeLenses(opened.file, findings, opened.context).map(toCodeLens);
   }
 
   workspaceSymbols(params: WorkspaceSymbolParams): WorkspaceSymbol[] {
@@ -225,15 +224,15 @@ export class LanguageFeatures {
     const opened = await this.open(params.textDocument.uri);
     if (!opened) return null;
     const prepared = await this.service.prepareRename(opened.file, params.position, opened.context);
-    if ('error' in prepared) throw new ResponseError(ErrorCodes.InvalidRequest, prepared.error);
-    return prepared;
+    if (!prepared.ok) throw new ResponseError(ErrorCodes.InvalidRequest, prepared.reason);
+    return { range: prepared.range, placeholder: prepared.placeholder };
   }
 
   async rename(params: RenameParams): Promise<WorkspaceEdit | null> {
     const opened = await this.open(params.textDocument.uri);
     if (!opened) return null;
     const result = await this.service.doRename(opened.file, params.position, params.newName, opened.context);
-    if ('error' in result) throw new ResponseError(ErrorCodes.InvalidRequest, result.error);
+    if (!result.ok) throw new ResponseError(ErrorCodes.InvalidRequest, result.reason);
     return { changes: result.edits };
   }
 
@@ -267,6 +266,15 @@ function toCompletionItem(item: EngineCompletionItem): CompletionItem {
   };
 }
 
+/** VS Code's own command that opens the Problems panel. */
+const SHOW_PROBLEMS_COMMAND = 'workbench.actions.view.problems';
+
+function toCodeLens(lens: EngineCodeLens): CodeLens {
+  const target = lens.opens;
+  if (target?.show === 'references') return { range: lens.range, command: showReferencesCommand(lens.title, target.uri, target.position, target.locations) };
+  return { range: lens.range, command: { title: lens.title, command: target?.show === 'problems' ? SHOW_PROBLEMS_COMMAND : '' } };
+}
+
 function toCodeAction(action: EngineCodeAction, sent: Diagnostic[]): CodeAction {
   // The client matches actions to its diagnostics by identity of content: reuse the ones it sent.
   const diagnostics = action.findings.map(
@@ -280,7 +288,7 @@ function toCodeAction(action: EngineCodeAction, sent: Diagnostic[]): CodeAction 
     diagnostics: diagnostics.length ? diagnostics : undefined,
     isPreferred: action.isPreferred,
     edit: action.edits ? { changes: action.edits } : undefined,
-    command: action.command,
+    command: action.showDocs ? showRuleDocsCommand(action.title, action.showDocs.href, action.showDocs.rule) : undefined,
   };
 }
 

@@ -7,7 +7,7 @@ import { groupPortfolio } from '../engine/portfolio/portfolioGroups';
 import { buildPortfolio, type PortfolioSource } from '../engine/portfolio/portfolioModel';
 import type { Finding } from '../engine/types';
 import { todayIso } from '../engine/utils/dates';
-import { REPORT_FORMATTERS } from '../cli/reportFormats';
+import { REPORT_FORMATTERS } from '../engine/portfolio/reports';
 import { dashboardBody, dashboardCss } from '../engine/portfolio/dashboardPage';
 import { Notifications, Requests, type PortfolioParams, type PortfolioResult, type ReportParams, type ReportResult } from '../protocol';
 import type { SettingsCache } from './settingsCache';

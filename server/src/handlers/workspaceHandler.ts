@@ -127,10 +127,7 @@ export class WorkspaceHandler {
 
   /** `workspace/didChangeWatchedFiles`: charters created, changed, deleted (a rename is a delete and a create). */
   filesChanged(changes: FileEvent[]): void {
-    const schemas = new Set(this.service.loadedSchemaLocations());
-    let schemaChanged = false;
     for (const change of changes) {
-      if (schemas.has(change.uri)) schemaChanged = true;
       if (change.uri.endsWith('/.vscode/settings.json') && this.folderOf(change.uri)) {
         this.onSettingsFileChanged();
         continue;

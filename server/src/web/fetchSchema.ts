@@ -7,7 +7,7 @@ export interface FetchLimits {
   maxBytes: number;
 }
 
-export const DEFAULT_FETCH_LIMITS: FetchLimits = { timeoutMs: 10_000, maxBytes: 20 * 1024 * 1024 };
+const DEFAULT_FETCH_LIMITS: FetchLimits = { timeoutMs: 10_000, maxBytes: 20 * 1024 * 1024 };
 
 /** Reads an http(s) schema; rejects with words that complete "cannot be used: ...". */
 export async function fetchSchema(url: string, options: SchemaRequestOptions, limits: FetchLimits = DEFAULT_FETCH_LIMITS): Promise<string> {

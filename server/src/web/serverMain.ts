@@ -27,7 +27,7 @@ const documents = new TextDocuments(TextDocument);
 const schemaRequest: SchemaRequestService = async (uri, options) => {
   if (/^https?:/i.test(uri)) return fetchSchema(uri, options);
   try {
-    return await connection.sendRequest<string>(WebMessages.readFile, { uri });
+    return await connection.sendRequest(WebMessages.readFile, { uri });
   } catch (e) {
     throw new Error((e as Error).message || 'the file could not be read');
   }

@@ -23,10 +23,7 @@ export function workspaceOf(values: Partial<Record<DocumentKind, unknown[]>>, id
 
 export function contextFor(root: unknown, at: DataPath = [], extra: { today?: string; policy?: unknown; workspace?: RulesetWorkspace } = {}): FunctionContext {
   const policy = resolvePolicy(extra.policy ?? {});
-  const toBase: FunctionContext['toBase'] = (amount, currency) => {
-    const converted = toBaseCurrency(amount, currency, policy);
-    return converted.ok ? { amount: converted.amount, currency: converted.currency } : converted.reason;
-  };
+  const toBase: FunctionContext['toBase'] = (amount, currency) => toBaseCurrency(amount, currency, policy);
   return {
     ...functionContext(root, { today: extra.today ?? '2027-01-15', toBase, policyKey: JSON.stringify(extra.policy ?? {}), workspace: extra.workspace ?? workspaceOf({}) }),
     at,

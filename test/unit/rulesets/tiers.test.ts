@@ -13,7 +13,9 @@ const POLICY = {
 };
 
 function tierOf(project: unknown): string | undefined {
-  const tiers = readTiers(POLICY) as Tier[];
+  const read = readTiers(POLICY);
+  assert.ok(read.ok);
+  const tiers: Tier[] = read.tiers;
   const ctx = contextFor(project, [], { policy: POLICY });
   return documentTier(project, { ...ctx, policyKey: '', tiers });
 }
@@ -27,9 +29,10 @@ describe('rulesets: tiers', () => {
   });
 
   it('says what is wrong with malformed tiers', () => {
-    assert.deepEqual(readTiers({}), []);
-    assert.equal(readTiers({ tiers: 'major' }), 'policy.tiers is not a list');
-    assert.equal(readTiers({ tiers: [{ when: [] }] }), 'policy.tiers item 1 has no "name"');
-    assert.match(readTiers({ tiers: [{ name: 'x', when: { function: 'nope' } }] }) as string, /"nope" is not a Charter ruleset function/);
+    assert.deepEqual(readTiers({}), { ok: true, tiers: [] });
+    assert.deepEqual(readTiers({ tiers: 'major' }), { ok: false, reason: 'policy.tiers is not a list' });
+    assert.deepEqual(readTiers({ tiers: [{ when: [] }] }), { ok: false, reason: 'policy.tiers item 1 has no "name"' });
+    const unknown = readTiers({ tiers: [{ name: 'x', when: { function: 'nope' } }] });
+    assert.ok(!unknown.ok && /"nope" is not a Charter ruleset function/.test(unknown.reason));
   });
 });

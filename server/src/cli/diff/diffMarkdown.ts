@@ -3,7 +3,7 @@
 import type { ChangeSummary, DiffDelta, DiffProject } from './changeSummary';
 import { md } from './markdownText';
 
-export const COMMENT_MARKER = '<!-- charter-diff -->';
+const COMMENT_MARKER = '<!-- charter-diff -->';
 const MAX_PROJECTS = 40;
 const MAX_DELTAS = 25;
 const MAX_FINDINGS = 10;

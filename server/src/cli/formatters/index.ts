@@ -8,14 +8,7 @@ import type { FileResult, FormatOptions } from './results';
 import { formatSarif } from './sarif';
 import { formatStylish } from './stylish';
 
-export { formatCheckstyle } from './checkstyle';
-export { formatGithub } from './github';
-export { formatGitlab } from './gitlab';
-export { formatJson } from './json';
-export { formatJunit } from './junit';
-export { formatSarif } from './sarif';
-export { formatStylish } from './stylish';
-export { summarise, summaryLine, type CheckSummary, type FileResult, type FormatOptions } from './results';
+export { summarise, type FileResult } from './results';
 
 export const OUTPUT_FORMATS = ['stylish', 'json', 'sarif', 'github', 'junit', 'gitlab', 'checkstyle'] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];

@@ -1,6 +1,6 @@
 import { summarise, type FileResult } from './results';
 
-/** SPEC section 2: `{ version, findings: [{ file, rule, severity, message, range, docs }], summary }`. */
+/** `charter check --format json` (README, *The CLI*): `{ version, findings: [{ file, rule, severity, message, range, docs }], summary }`. */
 export function formatJson(results: FileResult[]): string {
   const summary = summarise(results);
   return (

@@ -5,7 +5,7 @@ import { docsFor } from '../../engine/utils/docs';
 import { RULESET_NOTES } from '../../engine/rulesets/rulesetService';
 
 /** The site the repository's `docs/` folder is published under; `CHARTER_DOCS_BASE_URL` overrides it. */
-export const DOCS_BASE_URL = 'https://charter.dev/';
+const DOCS_BASE_URL = 'https://charter.dev/';
 
 export function helpUri(docs: string): string {
   if (/^[a-z][a-z0-9+.-]*:/i.test(docs)) return docs;

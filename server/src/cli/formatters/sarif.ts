@@ -11,7 +11,7 @@ import { helpUri, ruleDescription } from './ruleHelp';
 declare const CHARTER_VERSION: string | undefined;
 const VERSION = typeof CHARTER_VERSION === 'string' ? CHARTER_VERSION : '0.1.0';
 
-export const SARIF_SCHEMA_URI = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
+const SARIF_SCHEMA_URI = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
 const SRCROOT = '%SRCROOT%';
 
 const LEVEL: Record<Severity, Sarif.Result.level> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };

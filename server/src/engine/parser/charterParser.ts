@@ -7,7 +7,7 @@ import { DEFAULT_MAX_SIZE_KB, firstTooDeep, MAX_NESTING_DEPTH, sizeLimitChars } 
 import { commaNumberFindings } from './commaNumbers';
 
 /** An alias bomb expands exponentially; past this many alias resolutions we stop and say so. */
-export const MAX_ALIAS_COUNT = 1000;
+const MAX_ALIAS_COUNT = 1000;
 
 export interface ParsedDocument {
   /** Position in the file, 0-based. */

@@ -1,7 +1,7 @@
 // `{ approved: 850,000 }`: in a flow mapping the comma ends the entry, so YAML reads `approved: 850`
 // and a second key `000` with no value. The parse succeeds; without this check the only trace would be
 // an "unknown property 0" far from the real cause.
-import { isMap, isPair, isScalar, isSeq, type Document, type Node, type Pair, type Scalar } from 'yaml';
+import { isMap, isScalar, isSeq, type Document, type Node, type Pair, type Scalar } from 'yaml';
 import type { Finding } from '../types';
 import { docsFor } from '../utils/docs';
 import type { LineIndex } from '../utils/lineIndex';
@@ -10,7 +10,7 @@ export const COMMA_IN_NUMBER = 'yaml/comma-in-number';
 const MAX_DEPTH = 100;
 
 /** The offsets of each number split by thousands commas in the flow mappings of `doc`, with the digits it was meant to be. */
-export function commaSplitNumbers(doc: Document.Parsed, text: string): Array<{ from: number; to: number; key: string; written: string; meant: string }> {
+function commaSplitNumbers(doc: Document.Parsed, text: string): Array<{ from: number; to: number; key: string; written: string; meant: string }> {
   const out: Array<{ from: number; to: number; key: string; written: string; meant: string }> = [];
   const visit = (node: unknown, depth: number): void => {
     if (!node || depth > MAX_DEPTH) return;

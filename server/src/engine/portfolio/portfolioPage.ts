@@ -103,7 +103,7 @@ function ragBadge(rag?: string): string {
   return rag ? `<span class="badge rag-${classToken(rag)}-bg">${escapeHtml(rag)}</span>` : '<span class="badge rag-none-bg">none</span>';
 }
 
-export function amounts(byCurrency: Record<string, number>): string {
+function amounts(byCurrency: Record<string, number>): string {
   const entries = Object.entries(byCurrency);
   return entries.length ? entries.map(([currency, amount]) => `${money(amount)} ${currency}`.trim()).join(' + ') : '0';
 }

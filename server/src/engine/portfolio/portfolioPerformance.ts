@@ -25,18 +25,6 @@ export interface MetricView {
 export const METRIC_NAMES = ['cpi', 'spi', 'forecastVariance', 'costVariance', 'scheduleVariance', 'scheduleSlipDays', 'earnedValue', 'plannedValue', 'burnRate'] as const;
 export type MetricName = (typeof METRIC_NAMES)[number];
 
-export const METRIC_LABELS: Record<MetricName, string> = {
-  cpi: 'CPI',
-  spi: 'SPI',
-  forecastVariance: 'Forecast variance',
-  costVariance: 'Cost variance',
-  scheduleVariance: 'Schedule variance',
-  scheduleSlipDays: 'Schedule slip',
-  earnedValue: 'Earned value',
-  plannedValue: 'Planned value',
-  burnRate: 'Burn rate (per 30 days)',
-};
-
 export type Dimension = 'schedule' | 'cost' | 'scope' | 'benefits' | 'resources';
 export const DIMENSIONS: readonly Dimension[] = ['schedule', 'cost', 'scope', 'benefits', 'resources'];
 

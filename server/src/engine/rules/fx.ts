@@ -4,6 +4,7 @@
 // and amounts multiplied as scaled integers: no floating point touches money.
 import { formatMoney, type Money } from './money';
 import type { Policy } from './policy';
+import type { Result } from '../utils/result';
 
 /** The decimals a rate may have; more are a reason the rate cannot be used, not a silent rounding. */
 const RATE_DECIMALS = 12;
@@ -21,9 +22,7 @@ export interface FxPolicy {
   fxAsOf?: string;
 }
 
-export type Conversion =
-  | { ok: true; amount: Money; currency: string; rate?: FxRate }
-  | { ok: false; reason: string };
+export type Conversion = Result<{ amount: Money; currency: string; rate?: FxRate }>;
 
 /**
  * Reads a rate: a positive number or decimal string with at most 12 decimals (`1.17`, `"0.0062"`).

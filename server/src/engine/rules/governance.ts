@@ -26,8 +26,6 @@ export function todayFor(settings: CharterSettings): string {
 export class Governance {
   private readonly cache = new WeakMap<ParsedFile, { key: string; findings: Finding[] }>();
   private readonly changeCache = new WeakMap<ParsedFile, { key: string; base: ParsedFile; findings: Finding[] }>();
-  /** How many times single-document rules ran; tests use it to check incrementality. */
-  documentRuns = 0;
 
   /** `base` is the file's text on the base ref, parsed: with it, the change rules run too. */
   findings(file: ParsedFile, context: GovernanceContext, workspace: WorkspaceIndex, base?: { text: BaseText; file: ParsedFile }): Finding[] {
@@ -41,7 +39,6 @@ export class Governance {
     if (!cached || cached.key !== key) {
       cached = { key, findings: documentRuleFindings(file, context.relativePath, policy, today) };
       this.cache.set(file, cached);
-      this.documentRuns++;
     }
     const portfolio = workspace.has(file.uri) ? workspace.portfolioFindings(file.uri, context.settings.policy) : [];
     return [...cached.findings, ...portfolio, ...(base ? this.changeFindings(file, context, base, policy, key) : [])];

@@ -1,5 +1,6 @@
-// Every governance rule, in catalogue order (SPEC section 5). Adding a rule: write its file, list it
-// here, write its page in docs/rules/<area>/<name>.md.
+// Every governance rule, in catalogue order: the registry. Adding a rule: write its file (meta, messages,
+// options, check), list it here, write its page in docs/rules/<area>/<name>.md, then `npm run docs:rules`
+// regenerates the tables of docs/rules/README.md from this list (a test fails while they differ).
 import type { RuleId, Severity } from '../types';
 import { docsFor } from '../utils/docs';
 import { approvalThreshold } from './budget/approvalThreshold';
@@ -115,18 +116,101 @@ export interface RuleDescription {
   docs: string;
 }
 
-/** Findings about suppression comments and waivers (engine/suppressions.ts). */
-export const SUPPRESSION_RULES: readonly RuleDescription[] = [
-  { id: 'suppression/missing-reason', severity: 'warning', summary: 'A suppression comment says why, after "--".', docs: docsFor('suppression/missing-reason') },
-  { id: 'suppression/missing-rule', severity: 'warning', summary: 'A suppression comment names the rule it silences.', docs: docsFor('suppression/missing-rule') },
-  { id: 'suppression/protected-rule', severity: 'error', summary: 'A suppression comment does not try to silence a rule the policy protects; only an approved waiver can.', docs: docsFor('suppression/protected-rule') },
-  { id: 'suppression/unknown-rule', severity: 'warning', summary: 'A suppression comment names rules that exist.', docs: docsFor('suppression/unknown-rule') },
-  { id: 'waiver/expired', severity: 'warning', summary: 'A waiver past its expiry date no longer applies and is renewed or removed.', docs: docsFor('waiver/expired') },
-  { id: 'waiver/unknown-rule', severity: 'warning', summary: 'A waiver names a rule that exists.', docs: docsFor('waiver/unknown-rule') },
-  { id: 'waiver/incomplete', severity: 'warning', summary: 'A waiver names the rule, the reason, the approver and the expiry date.', docs: docsFor('waiver/incomplete') },
+/** A rule whose findings another module writes (not a `check()`), declaring its messages all the same. */
+export interface MessageRule extends RuleDescription {
+  messages: Readonly<Record<string, string>>;
+}
+
+/** Findings about suppression comments and waivers (engine/suppressions.ts), with the messages they give. */
+export const SUPPRESSION_RULES: readonly MessageRule[] = [
+  {
+    id: 'suppression/missing-reason',
+    severity: 'warning',
+    summary: 'A suppression comment says why, after "--".',
+    docs: docsFor('suppression/missing-reason'),
+    messages: {
+      noReason: 'This suppression of {{rules}} gives no reason. Say why after "--", so reviewers can judge it: # {{directive}} {{rules}} -- <reason>.',
+    },
+  },
+  {
+    id: 'suppression/missing-rule',
+    severity: 'warning',
+    summary: 'A suppression comment names the rule it silences.',
+    docs: docsFor('suppression/missing-rule'),
+    messages: {
+      noRule: 'This {{directive}} comment names no rule, so it silences nothing. Name the rule: # {{directive}} <rule-id> -- <reason>.',
+    },
+  },
+  {
+    id: 'suppression/protected-rule',
+    severity: 'error',
+    summary: 'A suppression comment does not try to silence a rule the policy protects; only an approved waiver can.',
+    docs: docsFor('suppression/protected-rule'),
+    messages: {
+      protected: '{{rules}} is protected by the portfolio policy (protectedRules): a comment cannot silence it. Fix the finding, or record a waiver in waivers: (rule, reason, approver, expires) approved by the sponsor or the PMO.',
+      protectedSeveral: '{{rules}} are protected by the portfolio policy (protectedRules): a comment cannot silence them. Fix the finding, or record a waiver in waivers: (rule, reason, approver, expires) approved by the sponsor or the PMO.',
+    },
+  },
+  {
+    id: 'suppression/unknown-rule',
+    severity: 'warning',
+    summary: 'A suppression comment names rules that exist.',
+    docs: docsFor('suppression/unknown-rule'),
+    messages: {
+      unknown: 'No rule is called "{{rule}}", so this comment silences nothing for it. Use the rule id shown with the finding (see docs/rules).',
+      unknownDidYouMean: 'No rule is called "{{rule}}", so this comment silences nothing for it. Did you mean "{{nearest}}"?',
+    },
+  },
+  {
+    id: 'waiver/expired',
+    severity: 'warning',
+    summary: 'A waiver past its expiry date no longer applies and is renewed or removed.',
+    docs: docsFor('waiver/expired'),
+    messages: {
+      expired: 'This waiver of {{rule}} expired on {{expires}} (today is {{today}}), so {{rule}} applies again. Renew it with {{approver}}, or fix what it covered and remove it.',
+    },
+  },
+  {
+    id: 'waiver/unknown-rule',
+    severity: 'warning',
+    summary: 'A waiver names a rule that exists.',
+    docs: docsFor('waiver/unknown-rule'),
+    messages: {
+      unknown: 'No rule is called "{{rule}}", so this waiver waives nothing. Use the rule id shown with the finding (see docs/rules).',
+      unknownDidYouMean: 'No rule is called "{{rule}}", so this waiver waives nothing. Did you mean "{{nearest}}"?',
+    },
+  },
+  {
+    id: 'waiver/incomplete',
+    severity: 'warning',
+    summary: 'A waiver names the rule, the reason, the approver and the expiry date.',
+    docs: docsFor('waiver/incomplete'),
+    messages: {
+      incomplete: 'This waiver is missing {{missing}}, so it does not apply. A waiver names the rule, the reason, who approved it and when it expires.',
+      incompleteOfRule: 'This waiver of {{rule}} is missing {{missing}}, so it does not apply. A waiver names the rule, the reason, who approved it and when it expires.',
+    },
+  },
 ];
 
-export const CATALOGUE: readonly RuleDescription[] = [...[...RULES, ...CHANGE_RULES].map(({ id, severity, summary, docs }) => ({ id, severity, summary, docs })), ...SUPPRESSION_RULES];
+/** Findings about the workspace rather than a charter (settingsCheck.ts, notIncluded.ts). Not in SARIF's rule list. */
+export const SETTINGS_RULES: readonly RuleDescription[] = [
+  { id: 'settings/unknown-setting', severity: 'warning', summary: 'Every `charter.*` key is a Charter setting.', docs: docsFor('settings/unknown-setting') },
+  { id: 'settings/unknown-rule', severity: 'warning', summary: 'Every rule id in `charter.rules` names a rule.', docs: docsFor('settings/unknown-rule') },
+  { id: 'settings/invalid-value', severity: 'warning', summary: 'Every Charter setting has a value of the right kind.', docs: docsFor('settings/invalid-value') },
+  { id: 'files/not-included', severity: 'info', summary: 'A YAML file that says `apiVersion: charter/v1` is matched by `charter.files.include`.', docs: docsFor('files/not-included') },
+];
+
+/** What `charter check --fix` says about a file it could not write (cli/fixWrite.ts). */
+export const FIX_RULES: readonly RuleDescription[] = [
+  {
+    id: 'fix/not-written',
+    severity: 'error',
+    summary: '`charter check --fix` did not write this file: it changed meanwhile, is read-only or holds bytes that are not UTF-8.',
+    docs: docsFor('fix/not-written'),
+  },
+];
+
+export const CATALOGUE: readonly RuleDescription[] = [...RULES, ...CHANGE_RULES, ...SUPPRESSION_RULES].map(({ id, severity, summary, docs }) => ({ id, severity, summary, docs }));
 
 export function describeRule(id: RuleId): RuleDescription | undefined {
   return CATALOGUE.find((r) => r.id === id);

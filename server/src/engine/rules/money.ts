@@ -1,4 +1,4 @@
-// Money without floats: amounts are whole numbers or decimal strings (SPEC section 2), so sums and
+// Money without floats: amounts are whole numbers or decimal strings (the schemas' `$defs/money`), so sums and
 // comparisons are done on scaled integers and never lose a cent.
 
 /** An amount in millionths of the currency unit. */

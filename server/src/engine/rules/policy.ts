@@ -1,9 +1,10 @@
 // The governance thresholds the rules read: the Portfolio document's `policy`, overridden key by key by
-// the `charter.policy` setting, with built-in defaults for anything neither says (the same defaults the
-// portfolio schema's "Default policy" snippet writes out).
+// the `charter.policy` setting, with built-in defaults for anything neither says (declared with each
+// policy key in policyOptions.ts, the same defaults the portfolio schema's "Default policy" snippet writes out).
 import { parseRate, type FxRate } from './fx';
-import { DEFAULT_LIVE_STATUSES, PROJECT_STATUSES, type ProjectStatus } from '../model/vocabulary';
+import { PROJECT_STATUSES } from '../model/vocabulary';
 import { parseMoney, type Money } from './money';
+import { policyDefaults } from './policyOptions';
 
 export interface ApprovalThreshold {
   above: Money;
@@ -43,35 +44,8 @@ export interface Policy {
   spiThreshold: Money;
 }
 
-const DEFAULT_TRANSITIONS: Readonly<Record<ProjectStatus, readonly ProjectStatus[]>> = {
-  proposed: ['approved', 'on-hold', 'cancelled'],
-  approved: ['active', 'on-hold', 'cancelled'],
-  active: ['on-hold', 'closed', 'cancelled'],
-  'on-hold': ['approved', 'active', 'cancelled'],
-  closed: [],
-  cancelled: [],
-};
-
-export const DEFAULT_POLICY: Readonly<Policy> = Object.freeze({
-  phases: ['initiation', 'planning', 'delivery', 'closure'],
-  approvalThresholds: [{ above: parseMoney(250000)!, role: 'sponsor' }],
-  contingency: { minPercent: 5, maxPercent: 15 },
-  reportingCadenceDays: 31,
-  maxAllocationPercent: 100,
-  fiscalYearStartMonth: 1,
-  allowedTransitions: defaultTransitions(),
-  changeControl: { budgetTolerancePercent: 10, scheduleToleranceDays: 30, approverRoles: ['sponsor'] },
-  fiscalYearNaming: 'start',
-  liveStatuses: [...DEFAULT_LIVE_STATUSES],
-  fxRates: {},
-  protectedRules: [],
-  cpiThreshold: parseMoney('0.9')!,
-  spiThreshold: parseMoney('0.9')!,
-});
-
-function defaultTransitions(): Record<string, string[]> {
-  return Object.fromEntries(Object.entries(DEFAULT_TRANSITIONS).map(([from, to]) => [from, [...to]]));
-}
+/** The built-in policy: every option's default (policyOptions.ts), read as a `policy` mapping is. */
+export const DEFAULT_POLICY: Readonly<Policy> = Object.freeze(resolvePolicy());
 
 type RawPolicy = Record<string, unknown>;
 
@@ -81,23 +55,9 @@ type RawPolicy = Record<string, unknown>;
  * it), so one typo in `portfolio.yaml` does not switch governance off.
  */
 export function resolvePolicy(portfolio?: unknown, setting?: unknown): Policy {
-  const layers = [asRecord(portfolio), asRecord(setting)].filter((l): l is RawPolicy => !!l);
-  const policy: Policy = {
-    phases: [...DEFAULT_POLICY.phases],
-    approvalThresholds: [...DEFAULT_POLICY.approvalThresholds],
-    contingency: { ...DEFAULT_POLICY.contingency },
-    reportingCadenceDays: DEFAULT_POLICY.reportingCadenceDays,
-    maxAllocationPercent: DEFAULT_POLICY.maxAllocationPercent,
-    fiscalYearStartMonth: DEFAULT_POLICY.fiscalYearStartMonth,
-    allowedTransitions: defaultTransitions(),
-    changeControl: { ...DEFAULT_POLICY.changeControl, approverRoles: [...DEFAULT_POLICY.changeControl.approverRoles] },
-    fiscalYearNaming: DEFAULT_POLICY.fiscalYearNaming,
-    liveStatuses: [...DEFAULT_POLICY.liveStatuses],
-    fxRates: {},
-    protectedRules: [],
-    cpiThreshold: DEFAULT_POLICY.cpiThreshold,
-    spiThreshold: DEFAULT_POLICY.spiThreshold,
-  };
+  const layers = [policyDefaults(), asRecord(portfolio), asRecord(setting)].filter((l): l is RawPolicy => !!l);
+  // Filled in by the defaults layer; the containers merged key by key start empty.
+  const policy = { contingency: {}, allowedTransitions: {}, changeControl: {}, fxRates: {} } as Policy;
   for (const layer of layers) {
     const phases = layer.phases;
     if (Array.isArray(phases) && phases.every((p) => typeof p === 'string' && p.length > 0)) policy.phases = [...phases];
@@ -141,7 +101,8 @@ export function resolvePolicy(portfolio?: unknown, setting?: unknown): Policy {
     if (rates) {
       // A layer that gives rates gives all of them: rates of different days are not mixed.
       policy.fxRates = {};
-      policy.fxAsOf = typeof rates.asOf === 'string' ? rates.asOf : undefined;
+      if (typeof rates.asOf === 'string') policy.fxAsOf = rates.asOf;
+      else delete policy.fxAsOf;
       for (const [code, value] of Object.entries(rates)) {
         const rate = /^[A-Z]{3}$/.test(code) ? parseRate(value) : undefined;
         if (rate !== undefined) policy.fxRates[code] = rate;

@@ -2,6 +2,7 @@
 // safe subset of JSONPath. `$` is the document, `.key` or `['key']` a mapping key, `[n]` a list item,
 // `[*]` or `.*` every item or value. Nothing else: no filters, no scripts, no recursion.
 import type { DataPath } from '../utils/yamlNodes';
+import { fail, succeed, type Result } from '../utils/result';
 
 export type PathStep = { key: string } | { index: number } | { wildcard: true };
 
@@ -21,13 +22,13 @@ export interface PathMatch {
 /** Paths longer than this are refused: a path is a short address, not a program. */
 const MAX_PATH_LENGTH = 500;
 /** A wildcard path over hostile data visits at most this many places. */
-export const MAX_MATCHES = 10_000;
+const MAX_MATCHES = 10_000;
 
-/** Reads a path; a string says what is wrong with it. `@` is accepted for `$` (relative to a node). */
-export function parseJsonPath(text: string): JsonPath | string {
-  if (typeof text !== 'string' || text.length === 0) return 'a path is a text such as "$.budget.approved"';
-  if (text.length > MAX_PATH_LENGTH) return `a path has at most ${MAX_PATH_LENGTH} characters`;
-  if (text[0] !== '$' && text[0] !== '@') return `"${text}" does not start with "$" (the document)`;
+/** Reads a path, or says what is wrong with it. `@` is accepted for `$` (relative to a node). */
+export function parseJsonPath(text: string): Result<{ path: JsonPath }> {
+  if (typeof text !== 'string' || text.length === 0) return fail('a path is a text such as "$.budget.approved"');
+  if (text.length > MAX_PATH_LENGTH) return fail(`a path has at most ${MAX_PATH_LENGTH} characters`);
+  if (text[0] !== '$' && text[0] !== '@') return fail(`"${text}" does not start with "$" (the document)`);
   const steps: PathStep[] = [];
   let i = 1;
   while (i < text.length) {
@@ -39,7 +40,7 @@ export function parseJsonPath(text: string): JsonPath | string {
         continue;
       }
       const m = /^[A-Za-z_$][\w$-]*/.exec(text.slice(i + 1));
-      if (!m) return `"${text}" has a "." at character ${i + 1} without a key name after it`;
+      if (!m) return fail(`"${text}" has a "." at character ${i + 1} without a key name after it`);
       steps.push({ key: m[0] });
       i += 1 + m[0].length;
     } else if (c === '[') {
@@ -48,13 +49,20 @@ export function parseJsonPath(text: string): JsonPath | string {
       if ((m = /^\[\*\]/.exec(rest))) steps.push({ wildcard: true });
       else if ((m = /^\[(0|[1-9]\d{0,6})\]/.exec(rest))) steps.push({ index: Number(m[1]) });
       else if ((m = /^\['([^'\\]*)'\]/.exec(rest)) || (m = /^\["([^"\\]*)"\]/.exec(rest))) steps.push({ key: m[1] });
-      else return `"${text}" has a bracket at character ${i + 1} that is not [*], [n] or ['key'] (filters and scripts are not supported)`;
+      else return fail(`"${text}" has a bracket at character ${i + 1} that is not [*], [n] or ['key'] (filters and scripts are not supported)`);
       i += m[0].length;
     } else {
-      return `"${text}" has "${c}" at character ${i + 1} where "." or "[" was expected`;
+      return fail(`"${text}" has "${c}" at character ${i + 1} where "." or "[" was expected`);
     }
   }
-  return { text, steps, definite: steps.every((s) => !('wildcard' in s)) };
+  return succeed({ path: { text, steps, definite: steps.every((s) => !('wildcard' in s)) } });
+}
+
+/** A path from options checked when the ruleset loaded (`checkOptions`): one that does not parse is a bug here. */
+export function checkedPath(text: string): JsonPath {
+  const parsed = parseJsonPath(text);
+  if (!parsed.ok) throw new Error(`unchecked ruleset path: ${parsed.reason}`);
+  return parsed.path;
 }
 
 /** Every place the path reaches in `value`, in document order; a definite path always yields its one place. */

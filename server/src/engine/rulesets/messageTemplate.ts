@@ -5,7 +5,7 @@ import { formatPath, parseJsonPath, valueAt } from './jsonPath';
 import { show } from './functions/options';
 import type { DataPath } from '../utils/yamlNodes';
 
-export const MAX_MESSAGE_LENGTH = 500;
+const MAX_MESSAGE_LENGTH = 500;
 
 export interface MessageValues {
   value: unknown;
@@ -42,8 +42,8 @@ export function renderMessage(template: string | undefined, values: MessageValue
     }
     const m = /^(?:project|programme|portfolio|document)\.(.+)$/.exec(name);
     if (!m) return whole;
-    const path = parseJsonPath(`$.${m[1]}`);
-    return typeof path === 'string' ? whole : show(valueAt(path, values.root));
+    const parsed = parseJsonPath(`$.${m[1]}`);
+    return parsed.ok ? show(valueAt(parsed.path, values.root)) : whole;
   });
   const line = text.replace(/[\r\n]+/g, ' ').trim();
   return line.length > MAX_MESSAGE_LENGTH ? `${line.slice(0, MAX_MESSAGE_LENGTH - 3)}...` : line;

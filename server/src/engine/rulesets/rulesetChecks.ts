@@ -18,6 +18,7 @@ import { rulesetNote, rulesetReferences, type RulesetReference, type RulesetServ
 import type { Ruleset } from './rulesetTypes';
 import { readTiers, type Tier } from './tiers';
 import { rulesetWorkspace } from './workspaceView';
+import type { Result } from '../utils/result';
 
 export interface RulesetCheckContext {
   relativePath: string;
@@ -26,7 +27,7 @@ export interface RulesetCheckContext {
 }
 
 /** The portfolio a file belongs to: the workspace's Portfolio document, else one in the file itself. */
-export function portfolioOf(file: ParsedFile | undefined, relativePath: string, workspace: WorkspaceIndex): { uri: string; value: unknown } | undefined {
+function portfolioOf(file: ParsedFile | undefined, relativePath: string, workspace: WorkspaceIndex): { uri: string; value: unknown } | undefined {
   const indexed = workspace.documents('Portfolio')[0];
   if (indexed) {
     const value = rulesetWorkspace(workspace).values('Portfolio')[0];
@@ -37,7 +38,7 @@ export function portfolioOf(file: ParsedFile | undefined, relativePath: string, 
 }
 
 /** The policy's raw keys rulesets read (`tiers`, `baseCurrency`, `fxRates`): the portfolio's, overridden by `charter.policy`. */
-export function rawPolicy(portfolio: { value: unknown } | undefined, settings: CharterSettings): Record<string, unknown> {
+function rawPolicy(portfolio: { value: unknown } | undefined, settings: CharterSettings): Record<string, unknown> {
   const own = portfolio && isRecord(portfolio.value) && isRecord(portfolio.value.policy) ? portfolio.value.policy : {};
   return { ...own, ...settings.policy };
 }
@@ -45,7 +46,7 @@ export function rawPolicy(portfolio: { value: unknown } | undefined, settings: C
 export interface LoadedRulesets {
   rulesets: Ruleset[];
   states: Array<{ reference: RulesetReference; state: RulesetState }>;
-  tiers: Tier[] | string;
+  tiers: Result<{ tiers: Tier[] }>;
   policy: Record<string, unknown>;
 }
 
@@ -76,9 +77,9 @@ export async function rulesetFindings(service: RulesetService, file: ParsedFile,
       const note = rulesetNote(file, doc, reference, state);
       if (note) findings.push(note);
     }
-    if (typeof loaded.tiers === 'string') {
+    if (!loaded.tiers.ok) {
       // Tiered rules cannot be placed without valid tiers; say so where the policy is.
-      if (kind === 'Portfolio') findings.push(tiersFinding(file, doc, loaded.tiers));
+      if (kind === 'Portfolio') findings.push(tiersFinding(file, doc, loaded.tiers.reason));
     }
     findings.push(
       ...runRulesets(loaded.rulesets, {
@@ -86,11 +87,8 @@ export async function rulesetFindings(service: RulesetService, file: ParsedFile,
         doc,
         kind,
         today: context.settings.asOf ?? todayIso(),
-        tiers: typeof loaded.tiers === 'string' ? [] : loaded.tiers,
-        toBase: (amount, currency) => {
-          const converted = toBaseCurrency(amount, currency, policy);
-          return converted.ok ? { amount: converted.amount, currency: converted.currency } : converted.reason;
-        },
+        tiers: loaded.tiers.ok ? loaded.tiers.tiers : [],
+        toBase: (amount, currency) => toBaseCurrency(amount, currency, policy),
         policyKey,
         workspace: rulesetWorkspace(workspace),
       }),

@@ -6,6 +6,7 @@ import { DOCUMENT_KINDS } from '../model/documentKinds';
 import { FUNCTIONS, NESTED_CONDITION } from './functions/index';
 import { isRecord, parseJsonPath } from './jsonPath';
 import type { Check, Ruleset, RulesetRule, TemplateEntry } from './rulesetTypes';
+import type { Result } from '../utils/result';
 
 /** A ruleset is configuration, not data: these bounds keep a hostile one from costing much. */
 export const MAX_RULESET_BYTES = 1_000_000;
@@ -23,11 +24,12 @@ class RulesetError extends Error {}
  * `uri` is where the text came from (relative `docs` and template paths resolve against it),
  * `label` how the user named it.
  */
-export function readRuleset(text: string, uri: string, label: string): Ruleset | string {
+export function readRuleset(text: string, uri: string, label: string): Result<{ ruleset: Ruleset }> {
   try {
-    return read(text, uri, label);
+    return { ok: true, ruleset: read(text, uri, label) };
   } catch (e) {
-    if (e instanceof RulesetError) return e.message;
+    // The reader throws RulesetError for what is wrong with the file, mapped to a reason here only.
+    if (e instanceof RulesetError) return { ok: false, reason: e.message };
     throw e;
   }
 }
@@ -72,8 +74,9 @@ function readRule(raw: unknown, index: number, uri: string): RulesetRule {
   if (!SEVERITIES.includes(severity as Severity)) fail(`${at}: "severity" is not one of ${SEVERITIES.join(', ')}`);
   const kinds = raw.kinds ?? ['Project'];
   if (!Array.isArray(kinds) || kinds.length === 0 || !kinds.every((k) => DOCUMENT_KINDS.includes(k as DocumentKind))) fail(`${at}: "kinds" is a list of ${DOCUMENT_KINDS.join(', ')}`);
-  const given = typeof raw.given === 'string' ? parseJsonPath(raw.given) : `${at} has no "given" path`;
-  if (typeof given === 'string') fail(`${at}: "given" ${given}`);
+  const parsed = typeof raw.given === 'string' ? parseJsonPath(raw.given) : ({ ok: false, reason: `${at} has no "given" path` } as const);
+  if (!parsed.ok) fail(`${at}: "given" ${parsed.reason}`);
+  const given = parsed.path;
   if (given.text.startsWith('@')) fail(`${at}: "given" starts at the document, with "$"`);
   const when = readChecks(raw.when ?? [], `${at}, "when"`, 0);
   const then = readChecks(raw.then, `${at}, "then"`, 0);
@@ -119,14 +122,14 @@ function readCheck(raw: unknown, at: string, depth: number): Check {
   const check: Check = { function: fn.name, options };
   if (raw.field !== undefined && raw.path !== undefined) fail(`${at} has both "field" and "path"; use one`);
   if (raw.field !== undefined) {
-    const field = typeof raw.field === 'string' ? parseJsonPath(`@${raw.field.startsWith('[') ? '' : '.'}${raw.field}`) : 'is not a text';
-    if (typeof field === 'string') fail(`${at}: "field" ${field}`);
-    check.field = field;
+    const field = typeof raw.field === 'string' ? parseJsonPath(`@${raw.field.startsWith('[') ? '' : '.'}${raw.field}`) : ({ ok: false, reason: 'is not a text' } as const);
+    if (!field.ok) fail(`${at}: "field" ${field.reason}`);
+    check.field = field.path;
   }
   if (raw.path !== undefined) {
-    const path = typeof raw.path === 'string' ? parseJsonPath(raw.path) : 'is not a text';
-    if (typeof path === 'string') fail(`${at}: "path" ${path}`);
-    check.path = path;
+    const path = typeof raw.path === 'string' ? parseJsonPath(raw.path) : ({ ok: false, reason: 'is not a text' } as const);
+    if (!path.ok) fail(`${at}: "path" ${path.reason}`);
+    check.path = path.path;
   }
   return check;
 }

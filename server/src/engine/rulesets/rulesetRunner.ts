@@ -25,7 +25,7 @@ export interface RulesetRunContext {
 }
 
 /** The places a check looks at, from the node the rule is on. */
-export function targetsOf(check: Check, match: PathMatch, root: unknown): PathMatch[] {
+function targetsOf(check: Check, match: PathMatch, root: unknown): PathMatch[] {
   if (check.path) return evaluatePath(check.path, root);
   if (check.field) return evaluatePath(check.field, match.value, match.path);
   return [match];

@@ -136,9 +136,9 @@ export class RulesetService {
     if (builtin) {
       const text = BUILTIN_RULESETS.get(builtin[1]);
       if (text === undefined) return { state: 'unavailable', reason: `"${reference.uri}" is not a built-in ruleset; use ${[...BUILTIN_RULESETS.keys()].map((n) => `builtin:${n}`).join(', ')}` };
-      const ruleset = readRuleset(text, reference.uri, reference.label);
-      if (typeof ruleset === 'string') throw new Error(`built-in ruleset ${reference.uri} is broken: ${ruleset}`);
-      return { state: 'ready', ruleset };
+      const read = readRuleset(text, reference.uri, reference.label);
+      if (!read.ok) throw new Error(`built-in ruleset ${reference.uri} is broken: ${read.reason}`);
+      return { state: 'ready', ruleset: read.ruleset };
     }
     const denied = this.denied(reference.uri, folderUri);
     if (denied) return { state: 'untrusted', reason: denied };
@@ -152,9 +152,9 @@ export class RulesetService {
     } catch (e) {
       return { state: 'unavailable', reason: e instanceof Error ? e.message : String(e) };
     }
-    const ruleset = readRuleset(content, reference.uri, reference.label);
-    if (typeof ruleset === 'string') return { state: 'unavailable', reason: ruleset };
-    return { state: 'ready', ruleset, cached };
+    const read = readRuleset(content, reference.uri, reference.label);
+    if (!read.ok) return { state: 'unavailable', reason: read.reason };
+    return { state: 'ready', ruleset: read.ruleset, cached };
   }
 
   private denied(uri: string, folderUri: string | undefined): string | undefined {

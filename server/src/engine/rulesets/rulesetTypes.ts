@@ -4,6 +4,7 @@ import type { IdNamespace } from '../model/documentKinds';
 import type { DocumentKind, Severity } from '../types';
 import type { DataPath } from '../utils/yamlNodes';
 import type { JsonPath } from './jsonPath';
+import type { Conversion } from '../rules/fx';
 
 export type FunctionOptions = Record<string, unknown>;
 
@@ -61,8 +62,8 @@ export interface FunctionContext {
   today: string;
   /** What else a result depends on (the policy's rates, the day): part of every memo key. */
   policyKey: string;
-  /** Converts an amount to the policy's base currency; a string says why it cannot. */
-  toBase(amount: bigint, currency: string | undefined): { amount: bigint; currency: string } | string;
+  /** Converts an amount to the policy's base currency, or says why it cannot. */
+  toBase(amount: bigint, currency: string | undefined): Conversion;
   /** The other documents of the workspace, for `references` and `portfolio`. */
   workspace: RulesetWorkspace;
   /** Whether a check holds for a value (nested conditions in `count` and `portfolio`). */

@@ -4,6 +4,7 @@
 import { isRecord } from './jsonPath';
 import { readChecks } from './rulesetFile';
 import type { Check } from './rulesetTypes';
+import { fail, succeed, type Result } from '../utils/result';
 
 export interface Tier {
   name: string;
@@ -11,21 +12,22 @@ export interface Tier {
   when: Check[];
 }
 
-/** The tiers of a raw policy, or a sentence saying why they cannot be used. */
-export function readTiers(rawPolicy: unknown): Tier[] | string {
+/** The tiers of a raw policy, or why they cannot be used. */
+export function readTiers(rawPolicy: unknown): Result<{ tiers: Tier[] }> {
   const raw = isRecord(rawPolicy) ? rawPolicy.tiers : undefined;
-  if (raw === undefined) return [];
-  if (!Array.isArray(raw)) return 'policy.tiers is not a list';
+  if (raw === undefined) return succeed({ tiers: [] });
+  if (!Array.isArray(raw)) return fail('policy.tiers is not a list');
   const tiers: Tier[] = [];
   for (const [i, t] of raw.entries()) {
-    if (!isRecord(t) || typeof t.name !== 'string' || !t.name) return `policy.tiers item ${i + 1} has no "name"`;
+    if (!isRecord(t) || typeof t.name !== 'string' || !t.name) return fail(`policy.tiers item ${i + 1} has no "name"`);
     try {
       tiers.push({ name: t.name, when: readChecks(t.when, `policy.tiers ${t.name}, "when"`, 0) });
     } catch (e) {
-      return (e as Error).message;
+      // readChecks throws what is wrong with a check; the ruleset reader's one exception, mapped here.
+      return fail((e as Error).message);
     }
   }
-  return tiers;
+  return succeed({ tiers });
 }
 
 /** The tier a document is in: the first whose condition holds, else none. */

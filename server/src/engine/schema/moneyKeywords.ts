@@ -4,7 +4,7 @@
 import type Ajv from 'ajv';
 import { formatMoney, parseMoney } from '../rules/money';
 
-export const MONEY_KEYWORDS = ['moneyMinimum', 'moneyMaximum'] as const;
+const MONEY_KEYWORDS = ['moneyMinimum', 'moneyMaximum'] as const;
 export type MoneyKeyword = (typeof MONEY_KEYWORDS)[number];
 
 /** The bound itself: a non-negative number or decimal string, checked when the schema is compiled. */

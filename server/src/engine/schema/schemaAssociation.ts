@@ -1,8 +1,8 @@
-// Which schema applies to a document, and where that choice came from (SPEC section 3), first match wins:
+// Which schema applies to a document, and where that choice came from (docs/rules/schema.md), first match wins:
 // a modeline comment, a top-level `$schema:` key, the `charter.schemas` setting, the built-in schema for the kind.
 import picomatch from 'picomatch';
 import { URI } from 'vscode-uri';
-import { BUILTIN_SCHEMA_BASE, builtinSchemaId } from './builtinSchemas';
+import { builtinSchemaId } from './builtinSchemas';
 import type { SchemaAssociation } from '../settings';
 import { DOCUMENT_KINDS, type DocumentKind } from '../model/documentKinds';
 
@@ -155,10 +155,6 @@ export function isInside(uri: string, folderUri: string): boolean {
 /** A file URI's path, with the drive letter in one case (`file:///C:/` and `file:///c%3A/` are one place). */
 function comparablePath(uri: string): string {
   return URI.parse(uri).path.replace(/^\/([a-zA-Z]):/, (_, drive: string) => `/${drive.toLowerCase()}:`);
-}
-
-export function isBuiltinUri(uri: string): boolean {
-  return uri.startsWith(BUILTIN_SCHEMA_BASE);
 }
 
 function withSlash(uri: string): string {

@@ -29,7 +29,7 @@ export function firstLineRange(file: ParsedFile, doc: ParsedDocument): Range {
 }
 
 /** How a finding names a schema and where it came from: `.pmo/project.schema.json (from the charter.schemas setting)`. */
-export function describeAssignment(assignment: SchemaAssignment): string {
+function describeAssignment(assignment: SchemaAssignment): string {
   return assignment.source === 'builtin' ? `the ${assignment.label}` : `${assignment.label} (from ${SOURCE_WORDS[assignment.source]})`;
 }
 

@@ -8,6 +8,7 @@ import { absoluteId, toDraft2020 } from './schemaDialects';
 import { addMoneyKeywords } from './moneyKeywords';
 import type { DocumentKind } from '../types';
 import { linearRegExpEngine } from './linearRegExp';
+import type { Result } from '../utils/result';
 
 export type JsonSchema = { [keyword: string]: unknown } | boolean;
 
@@ -27,7 +28,7 @@ export const ANNOTATION_KEYWORDS = [
   'x-synonyms',
 ];
 
-export type CompiledSchema = { ok: true; validate: ValidateFunction } | { ok: false; reason: string };
+export type CompiledSchema = Result<{ validate: ValidateFunction }>;
 
 export class SchemaRegistry {
   private readonly ajv: Ajv2020;

@@ -1,7 +1,6 @@
 // Which subschemas apply at a spot in a document. One walk serves unknown-key detection,
 // completion and hover, so the three always agree on what a schema allows.
 import type { JsonSchema, SchemaRegistry } from './schemaRegistry';
-import { stripFragment } from './schemaRegistry';
 import { tryLinearRegExp } from './linearRegExp';
 
 /** A subschema together with where it lives, so `$ref`s inside it resolve and `if` can be evaluated. */
@@ -180,7 +179,7 @@ export class SchemaWalker {
   }
 }
 
-export function child(ref: SchemaRef, ...segments: Array<string | number>): SchemaRef {
+function child(ref: SchemaRef, ...segments: Array<string | number>): SchemaRef {
   let schema: unknown = ref.schema;
   let pointer = ref.pointer;
   for (const segment of segments) {

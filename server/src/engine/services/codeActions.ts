@@ -10,7 +10,6 @@ import { keyText, type DataPath } from '../utils/yamlNodes';
 import { annotation, enumValues, schemasAt, schemaTypes } from './effectiveSchema';
 
 export const FIX_ALL_KIND = 'source.fixAll.charter';
-export const SHOW_RULE_DOCS_COMMAND = 'charter.showRuleDocs';
 
 export interface CodeAction {
   title: string;
@@ -19,7 +18,8 @@ export interface CodeAction {
   findings: Finding[];
   edits?: Record<string, TextEdit[]>;
   isPreferred?: boolean;
-  command?: { title: string; command: string; arguments: unknown[] };
+  /** The rule documentation the action opens (the editor's adapter turns it into a command of its client). */
+  showDocs?: { href: string; rule: string };
 }
 
 export interface CodeActionContext {
@@ -76,7 +76,7 @@ export async function getCodeActions(file: ParsedFile, range: Range, findings: F
         title: `Show documentation for ${rule}`,
         kind: 'quickfix',
         findings: [],
-        command: { title: `Show documentation for ${rule}`, command: SHOW_RULE_DOCS_COMMAND, arguments: [href, rule] },
+        showDocs: { href, rule },
       });
     }
   }
@@ -127,7 +127,7 @@ function nonOverlapping(findings: Finding[]): AppliedFix[] {
  * default, first example, first allowed value, or an empty value of its type), below the object's
  * last key at its keys' indentation. Nothing else in the text changes.
  */
-export async function addMissingPropertiesEdit(file: ParsedFile, finding: Finding, context: CodeActionContext): Promise<{ title: string; edit: TextEdit } | undefined> {
+async function addMissingPropertiesEdit(file: ParsedFile, finding: Finding, context: CodeActionContext): Promise<{ title: string; edit: TextEdit } | undefined> {
   const start = file.lines.offsetAt(finding.range.start);
   const doc = file.documents.find((d) => d.yaml.range[0] <= start && start <= d.yaml.range[2]);
   if (!doc || doc.value === undefined) return undefined;
@@ -152,7 +152,7 @@ export async function addMissingPropertiesEdit(file: ParsedFile, finding: Findin
  * Removes an unknown key with its value: whole lines in a block mapping (the key's line through the
  * value's last line), or the entry and one comma in a flow mapping.
  */
-export function removeKeyEdit(file: ParsedFile, finding: Finding): { title: string; edit: TextEdit } | undefined {
+function removeKeyEdit(file: ParsedFile, finding: Finding): { title: string; edit: TextEdit } | undefined {
   const start = file.lines.offsetAt(finding.range.start);
   const found = pairAt(file, start);
   if (!found) return undefined;

@@ -1,23 +1,21 @@
 // The code lens at the top of a project charter: where it stands (status, RAG), how it is tied to the
 // portfolio (depends on N, blocks M) and how many findings are open. Each one opens the detail.
 import type { ParsedDocument, ParsedFile } from '../parser/charterParser';
-import type { DocumentKind, Finding, Range } from '../types';
+import type { DocumentKind, Finding, Position, Range } from '../types';
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 import { referencesTo, targetsOf, type IdLocation } from './idReferences';
 import { isLive } from '../rules/lifecycle';
 import { isDict } from '../model/charterReader';
 import type { Policy } from '../rules/policy';
 
-/** Client commands the lenses call (the client registers them). */
-export const SHOW_REFERENCES_COMMAND = 'charter.showReferences';
-export const SHOW_PROBLEMS_COMMAND = 'workbench.actions.view.problems';
+/** What a lens shows when clicked; the editor's adapter turns it into a command of its client. */
+export type LensTarget = { show: 'references'; uri: string; position: Position; locations: IdLocation[] } | { show: 'problems' };
 
 export interface CodeLens {
   range: Range;
   title: string;
   /** Undefined for a lens that only informs. */
-  command?: string;
-  arguments?: unknown[];
+  opens?: LensTarget;
 }
 
 export interface CodeLensContext {
@@ -44,13 +42,13 @@ export function getCodeLenses(file: ParsedFile, findings: Finding[], context: Co
     const dependencies = Array.isArray(value.dependencies) ? value.dependencies.filter(isDict).map((d) => d.project).filter((p): p is string => typeof p === 'string') : [];
     const upstream: IdLocation[] = dependencies.flatMap((p) => targetsOf(context.workspace, 'Project', p).map(({ uri, range: r, relativePath }) => ({ uri, range: r, relativePath })));
     const downstream = id ? referencesTo(context.workspace, 'Project', id).filter((l) => l.uri !== file.uri) : [];
-    lenses.push({ range, title: `depends on ${dependencies.length}`, command: SHOW_REFERENCES_COMMAND, arguments: [file.uri, range.start, upstream] });
-    lenses.push({ range, title: `blocks ${downstream.length}`, command: SHOW_REFERENCES_COMMAND, arguments: [file.uri, range.start, downstream] });
+    lenses.push({ range, title: `depends on ${dependencies.length}`, opens: { show: 'references', uri: file.uri, position: range.start, locations: upstream } });
+    lenses.push({ range, title: `blocks ${downstream.length}`, opens: { show: 'references', uri: file.uri, position: range.start, locations: downstream } });
 
     const startLine = start.line;
     const endLine = file.lines.positionAt(doc.end).line;
     const open = findings.filter((f) => f.uri === file.uri && f.range.start.line >= startLine && f.range.start.line <= endLine);
-    lenses.push({ range, title: open.length === 0 ? 'no open findings' : `${open.length} open finding${open.length === 1 ? '' : 's'}`, command: open.length ? SHOW_PROBLEMS_COMMAND : undefined });
+    lenses.push({ range, title: open.length === 0 ? 'no open findings' : `${open.length} open finding${open.length === 1 ? '' : 's'}`, opens: open.length ? { show: 'problems' } : undefined });
   }
   return lenses;
 }

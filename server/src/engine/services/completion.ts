@@ -226,7 +226,7 @@ function snippetItems(snippets: ReturnType<typeof collectSnippets>, caret: Caret
  * written unquoted, other text is escaped. The first line has no indentation (it goes at the caret);
  * later lines start with `indent`.
  */
-export function snippetBody(body: unknown, indent: string): string {
+function snippetBody(body: unknown, indent: string): string {
   const lines: string[] = [];
   const write = (value: unknown, depth: string, first: boolean, prefix: string): void => {
     if (Array.isArray(value)) {
@@ -262,7 +262,7 @@ function escapeSnippet(text: string): string {
 }
 
 /** A value as YAML 1.2 scalar text, quoted only when it would otherwise read as something else. */
-export function scalarText(value: unknown, flow: boolean): string {
+function scalarText(value: unknown, flow: boolean): string {
   const text = stringify(value, { version: '1.2', lineWidth: 0 }).trimEnd();
   if (flow && typeof value === 'string' && /[,[\]{}]/.test(text) && !/^["']/.test(text)) return JSON.stringify(value);
   return text;
@@ -273,7 +273,7 @@ function yamlKey(key: string): string {
 }
 
 /** Active ISO 4217 codes with their names: the currencies a charter is likely to be budgeted in. */
-export const CURRENCIES: ReadonlyArray<[string, string]> = [
+const CURRENCIES: ReadonlyArray<[string, string]> = [
   ['AED', 'UAE dirham'], ['ARS', 'Argentine peso'], ['AUD', 'Australian dollar'], ['BGN', 'Bulgarian lev'],
   ['BRL', 'Brazilian real'], ['CAD', 'Canadian dollar'], ['CHF', 'Swiss franc'], ['CLP', 'Chilean peso'],
   ['CNY', 'Chinese yuan'], ['COP', 'Colombian peso'], ['CZK', 'Czech koruna'], ['DKK', 'Danish krone'],

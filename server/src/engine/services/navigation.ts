@@ -11,6 +11,7 @@ import { annotation, schemasAt } from './effectiveSchema';
 import { idsIn, isDefinition, namespaceWord, namespaceOf, referencesTo, targetsOf, type IdLocation } from './idReferences';
 import { tryLinearRegExp } from '../schema/linearRegExp';
 import { homeOf, ID_NAMESPACES, type IdSymbolKind } from '../model/documentKinds';
+import { fail, succeed, type Result } from '../utils/result';
 
 export interface NavigationContext {
   walker: SchemaWalker;
@@ -29,7 +30,8 @@ export interface IdAtPosition {
   pattern?: string;
 }
 
-export type RenameResult = { edits: Record<string, TextEdit[]> } | { error: string };
+export type RenameResult = Result<{ edits: Record<string, TextEdit[]> }>;
+export type PrepareRenameResult = Result<{ range: Range; placeholder: string }>;
 
 /** The cross-file id under the caret, if any. */
 export async function idAt(file: ParsedFile, position: Position, context: NavigationContext): Promise<IdAtPosition | undefined> {
@@ -70,10 +72,10 @@ export async function findReferences(file: ParsedFile, position: Position, conte
 }
 
 /** The range a rename would change, or why the caret is not on something that can be renamed. */
-export async function prepareRename(file: ParsedFile, position: Position, context: NavigationContext): Promise<{ range: Range; placeholder: string } | { error: string }> {
+export async function prepareRename(file: ParsedFile, position: Position, context: NavigationContext): Promise<PrepareRenameResult> {
   const id = await idAt(file, position, context);
-  if (!id) return { error: 'Only the id of a project, programme, person or strategic objective can be renamed here.' };
-  return { range: id.range, placeholder: id.id };
+  if (!id) return fail('Only the id of a project, programme, person or strategic objective can be renamed here.');
+  return succeed({ range: id.range, placeholder: id.id });
 }
 
 /**
@@ -82,11 +84,11 @@ export async function prepareRename(file: ParsedFile, position: Position, contex
  */
 export async function doRename(file: ParsedFile, position: Position, newName: string, context: NavigationContext): Promise<RenameResult> {
   const id = await idAt(file, position, context);
-  if (!id) return { error: 'Only the id of a project, programme, person or strategic objective can be renamed here.' };
+  if (!id) return fail('Only the id of a project, programme, person or strategic objective can be renamed here.');
   const word = namespaceWord(id.namespace);
-  if (newName === id.id) return { edits: {} };
-  if (id.pattern && !safeTest(id.pattern, newName)) return { error: `"${newName}" is not a valid ${word} id (it must match ${id.pattern}).` };
-  if (idsIn(context.workspace, id.namespace).some((t) => t.id === newName)) return { error: `A ${word} with the id "${newName}" already exists. Choose another id.` };
+  if (newName === id.id) return succeed({ edits: {} });
+  if (id.pattern && !safeTest(id.pattern, newName)) return fail(`"${newName}" is not a valid ${word} id (it must match ${id.pattern}).`);
+  if (idsIn(context.workspace, id.namespace).some((t) => t.id === newName)) return fail(`A ${word} with the id "${newName}" already exists. Choose another id.`);
   const locations = [...targetsOf(context.workspace, id.namespace, id.id), ...referencesTo(context.workspace, id.namespace, id.id)];
   if (!locations.some((l) => l.uri === file.uri && overlaps(l.range, id.range))) locations.push({ uri: file.uri, range: id.range, relativePath: '' });
   const edits: Record<string, TextEdit[]> = {};
@@ -97,7 +99,7 @@ export async function doRename(file: ParsedFile, position: Position, newName: st
     seen.add(key);
     (edits[location.uri] ??= []).push({ range: location.range, newText: newName });
   }
-  return { edits };
+  return succeed({ edits });
 }
 
 function overlaps(a: Range, b: Range): boolean {

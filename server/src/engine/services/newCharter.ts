@@ -1,23 +1,7 @@
 // A new charter ("Charter: New Charter" in the editor, `charter new` on the command line): a skeleton charter with every required field. What only the user can know
 // (sponsor, manager, budget, dates) is left as a `<placeholder>` that the checks point at.
 
-export interface NewCharterArgs {
-  /** Project id, lower-case words joined by hyphens. */
-  id?: string;
-  title?: string;
-  /** A Programme id; omitted from the charter when empty. */
-  programme?: string;
-  /** Where to write `<id>.charter.yaml`: a path or a file URI. Default: `projects/` of the first workspace folder if it exists, else the folder itself. */
-  folder?: string;
-  /** A PMO template's name (`charter.templates`, templates of a ruleset); the built-in skeleton when absent. */
-  template?: string;
-  /** Open the new file in an editor (default true). */
-  open?: boolean;
-  /** true: prompt for what is missing. Otherwise (any arguments given) never prompt: the id defaults to `new-project`, the title to one made from the id, no programme. */
-  interactive?: boolean;
-}
-
-export const PROJECT_ID_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+const PROJECT_ID_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
 export function validateProjectId(id: string): string | undefined {
   if (!id) return 'Give the project an id, e.g. fin-invoice-automation.';

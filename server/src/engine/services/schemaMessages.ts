@@ -100,3 +100,43 @@ function sentence(text: string): string {
   const t = text.trim();
   return /[.!?]$/.test(t) ? t : `${t}.`;
 }
+
+/** The message of a keyword that bounds a number, a length or a list; undefined for any other keyword. */
+export function limitMessage(keyword: string, field: string, params: Record<string, unknown>): string | undefined {
+  const limit = String(params.limit);
+  const items = `item${Number(params.limit) === 1 ? '' : 's'}`;
+  switch (keyword) {
+    case 'minimum':
+    case 'maximum':
+    case 'exclusiveMinimum':
+    case 'exclusiveMaximum': {
+      const words: Record<string, string> = { '>=': 'at least', '<=': 'at most', '>': 'more than', '<': 'less than' };
+      return `${field} must be ${words[String(params.comparison)] ?? String(params.comparison)} ${limit}.`;
+    }
+    case 'moneyMinimum':
+    case 'moneyMaximum':
+      return `${field} must be ${keyword === 'moneyMinimum' ? 'at least' : 'at most'} ${limit}.`;
+    case 'minLength':
+      return Number(params.limit) === 1 ? `${field} must not be empty.` : `${field} must be at least ${limit} characters long.`;
+    case 'maxLength':
+      return `${field} must be at most ${limit} characters long.`;
+    case 'minItems':
+      return `${field} must list at least ${limit} ${items}.`;
+    case 'maxItems':
+      return `${field} must list at most ${limit} ${items}.`;
+    case 'uniqueItems':
+      return `${field} lists the same item twice (items ${Number(params.j) + 1} and ${Number(params.i) + 1}). Remove one.`;
+    default:
+      return undefined;
+  }
+}
+
+export function typeMessage(path: DataPath, expected: string[], data: unknown): string {
+  const wanted = expected.map(describeType);
+  let message = `${describeField(path)} must be ${wanted.length > 1 ? wanted.slice(0, -1).join(', ') + ' or ' + wanted[wanted.length - 1] : wanted[0]}, not ${describeValue(data)}.`;
+  if (typeof data === 'number' && !Number.isInteger(data) && expected.includes('integer') && expected.includes('string')) {
+    message += ` Write an amount as a whole number, or as a decimal string in quotes ("${String(data)}").`;
+  }
+  if (path.length === 0 && Array.isArray(data)) message = `A charter document must be a mapping of keys to values (apiVersion: ..., kind: ...), not a list.`;
+  return message;
+}

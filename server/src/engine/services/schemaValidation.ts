@@ -13,7 +13,7 @@ import { pruneCompositeNoise } from './compositeErrors';
 import { COMMA_IN_NUMBER } from '../parser/commaNumbers';
 import { candidateSpellings, markedCurrency, onlyAccepted, replaceAt, yamlScalarText } from './valueRepairs';
 import { childKeyRange, keyText, locate, ownerKeyRange, pathFromPointer, valueRange, type DataPath, type OffsetRange } from '../utils/yamlNodes';
-import { clip, describeField, describeOwner, describeType, describeValue, listExpected, patternMessage } from './schemaMessages';
+import { clip, describeField, describeOwner, limitMessage, listExpected, patternMessage, typeMessage } from './schemaMessages';
 
 /** Keywords that reject a value as written; the rules then leave that value alone. */
 const VALUE_KEYWORDS = new Set(['type', 'enum', 'const', 'format', 'pattern', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'multipleOf', 'minLength', 'maxLength']);
@@ -96,6 +96,26 @@ export function checkDocument(
   return { findings: builder.result(), rejected: builder.rejectedValues() };
 }
 
+/** One ajv error, with the node it is about. */
+interface SchemaFailure {
+  error: ErrorObject;
+  /** The keyword that failed (for an `errorMessage`, the one it replaced). */
+  keyword: string;
+  path: DataPath;
+  parentSchema: Record<string, unknown>;
+  located: ReturnType<typeof locate>;
+  params: Record<string, unknown>;
+  data: unknown;
+}
+
+/** A finding's place and words; `objectKey` ties it to a missing property a misspelt key may explain. */
+interface Explanation {
+  range: OffsetRange;
+  message: string;
+  fixes?: Fix[];
+  objectKey?: string;
+}
+
 /** What the finding builder may ask of the schema beyond ajv's errors. */
 interface SchemaLookup {
   /** The subschemas that apply at a path of the document: their descriptions, examples and `x-synonyms`. */
@@ -125,159 +145,130 @@ class FindingBuilder {
   }
 
   addAjvError(error: ErrorObject): void {
-    const original = error.keyword === 'errorMessage' ? ((error.params as { errors?: ErrorObject[] }).errors ?? [])[0] : error;
-    const keyword = original?.keyword ?? error.keyword;
-    const path = pathFromPointer(error.instancePath);
-    const parentSchema = (error.parentSchema ?? {}) as Record<string, unknown>;
+    const failure = this.failureOf(error);
+    const { keyword, parentSchema, located } = failure;
     const rule = typeof parentSchema['x-rule'] === 'string' ? (parentSchema['x-rule'] as string) : `schema/${keyword}`;
     const severity = SEVERITIES.includes(parentSchema['x-severity'] as Severity) ? (parentSchema['x-severity'] as Severity) : 'error';
     const docs = typeof parentSchema['x-docs'] === 'string' ? (parentSchema['x-docs'] as string) : docsFor(rule.startsWith('schema/') ? rule : 'schema/custom');
-    const located = locate(this.doc.yaml, path);
-    const params = (original?.params ?? error.params) as Record<string, unknown>;
+    if (keyword === 'required' && error.keyword !== 'errorMessage') {
+      // Gathered per object and reported once, listing every missing property.
+      this.addMissing(error.instancePath, String(failure.params.missingProperty), { rule, severity, docs, range: ownerKeyRange(located, this.doc.start), path: failure.path });
+      return;
+    }
+    const explained = this.explain(failure);
+    const message = error.keyword === 'errorMessage' && error.message ? error.message : explained.message;
+    if (VALUE_KEYWORDS.has(keyword) && located.node) this.rejected.push(explained.range);
+    this.push({ rule, severity, message, range: explained.range, docs, fixes: explained.fixes }, explained.objectKey);
+  }
 
-    let range: OffsetRange;
-    let message: string;
-    let fixes: Fix[] | undefined;
-    let objectKey: string | undefined;
+  /** One ajv error with what every explanation needs; an `errorMessage` error stands for the error it replaced. */
+  private failureOf(error: ErrorObject): SchemaFailure {
+    const original = error.keyword === 'errorMessage' ? ((error.params as { errors?: ErrorObject[] }).errors ?? [])[0] : error;
+    const path = pathFromPointer(error.instancePath);
+    return {
+      error,
+      keyword: original?.keyword ?? error.keyword,
+      path,
+      parentSchema: (error.parentSchema ?? {}) as Record<string, unknown>,
+      located: locate(this.doc.yaml, path),
+      params: (original?.params ?? error.params) as Record<string, unknown>,
+      data: original?.data ?? error.data,
+    };
+  }
+
+  /** Where the finding goes and what it says, per keyword. */
+  private explain(failure: SchemaFailure): Explanation {
+    const { error, keyword, path, located, params } = failure;
+    const field = describeField(path);
+    const atValue = () => valueRange(located, this.doc.start, this.file.text);
     switch (keyword) {
       case 'required':
-        if (error.keyword !== 'errorMessage') {
-          // Gathered per object and reported once, listing every missing property.
-          this.addMissing(error.instancePath, String(params.missingProperty), { rule, severity, docs, range: ownerKeyRange(located, this.doc.start), path });
-          return;
-        }
-        objectKey = `${error.instancePath}\u0000${String(params.missingProperty)}`;
-        range = ownerKeyRange(located, this.doc.start);
-        message = '';
-        break;
+        // Only with a custom errorMessage; dropped when a misspelt key already explains it.
+        return { range: ownerKeyRange(located, this.doc.start), message: '', objectKey: `${error.instancePath}\u0000${String(params.missingProperty)}` };
       case 'dependentRequired': {
         const missing = String(params.missingProperty);
-        range = ownerKeyRange(located, this.doc.start);
-        message = `"${String(params.property)}" needs "${missing}" as well. Add ${missing}.`;
-        break;
+        return { range: ownerKeyRange(located, this.doc.start), message: `"${String(params.property)}" needs "${missing}" as well. Add ${missing}.` };
       }
       case 'additionalProperties':
       case 'unevaluatedProperties': {
         const key = String(params.additionalProperty ?? params.unevaluatedProperty);
-        range = childKeyRange(located, key) ?? ownerKeyRange(located, this.doc.start);
-        message = `Unknown property "${key}". Remove it or check the spelling.`;
-        break;
+        return { range: childKeyRange(located, key) ?? ownerKeyRange(located, this.doc.start), message: `Unknown property "${key}". Remove it or check the spelling.` };
       }
-      case 'enum': {
-        range = valueRange(located, this.doc.start, this.file.text);
-        const allowed = (params.allowedValues as unknown[]) ?? [];
-        const actual = located.node && isScalar(located.node) ? String(located.node.value) : undefined;
-        const strings = allowed.filter((v): v is string => typeof v === 'string');
-        message = `${describeField(path)} must be one of ${allowed.map(String).join(', ')}.`;
-        const synonym = actual === undefined ? undefined : enumSynonyms([{ schema: parentSchema, rootId: this.target.id, pointer: error.schemaPath }, ...this.lookup.schemasAt(path)], strings).get(actual.trim().toLowerCase());
-        if (synonym !== undefined) {
-          message += ` "${clip(actual!)}" is called "${synonym}" here.`;
-          fixes = [this.replaceFix(range, yamlScalarText(synonym), `Change to "${synonym}"`, true)];
-          break;
-        }
-        const suggestions = actual === undefined ? [] : suggestionsFor(actual, strings);
-        if (suggestions[0]) message += ` Did you mean "${suggestions[0]}"?`;
-        const clear = actual !== undefined && isClearNearest(actual, suggestions);
-        fixes = suggestions.map((s, i) => this.replaceFix(range, s, `Change to "${s}"`, i === 0 && clear));
-        break;
-      }
-      case 'const': {
-        range = valueRange(located, this.doc.start, this.file.text);
-        message = `${describeField(path)} must be ${JSON.stringify(params.allowedValue)}.`;
-        if (typeof params.allowedValue === 'string') {
-          // The one allowed value: safe when what is written is a spelling of it, a suggestion otherwise.
-          const actual = located.node && isScalar(located.node) ? String(located.node.value) : '';
-          const safe = actual.toLowerCase() === params.allowedValue.toLowerCase() || isClearNearest(actual, suggestionsFor(actual, [params.allowedValue]));
-          fixes = [this.replaceFix(range, params.allowedValue, `Change to "${params.allowedValue}"`, safe)];
-        }
-        break;
-      }
+      case 'enum':
+        return this.explainEnum(failure, atValue());
+      case 'const':
+        return this.explainConst(failure, atValue());
       case 'type': {
-        range = valueRange(located, this.doc.start, this.file.text);
-        message = typeMessage(path, String(params.type).split(','), original?.data ?? error.data);
-        fixes = this.repairFixes(error.instancePath, original?.data ?? error.data, range);
-        if (fixes) message += ` Did you mean ${fixes[0].edits[this.file.uri][0].newText}?`;
-        break;
+        const range = atValue();
+        const fixes = this.repairFixes(error.instancePath, failure.data, range);
+        const message = typeMessage(path, String(params.type).split(','), failure.data);
+        return { range, message: fixes ? `${message} Did you mean ${fixes[0].edits[this.file.uri][0].newText}?` : message, fixes };
       }
-      case 'format': {
-        range = valueRange(located, this.doc.start, this.file.text);
-        const format = String(params.format);
-        const data = original?.data ?? error.data;
-        if (format === 'date') {
-          message = `${describeField(path)} must be a date written as YYYY-MM-DD, like 2027-03-31.`;
-          const readings = typeof data === 'string' ? readDate(data).filter((r) => r !== data) : [];
-          if (readings.length === 1) {
-            message += ` Did you mean ${readings[0]}?`;
-            fixes = [this.replaceFix(range, readings[0], `Write the date as ${readings[0]}`, true)];
-          } else if (readings.length > 1) {
-            // 12/03/2027: 12 March or 3 December. Only the person who wrote it knows.
-            message += ` "${clip(String(data))}" can be read as ${readings.join(' or ')}; write the one you mean.`;
-            fixes = readings.map((r) => this.replaceFix(range, r, `Write the date as ${r} (${spokenDate(r)})`, false));
-          } else if (typeof data === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(data)) {
-            message = `${describeField(path)} is not a real day (${data}). Use an existing date written as YYYY-MM-DD.`;
-          }
-        } else {
-          message = `${describeField(path)} must be a valid ${format}.`;
-        }
-        break;
-      }
-      case 'pattern': {
-        range = valueRange(located, this.doc.start, this.file.text);
-        const custom = parentSchema.patternErrorMessage;
-        const data = original?.data ?? error.data;
-        message =
-          typeof custom === 'string'
-            ? custom
-            : patternMessage(path, data, String(params.pattern), [parentSchema, ...this.lookup.schemasAt(path).map((r) => r.schema)]);
-        fixes = this.repairFixes(error.instancePath, data, range);
-        if (fixes && typeof custom !== 'string') message += ` Did you mean ${fixes[0].edits[this.file.uri][0].newText}?`;
-        break;
-      }
-      case 'minimum':
-      case 'maximum':
-      case 'exclusiveMinimum':
-      case 'exclusiveMaximum': {
-        range = valueRange(located, this.doc.start, this.file.text);
-        const words: Record<string, string> = { '>=': 'at least', '<=': 'at most', '>': 'more than', '<': 'less than' };
-        message = `${describeField(path)} must be ${words[String(params.comparison)] ?? String(params.comparison)} ${String(params.limit)}.`;
-        break;
-      }
-      case 'moneyMinimum':
-      case 'moneyMaximum':
-        range = valueRange(located, this.doc.start, this.file.text);
-        message = `${describeField(path)} must be ${keyword === 'moneyMinimum' ? 'at least' : 'at most'} ${String(params.limit)}.`;
-        break;
-      case 'minLength':
-        range = valueRange(located, this.doc.start, this.file.text);
-        message = Number(params.limit) === 1 ? `${describeField(path)} must not be empty.` : `${describeField(path)} must be at least ${String(params.limit)} characters long.`;
-        break;
-      case 'maxLength':
-        range = valueRange(located, this.doc.start, this.file.text);
-        message = `${describeField(path)} must be at most ${String(params.limit)} characters long.`;
-        break;
-      case 'minItems':
-        range = valueRange(located, this.doc.start, this.file.text);
-        message = `${describeField(path)} must list at least ${String(params.limit)} item${Number(params.limit) === 1 ? '' : 's'}.`;
-        break;
-      case 'maxItems':
-        range = valueRange(located, this.doc.start, this.file.text);
-        message = `${describeField(path)} must list at most ${String(params.limit)} item${Number(params.limit) === 1 ? '' : 's'}.`;
-        break;
-      case 'uniqueItems':
-        range = valueRange(located, this.doc.start, this.file.text);
-        message = `${describeField(path)} lists the same item twice (items ${Number(params.j) + 1} and ${Number(params.i) + 1}). Remove one.`;
-        break;
+      case 'format':
+        return this.explainFormat(failure, atValue());
+      case 'pattern':
+        return this.explainPattern(failure, atValue());
       case 'false schema':
-        range = located.pair ? ownerKeyRange(located, this.doc.start) : valueRange(located, this.doc.start, this.file.text);
-        message = `${describeField(path)} is not allowed here. Remove it.`;
-        break;
+        return { range: located.pair ? ownerKeyRange(located, this.doc.start) : atValue(), message: `${field} is not allowed here. Remove it.` };
       default:
-        range = valueRange(located, this.doc.start, this.file.text);
-        message = `${describeField(path)} ${error.message ?? 'is not valid'}.`;
+        return { range: atValue(), message: limitMessage(keyword, field, params) ?? `${field} ${error.message ?? 'is not valid'}.` };
     }
-    if (error.keyword === 'errorMessage' && error.message) message = error.message;
-    if (VALUE_KEYWORDS.has(keyword) && located.node) this.rejected.push(range);
-    this.push({ rule, severity, message, range, docs, fixes }, objectKey);
+  }
+
+  private explainEnum({ path, parentSchema, located, params, error }: SchemaFailure, range: OffsetRange): Explanation {
+    const allowed = (params.allowedValues as unknown[]) ?? [];
+    const actual = located.node && isScalar(located.node) ? String(located.node.value) : undefined;
+    const strings = allowed.filter((v): v is string => typeof v === 'string');
+    const message = `${describeField(path)} must be one of ${allowed.map(String).join(', ')}.`;
+    const synonym = actual === undefined ? undefined : enumSynonyms([{ schema: parentSchema, rootId: this.target.id, pointer: error.schemaPath }, ...this.lookup.schemasAt(path)], strings).get(actual.trim().toLowerCase());
+    if (synonym !== undefined) {
+      return { range, message: `${message} "${clip(actual!)}" is called "${synonym}" here.`, fixes: [this.replaceFix(range, yamlScalarText(synonym), `Change to "${synonym}"`, true)] };
+    }
+    const suggestions = actual === undefined ? [] : suggestionsFor(actual, strings);
+    const clear = actual !== undefined && isClearNearest(actual, suggestions);
+    return {
+      range,
+      message: suggestions[0] ? `${message} Did you mean "${suggestions[0]}"?` : message,
+      fixes: suggestions.map((s, i) => this.replaceFix(range, s, `Change to "${s}"`, i === 0 && clear)),
+    };
+  }
+
+  private explainConst({ path, located, params }: SchemaFailure, range: OffsetRange): Explanation {
+    const message = `${describeField(path)} must be ${JSON.stringify(params.allowedValue)}.`;
+    if (typeof params.allowedValue !== 'string') return { range, message };
+    // The one allowed value: safe when what is written is a spelling of it, a suggestion otherwise.
+    const actual = located.node && isScalar(located.node) ? String(located.node.value) : '';
+    const safe = actual.toLowerCase() === params.allowedValue.toLowerCase() || isClearNearest(actual, suggestionsFor(actual, [params.allowedValue]));
+    return { range, message, fixes: [this.replaceFix(range, params.allowedValue, `Change to "${params.allowedValue}"`, safe)] };
+  }
+
+  private explainFormat({ path, params, data }: SchemaFailure, range: OffsetRange): Explanation {
+    const format = String(params.format);
+    const field = describeField(path);
+    if (format !== 'date') return { range, message: `${field} must be a valid ${format}.` };
+    const message = `${field} must be a date written as YYYY-MM-DD, like 2027-03-31.`;
+    const readings = typeof data === 'string' ? readDate(data).filter((r) => r !== data) : [];
+    if (readings.length === 1) {
+      return { range, message: `${message} Did you mean ${readings[0]}?`, fixes: [this.replaceFix(range, readings[0], `Write the date as ${readings[0]}`, true)] };
+    }
+    if (readings.length > 1) {
+      // 12/03/2027: 12 March or 3 December. Only the person who wrote it knows.
+      return {
+        range,
+        message: `${message} "${clip(String(data))}" can be read as ${readings.join(' or ')}; write the one you mean.`,
+        fixes: readings.map((r) => this.replaceFix(range, r, `Write the date as ${r} (${spokenDate(r)})`, false)),
+      };
+    }
+    if (typeof data === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(data)) return { range, message: `${field} is not a real day (${data}). Use an existing date written as YYYY-MM-DD.` };
+    return { range, message };
+  }
+
+  private explainPattern({ error, path, parentSchema, params, data }: SchemaFailure, range: OffsetRange): Explanation {
+    const custom = parentSchema.patternErrorMessage;
+    const fixes = this.repairFixes(error.instancePath, data, range);
+    if (typeof custom === 'string') return { range, message: custom, fixes };
+    const message = patternMessage(path, data, String(params.pattern), [parentSchema, ...this.lookup.schemasAt(path).map((r) => r.schema)]);
+    return { range, message: fixes ? `${message} Did you mean ${fixes[0].edits[this.file.uri][0].newText}?` : message, fixes };
   }
 
   /** A safe fix when exactly one common respelling of the value passes the schema (`50%` -> 50, `eur` -> EUR). */
@@ -423,16 +414,6 @@ function findKeyPath(node: Node | null, keyStart: number, path: DataPath): boole
     }
   }
   return false;
-}
-
-function typeMessage(path: DataPath, expected: string[], data: unknown): string {
-  const wanted = expected.map(describeType);
-  let message = `${describeField(path)} must be ${wanted.length > 1 ? wanted.slice(0, -1).join(', ') + ' or ' + wanted[wanted.length - 1] : wanted[0]}, not ${describeValue(data)}.`;
-  if (typeof data === 'number' && !Number.isInteger(data) && expected.includes('integer') && expected.includes('string')) {
-    message += ` Write an amount as a whole number, or as a decimal string in quotes ("${String(data)}").`;
-  }
-  if (path.length === 0 && Array.isArray(data)) message = `A charter document must be a mapping of keys to values (apiVersion: ..., kind: ...), not a list.`;
-  return message;
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {

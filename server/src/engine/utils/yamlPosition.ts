@@ -53,19 +53,36 @@ interface Token {
 
 const KEY_LINE = /^((?:"[^"]*"|'[^']*'|[^\s#:'"\-{[][^:#]*?|-[^\s:#][^:#]*?))\s*:(?:\s|$)/;
 
+/** What every kind of caret context is read from: the caret's line, split at the caret, and the document's other lines. */
+interface CaretLine {
+  text: string;
+  offset: number;
+  line: number;
+  /** The caret's line up to the caret. */
+  before: string;
+  /** Tokens of every other line of the document. */
+  tokens: Token[];
+  /** The list dashes that start the caret's line. */
+  caretTokens: Token[];
+  /** Column after those dashes. */
+  col: number;
+  /** The caret's line after the dashes, up to the caret (or up to an open flow collection). */
+  rest: string;
+  keyMatch: RegExpExecArray | null;
+  common: Pick<CaretContext, 'keyHasColon' | 'document' | 'documentIndex' | 'lineIndent' | 'emptyDocument'>;
+  /** The end of the word starting at `from`: the first `stop` character or the end of the line. */
+  wordEnd(from: number, stop: RegExp): number;
+}
+
 /** The caret context at `offset`, or undefined inside a comment or a block scalar. */
 export function caretContext(file: ParsedFile, offset: number): CaretContext | undefined {
   const { text, lines } = file;
   const documentIndex = documentAt(file, offset);
-  const document = file.documents[documentIndex] as ParsedDocument | undefined;
   const pos = lines.positionAt(offset);
   const lineText = lines.lineText(pos.line);
   const before = lineText.slice(0, pos.character);
   if (/(^|\s)#/.test(stripQuoted(before))) return undefined;
   const [firstLine, lastLine] = documentLines(file, pos.line);
-  const lineIndent = /^ */.exec(lineText)![0].length;
-
-  const emptyDocument = !hasContent(file, firstLine, lastLine, pos.line);
 
   // Tokens of every line of the document, those of the caret's line only up to the caret.
   const tokens: Token[] = [];
@@ -83,73 +100,86 @@ export function caretContext(file: ParsedFile, offset: number): CaretContext | u
     col += dash.length;
   }
   const rest = head.slice(col);
-  const keyMatch = KEY_LINE.exec(rest);
-
-  const base: Omit<CaretContext, 'mode' | 'path' | 'siblings' | 'bareListItem' | 'flow' | 'prefix' | 'replace' | 'column'> = {
-    keyHasColon: false,
-    document,
-    documentIndex,
-    lineIndent,
-    emptyDocument,
+  const caret: CaretLine = {
+    text,
+    offset,
+    line: pos.line,
+    before,
+    tokens,
+    caretTokens,
+    col,
+    rest,
+    keyMatch: KEY_LINE.exec(rest),
+    common: {
+      keyHasColon: false,
+      document: file.documents[documentIndex] as ParsedDocument | undefined,
+      documentIndex,
+      lineIndent: /^ */.exec(lineText)![0].length,
+      emptyDocument: !hasContent(file, firstLine, lastLine, pos.line),
+    },
+    wordEnd(from, stop) {
+      let end = from;
+      const lineEnd = lines.lineEnd(pos.line);
+      while (end < lineEnd && !stop.test(text[end])) end++;
+      return end;
+    },
   };
-  const wordEnd = (from: number, stop: RegExp): number => {
-    let end = from;
-    const lineEnd = lines.lineEnd(pos.line);
-    while (end < lineEnd && !stop.test(text[end])) end++;
-    return end;
-  };
+  if (flowStart !== undefined) return flowContext(caret, flowStart);
+  if (caret.keyMatch) return valueContext(caret, caret.keyMatch, lines.lineEnd(pos.line));
+  return keyContext(caret);
+}
 
-  if (flowStart !== undefined) {
-    // Inside `{ ... }` or `[ ... ]` on this line: the collection belongs to the key or item before it.
-    const ownerTokens = [...caretTokens];
-    if (keyMatch) ownerTokens.push({ line: pos.line, column: col, type: 'key', key: unquote(keyMatch[1].trim()) });
-    const ownerPath = pathOf(tokens, ownerTokens, pos.line);
-    const inside = before.slice(flowStart + 1);
-    const segment = inside.slice(inside.lastIndexOf(',') + 1);
-    const opener = before[flowStart];
-    if (opener === '[') {
-      const index = (inside.match(/,/g) ?? []).length;
-      const prefix = segment.trimStart();
-      const start = offset - prefix.length;
-      return { ...base, mode: 'value', path: [...ownerPath, index], siblings: [], bareListItem: false, flow: true, prefix, replace: [start, trimBack(text, start, wordEnd(offset, /[,\]]/))], column: flowStart };
-    }
-    const pair = /^\s*([^:]*?)\s*:\s+(.*)$/.exec(segment);
-    const present = [...inside.matchAll(/(?:^|,)\s*([^,:{}]+?)\s*:/g)].map((m) => unquote(m[1]));
-    if (pair) {
-      const prefix = pair[2];
-      const start = offset - prefix.length;
-      return { ...base, mode: 'value', path: [...ownerPath, unquote(pair[1])], siblings: [], bareListItem: false, flow: true, prefix, replace: [start, trimBack(text, start, wordEnd(offset, /[,}]/))], column: flowStart };
-    }
+/** Inside `{ ... }` or `[ ... ]` on the caret's line: the collection belongs to the key or item before it. */
+function flowContext(caret: CaretLine, flowStart: number): CaretContext {
+  const { text, offset, before, keyMatch, common, wordEnd } = caret;
+  const ownerTokens = [...caret.caretTokens];
+  if (keyMatch) ownerTokens.push({ line: caret.line, column: caret.col, type: 'key', key: unquote(keyMatch[1].trim()) });
+  const ownerPath = pathOf(caret.tokens, ownerTokens, caret.line);
+  const inside = before.slice(flowStart + 1);
+  const segment = inside.slice(inside.lastIndexOf(',') + 1);
+  const flow = { ...common, siblings: [], bareListItem: false, flow: true, column: flowStart };
+  if (before[flowStart] === '[') {
+    const index = (inside.match(/,/g) ?? []).length;
     const prefix = segment.trimStart();
     const start = offset - prefix.length;
-    const end = wordEnd(offset, /[,}:\s]/);
-    return { ...base, keyHasColon: text[end] === ':', mode: 'key', path: ownerPath, siblings: present.filter((k) => k !== prefix), bareListItem: false, flow: true, prefix, replace: [start, end], column: flowStart };
+    return { ...flow, mode: 'value', path: [...ownerPath, index], prefix, replace: [start, trimBack(text, start, wordEnd(offset, /[,\]]/))] };
   }
-
-  if (keyMatch) {
-    // `key: |` - the value of a key on the caret's line.
-    const key = unquote(keyMatch[1].trim());
-    const keyToken: Token = { line: pos.line, column: col, type: 'key', key };
-    const path = pathOf(tokens, [...caretTokens, keyToken], pos.line);
-    const valueText = rest.slice(keyMatch[0].length);
-    const prefix = valueText.trimStart();
+  const pair = /^\s*([^:]*?)\s*:\s+(.*)$/.exec(segment);
+  if (pair) {
+    const prefix = pair[2];
     const start = offset - prefix.length;
-    const end = trimBack(text, start, commentStart(text, offset, lines.lineEnd(pos.line)));
-    return { ...base, mode: 'value', path, siblings: [], bareListItem: false, flow: false, prefix, replace: [start, Math.max(end, offset)], column: col };
+    return { ...flow, mode: 'value', path: [...ownerPath, unquote(pair[1])], prefix, replace: [start, trimBack(text, start, wordEnd(offset, /[,}]/))] };
   }
-
-  // At a key (or a bare list item).
-  const prefix = rest;
+  const present = [...inside.matchAll(/(?:^|,)\s*([^,:{}]+?)\s*:/g)].map((m) => unquote(m[1]));
+  const prefix = segment.trimStart();
   const start = offset - prefix.length;
-  const end = wordEnd(offset, /[:\s#]/);
-  const keyHasColon = text[end] === ':';
-  const column = col;
-  const keyToken: Token = { line: pos.line, column, type: 'key', key: '' };
-  const mapPath = pathOf(tokens, [...caretTokens, keyToken], pos.line);
+  const end = wordEnd(offset, /[,}:\s]/);
+  return { ...flow, keyHasColon: text[end] === ':', mode: 'key', path: ownerPath, siblings: present.filter((k) => k !== prefix), prefix, replace: [start, end] };
+}
+
+/** `key: |` - the value of a key on the caret's line. */
+function valueContext(caret: CaretLine, keyMatch: RegExpExecArray, lineEnd: number): CaretContext {
+  const { text, offset, col } = caret;
+  const keyToken: Token = { line: caret.line, column: col, type: 'key', key: unquote(keyMatch[1].trim()) };
+  const path = pathOf(caret.tokens, [...caret.caretTokens, keyToken], caret.line);
+  const prefix = caret.rest.slice(keyMatch[0].length).trimStart();
+  const start = offset - prefix.length;
+  const end = trimBack(text, start, commentStart(text, offset, lineEnd));
+  return { ...caret.common, mode: 'value', path, siblings: [], bareListItem: false, flow: false, prefix, replace: [start, Math.max(end, offset)], column: col };
+}
+
+/** At a key, or at a bare list item (`- |`) that could as well become a scalar. */
+function keyContext(caret: CaretLine): CaretContext {
+  const { text, offset, col: column, caretTokens } = caret;
+  const prefix = caret.rest;
+  const start = offset - prefix.length;
+  const end = caret.wordEnd(offset, /[:\s#]/);
+  const keyToken: Token = { line: caret.line, column, type: 'key', key: '' };
+  const mapPath = pathOf(caret.tokens, [...caretTokens, keyToken], caret.line);
   mapPath.pop();
-  const siblings = siblingKeys(tokens, caretTokens, column, pos.line).filter((k) => k !== prefix);
+  const siblings = siblingKeys(caret.tokens, caretTokens, column, caret.line).filter((k) => k !== prefix);
   const bareListItem = caretTokens.length > 0 && !siblings.length;
-  return { ...base, keyHasColon, mode: 'key', path: mapPath, siblings, bareListItem, flow: false, prefix, replace: [start, end], column };
+  return { ...caret.common, keyHasColon: text[end] === ':', mode: 'key', path: mapPath, siblings, bareListItem, flow: false, prefix, replace: [start, end], column };
 }
 
 /** The tokens (list dashes and keys) a line starts with. */

@@ -4,7 +4,6 @@ import { isDict, locatedDate, locatedMoney, locatedText, type CharterDocument } 
 import type {
   Allocation,
   Dependency,
-  Located,
   PeopleFacts,
   PersonReference,
   Phase,

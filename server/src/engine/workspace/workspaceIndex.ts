@@ -69,8 +69,6 @@ export class WorkspaceIndex {
   private readonly readers = new Map<string, Set<string>>();
   private readonly runs = new Map<string, RuleRun>();
   private readonly listeners = new Set<(change: IndexChange) => void>();
-  /** How many document rule runs happened; tests use it to check incrementality. */
-  runCount = 0;
   private placing = false;
   private policyMemo: { raw: unknown; setting: unknown; policy: Policy } | undefined;
   /** Fingerprints of whole keys (every document's contribution), until the next change. */
@@ -249,7 +247,6 @@ export class WorkspaceIndex {
     }
     const run = { findings, reads, policy: key, stale: false };
     this.runs.set(doc.ref.key, run);
-    this.runCount++;
     return run;
   }
 

@@ -27,7 +27,7 @@ describe('budget/breakdown-sums', () => {
   });
 
   it('is quiet without a breakdown, with an unreadable amount, or with a line in another currency', async () => {
-    assert.deepEqual((await check(RULE, PROJECT.replace(/  breakdown:\n(    - .*\n)*/, ''))).findings, []);
+    assert.deepEqual((await check(RULE, PROJECT.replace(/ {2}breakdown:\n( {4}- .*\n)*/, ''))).findings, []);
     assert.deepEqual((await check(RULE, PROJECT.replace('amount: 350000', 'amount: lots'))).findings, []);
     assert.deepEqual((await check(RULE, PROJECT.replace('amount: 350000', 'amount: 1, currency: USD'))).findings, []);
     assert.deepEqual((await check(RULE, PROJECT.replace('  approved: 850000\n', ''))).findings, []);

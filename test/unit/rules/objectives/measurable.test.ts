@@ -23,7 +23,7 @@ describe('objectives/measurable', () => {
   });
 
   it('is quiet without objectives', async () => {
-    assert.deepEqual((await check(RULE, PROJECT.replace(/objectives:\n(    .*\n|  - .*\n)*/, ''))).findings, []);
+    assert.deepEqual((await check(RULE, PROJECT.replace(/objectives:\n( {4}.*\n| {2}- .*\n)*/, ''))).findings, []);
   });
 
   it('honours charter.rules', async () => {

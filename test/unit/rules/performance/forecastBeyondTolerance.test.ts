@@ -33,7 +33,7 @@ describe('performance/forecast-beyond-tolerance', () => {
   });
 
   it('gives a charter without tolerances none: any overrun or slip is beyond it', async () => {
-    const noAuthority = forecast('"850000.01"', '2027-12-18').replace(/authority:\n(  .*\n)+/, '');
+    const noAuthority = forecast('"850000.01"', '2027-12-18').replace(/authority:\n( {2}.*\n)+/, '');
     const { findings } = await check(RULE, noAuthority);
     assert.equal(findings.length, 2);
     const messages = findings.map((f) => f.message).join('\n');

@@ -39,7 +39,7 @@ describe('portfolio/funding-envelope', () => {
   });
 
   it('is quiet without funding, for cancelled projects, and without a start or budget', async () => {
-    const noFunding = PORTFOLIO.replace(/funding:\n  - .*\n/, 'funding: []\n');
+    const noFunding = PORTFOLIO.replace(/funding:\n {2}- .*\n/, 'funding: []\n');
     assert.deepEqual((await check(RULE, { 'a.charter.yaml': project('a', 100, '2029-05-01'), 'portfolio.yaml': noFunding })).findings, []);
     assert.deepEqual((await check(RULE, { 'portfolio.yaml': PORTFOLIO, 'a.charter.yaml': project('a', 5000000).replace('status: active', 'status: cancelled') }, TARGET)).findings, []);
     assert.deepEqual((await check(RULE, { 'a.charter.yaml': project('a', 100, '2020-05-01').replace('status: active', 'status: closed'), 'portfolio.yaml': PORTFOLIO })).findings, []);

@@ -25,8 +25,8 @@ describe('raci/one-accountable', () => {
   });
 
   it('is quiet when only a sponsor is named, and without stakeholders', async () => {
-    assert.deepEqual((await check(RULE, PROJECT.replace(/stakeholders:\n(  - .*\n)*/, 'stakeholders:\n  - { person: jane.doe, role: sponsor }\n'))).findings, []);
-    assert.deepEqual((await check(RULE, PROJECT.replace(/stakeholders:\n(  - .*\n)*/, ''))).findings, []);
+    assert.deepEqual((await check(RULE, PROJECT.replace(/stakeholders:\n( {2}- .*\n)*/, 'stakeholders:\n  - { person: jane.doe, role: sponsor }\n'))).findings, []);
+    assert.deepEqual((await check(RULE, PROJECT.replace(/stakeholders:\n( {2}- .*\n)*/, ''))).findings, []);
   });
 
   it('honours charter.rules', async () => {

@@ -26,7 +26,7 @@ describe('status/phase-in-policy', () => {
   });
 
   it("follows the portfolio's phases, and charter.policy over them", async () => {
-    const text = PROJECT.replace('phase: delivery\nprogramme', 'phase: build\nprogramme').replace(/phaseLog:\n(  - .*\n)*/, '');
+    const text = PROJECT.replace('phase: delivery\nprogramme', 'phase: build\nprogramme').replace(/phaseLog:\n( {2}- .*\n)*/, '');
     const portfolio = 'apiVersion: charter/v1\nkind: Portfolio\nid: p\ntitle: P\nobjectives: []\nfunding: []\npolicy:\n  phases: [design, build, run]\n';
     assert.deepEqual((await check(RULE, { 'a.charter.yaml': text, 'portfolio.yaml': portfolio })).findings, []);
     const overridden = await check(RULE, { 'a.charter.yaml': text, 'portfolio.yaml': portfolio }, { settings: { policy: { phases: ['plan', 'do'] } } });

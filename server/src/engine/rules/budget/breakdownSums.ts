@@ -1,14 +1,18 @@
 import { docsFor } from '../../utils/docs';
 import { formatMoney, parseMoney, sumMoney, type Money } from '../money';
-import type { DocumentRule } from '../ruleTypes';
+import { documentRule } from '../ruleTypes';
 
-export const breakdownSums: DocumentRule = {
+export const breakdownSums = documentRule({
   id: 'budget/breakdown-sums',
   scope: 'document',
   severity: 'error',
   summary: 'The budget breakdown adds up to the approved budget.',
   docs: docsFor('budget/breakdown-sums'),
   kinds: ['Project'],
+  messages: {
+    notBrokenDown: 'The budget breakdown adds up to {{total}}, but the approved budget is {{approved}} ({{gap}} is not broken down). Make the breakdown and the approved amount agree.',
+    over: 'The budget breakdown adds up to {{total}}, but the approved budget is {{approved}} (the breakdown is {{gap}} over). Make the breakdown and the approved amount agree.',
+  },
   check({ document, report }) {
     const approved = document.money(['budget', 'approved']);
     const currency = document.currency(['budget', 'currency']);
@@ -26,10 +30,10 @@ export const breakdownSums: DocumentRule = {
     const total = sumMoney(amounts);
     if (total === approved) return;
     const unit = currency ? ` ${currency}` : '';
-    const gap = total < approved ? `${formatMoney(approved - total)}${unit} is not broken down` : `the breakdown is ${formatMoney(total - approved)}${unit} over`;
-    report(
-      document.valueRange(['budget', 'approved']),
-      `The budget breakdown adds up to ${formatMoney(total)}${unit}, but the approved budget is ${formatMoney(approved)}${unit} (${gap}). Make the breakdown and the approved amount agree.`,
-    );
+    const under = total < approved;
+    report(document.valueRange(['budget', 'approved']), {
+      messageId: under ? 'notBrokenDown' : 'over',
+      data: { total: `${formatMoney(total)}${unit}`, approved: `${formatMoney(approved)}${unit}`, gap: `${formatMoney(under ? approved - total : total - approved)}${unit}` },
+    });
   },
-};
+});

@@ -1,15 +1,20 @@
 import { docsFor } from '../../utils/docs';
 import { formatMoney, sumMoney } from '../money';
-import type { DocumentRule } from '../ruleTypes';
+import { documentRule } from '../ruleTypes';
 
 /** A phased budget spreads exactly the approved amount, each fiscal year once. */
-export const phasingSums: DocumentRule = {
+export const phasingSums = documentRule({
   id: 'budget/phasing-sums',
   scope: 'document',
   severity: 'error',
   summary: 'The budget phasing adds up to the approved budget, with each fiscal year once.',
   docs: docsFor('budget/phasing-sums'),
   kinds: ['Project'],
+  messages: {
+    yearTwice: 'Fiscal year {{year}} is phased twice. Merge the two amounts into one entry.',
+    more: "The phasing adds up to {{total}}, {{difference}} more than the approved budget of {{approved}}. Correct a year's amount, or the approved budget.",
+    less: "The phasing adds up to {{total}}, {{difference}} less than the approved budget of {{approved}}. Correct a year's amount, or the approved budget.",
+  },
   check({ document, report }) {
     const phases = document.records(['budget', 'phasing']);
     const approved = document.money(['budget', 'approved']);
@@ -18,7 +23,7 @@ export const phasingSums: DocumentRule = {
     for (const { path, value } of phases) {
       if (typeof value.fiscalYear !== 'number') continue;
       if (seen.has(value.fiscalYear)) {
-        report(document.valueRange([...path, 'fiscalYear']), `Fiscal year ${value.fiscalYear} is phased twice. Merge the two amounts into one entry.`);
+        report(document.valueRange([...path, 'fiscalYear']), { messageId: 'yearTwice', data: { year: value.fiscalYear } });
       }
       seen.add(value.fiscalYear);
     }
@@ -27,10 +32,12 @@ export const phasingSums: DocumentRule = {
     const total = sumMoney(amounts as bigint[]);
     if (total === approved) return;
     const unit = document.currency(['budget', 'currency']) ?? '';
-    const diff = total > approved ? `${formatMoney(total - approved)} ${unit} more` : `${formatMoney(approved - total)} ${unit} less`;
-    report(
-      document.valueRange(['budget', 'approved']),
-      `The phasing adds up to ${formatMoney(total)} ${unit}, ${diff} than the approved budget of ${formatMoney(approved)} ${unit}. Correct a year's amount, or the approved budget.`.replace(/ {2,}/g, ' '),
-    );
+    // Without a currency the amounts keep their trailing space, as they always have; only the gap's is dropped.
+    const amount = (m: bigint) => `${formatMoney(m)} ${unit}`;
+    const more = total > approved;
+    report(document.valueRange(['budget', 'approved']), {
+      messageId: more ? 'more' : 'less',
+      data: { total: amount(total), difference: unit ? amount(more ? total - approved : approved - total) : formatMoney(more ? total - approved : approved - total), approved: amount(approved) },
+    });
   },
-};
+});

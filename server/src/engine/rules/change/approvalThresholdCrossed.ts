@@ -2,19 +2,24 @@ import { canonical } from '../../change/changeRecords';
 import { docsFor } from '../../utils/docs';
 import { describeAmount, toBaseCurrency } from '../fx';
 import { formatMoney } from '../money';
-import type { ChangeRule } from '../ruleTypes';
+import { ruleOptions } from '../policyOptions';
+import { changeRule } from '../ruleTypes';
 
 /**
  * An approved budget that rises past a policy threshold it was below on the base needs a fresh approval
  * in that role: the approval given for the smaller amount does not cover the larger one.
  */
-export const approvalThresholdCrossed: ChangeRule = {
+export const approvalThresholdCrossed = changeRule({
   id: 'change/approval-threshold-crossed',
   scope: 'change',
   severity: 'error',
   summary: 'A budget that crosses a policy approval threshold on the branch has a new approval in that role.',
   docs: docsFor('change/approval-threshold-crossed'),
   kinds: ['Project'],
+  messages: {
+    crossed: "Approved budget rose {{rise}}, past the {{threshold}} threshold it was below on {{baseRef}}, so it needs a new approval by the {{role}}. Add the {{role}}'s approval of the new amount to approvals, dated after the base's approvals.",
+  },
+  options: ruleOptions('approvalThresholds', 'baseCurrency', 'fxRates'),
   check({ document, base, baseRef, policy, report, atBase }) {
     const rawBefore = base.money(['budget', 'approved']);
     const rawAfter = document.money(['budget', 'approved']);
@@ -43,12 +48,12 @@ export const approvalThresholdCrossed: ChangeRule = {
       if (ok) continue;
       report(
         document.valueRange(['budget', 'approved']),
-        `Approved budget rose ${rise(rawBefore, beforeUnit, rawAfter, unit, policy)}, past the ${money(threshold.above)} threshold it was below on ${baseRef}, so it needs a new approval by the ${threshold.role}. Add the ${threshold.role}'s approval of the new amount to approvals, dated after the base's approvals.`,
+        { messageId: 'crossed', data: { rise: rise(rawBefore, beforeUnit, rawAfter, unit, policy), threshold: money(threshold.above), baseRef, role: threshold.role } },
         { related: [atBase(['budget', 'approved'], `On ${baseRef}: ${formatMoney(rawBefore)}`)] },
       );
     }
   },
-};
+});
 
 /** `200,000 -> 300,000 EUR`, or with conversions `200,000 GBP = 234,000 EUR at 1.17 -> ...`. */
 function rise(before: bigint, beforeUnit: string | undefined, after: bigint, unit: string | undefined, policy: Parameters<typeof describeAmount>[2]): string {

@@ -2,7 +2,8 @@ import { canonical } from '../../change/changeRecords';
 import { docsFor } from '../../utils/docs';
 import type { DataPath } from '../../utils/yamlNodes';
 import { isDict, type Dict } from '../../model/charterReader';
-import type { ChangeRule, ChangeRuleContext } from '../ruleTypes';
+import { ruleOptions } from '../policyOptions';
+import { changeRule, type ChangeRuleContext } from '../ruleTypes';
 
 interface AuditList {
   path: string;
@@ -28,21 +29,32 @@ const AUDIT_LISTS: AuditList[] = [
  * done and the latest status report stay as they were on the base. A correction is a new record, or an
  * approved change record (kind `other`, or `milestone` for a done milestone) by the sponsor.
  */
-export const historyRewritten: ChangeRule = {
+export const historyRewritten = changeRule({
   id: 'change/history-rewritten',
   scope: 'change',
   severity: 'error',
   summary: 'Past approvals, gate decisions, change records, done milestones and status reports are not edited or removed.',
   docs: docsFor('change/history-rewritten'),
   kinds: ['Project'],
+  messages: {
+    removed: 'The {{entry}} on {{baseRef}} was removed. Past entries in {{list}} are a record: put it back, and add a new entry for what changed since.',
+    edited: 'The {{entry}} was edited: {{field}} {{before}} -> {{after}}. Past entries in {{list}} are a record: restore it, and add a new entry for what changed since.',
+    milestoneRemoved: 'Milestone {{id}} was done on {{baseRef}} ({{date}}) and has been removed. A reached milestone is history: put it back.',
+    milestoneRedated: 'Milestone {{id}} was done on {{date}} and is now dated {{now}}. A reached milestone is history: restore its date, and record a re-plan as a new milestone.',
+    milestoneUndone: 'Milestone {{id}} was done on {{baseRef}} and is now {{now}}. A reached milestone stays done: add a new milestone for the work that is left.',
+    reportBackdated: 'The status report is now as of {{after}}, older than the one on {{baseRef}} ({{before}}). Reports only move forward: write a new report as of today instead.',
+  },
+  options: ruleOptions('changeControl'),
   check(context) {
     if (!context.log.approved('other')) for (const list of AUDIT_LISTS) checkList(context, list);
     if (!context.log.approved('milestone')) checkDoneMilestones(context);
     if (!context.log.approved('other')) checkStatusReport(context);
   },
-};
+});
 
-function checkList({ document, base, baseRef, report, atBase }: ChangeRuleContext, list: AuditList): void {
+type Context = ChangeRuleContext<keyof typeof historyRewritten.messages>;
+
+function checkList({ document, base, baseRef, report, atBase }: Context, list: AuditList): void {
   const headEntries = document.records([list.path]).slice(0, MAX_ENTRIES);
   const unmatched = new Map<string, Array<{ value: Dict; path: DataPath }>>();
   for (const entry of headEntries) {
@@ -65,7 +77,7 @@ function checkList({ document, base, baseRef, report, atBase }: ChangeRuleContex
     if (successor) remaining.splice(remaining.indexOf(successor), 1);
     const name = `${list.noun}${id ? ` (${id})` : ''}`;
     if (!successor) {
-      report(document.keyRange(document.has([list.path]) ? [list.path] : []), `The ${name} on ${baseRef} was removed. Past entries in ${list.path} are a record: put it back, and add a new entry for what changed since.`, {
+      report(document.keyRange(document.has([list.path]) ? [list.path] : []), { messageId: 'removed', data: { entry: name, baseRef, list: list.path } }, {
         related: [atBase(old.path, `On ${baseRef}: ${summarise(old.value)}`)],
       });
       continue;
@@ -74,13 +86,13 @@ function checkList({ document, base, baseRef, report, atBase }: ChangeRuleContex
     if (list.undecided && old.value.decision === list.undecided.decision && fields.every((f) => list.undecided!.mayChange.includes(f))) continue;
     const field = fields[0];
     const range = successor.value[field] !== undefined ? document.valueRange([...successor.path, field]) : document.keyRange(successor.path);
-    report(range, `The ${name} was edited: ${field} ${shown(old.value[field])} -> ${shown(successor.value[field])}. Past entries in ${list.path} are a record: restore it, and add a new entry for what changed since.`, {
+    report(range, { messageId: 'edited', data: { entry: name, field, before: shown(old.value[field]), after: shown(successor.value[field]), list: list.path } }, {
       related: [atBase(old.value[field] !== undefined ? [...old.path, field] : old.path, `On ${baseRef}: ${field} ${shown(old.value[field])}`)],
     });
   }
 }
 
-function checkDoneMilestones({ document, base, baseRef, report, atBase }: ChangeRuleContext): void {
+function checkDoneMilestones({ document, base, baseRef, report, atBase }: Context): void {
   const headById = new Map(document.records(['milestones']).flatMap((r) => (typeof r.value.id === 'string' ? [[r.value.id, r] as const] : [])));
   for (const old of base.records(['milestones']).slice(0, MAX_ENTRIES)) {
     if (old.value.status !== 'done' || typeof old.value.id !== 'string') continue;
@@ -88,25 +100,25 @@ function checkDoneMilestones({ document, base, baseRef, report, atBase }: Change
     const now = headById.get(id);
     const was = `On ${baseRef}: done on ${shown(old.value.date)}`;
     if (!now) {
-      report(document.keyRange(document.has(['milestones']) ? ['milestones'] : []), `Milestone ${id} was done on ${baseRef} (${shown(old.value.date)}) and has been removed. A reached milestone is history: put it back.`, { related: [atBase(old.path, was)] });
+      report(document.keyRange(document.has(['milestones']) ? ['milestones'] : []), { messageId: 'milestoneRemoved', data: { id, baseRef, date: shown(old.value.date) } }, { related: [atBase(old.path, was)] });
     } else if (now.value.date !== old.value.date) {
-      report(document.valueRange([...now.path, 'date']), `Milestone ${id} was done on ${shown(old.value.date)} and is now dated ${shown(now.value.date)}. A reached milestone is history: restore its date, and record a re-plan as a new milestone.`, {
+      report(document.valueRange([...now.path, 'date']), { messageId: 'milestoneRedated', data: { id, date: shown(old.value.date), now: shown(now.value.date) } }, {
         related: [atBase([...old.path, 'date'], was)],
       });
     } else if (now.value.status !== 'done') {
       const range = now.value.status !== undefined ? document.valueRange([...now.path, 'status']) : document.keyRange(now.path);
-      report(range, `Milestone ${id} was done on ${baseRef} and is now ${shown(now.value.status ?? 'planned')}. A reached milestone stays done: add a new milestone for the work that is left.`, {
+      report(range, { messageId: 'milestoneUndone', data: { id, baseRef, now: shown(now.value.status ?? 'planned') } }, {
         related: [atBase([...old.path, 'status'], was)],
       });
     }
   }
 }
 
-function checkStatusReport({ document, base, baseRef, report, atBase }: ChangeRuleContext): void {
+function checkStatusReport({ document, base, baseRef, report, atBase }: Context): void {
   const before = base.date(['statusReport', 'asOf']);
   const after = document.date(['statusReport', 'asOf']);
   if (!before || !after || after >= before) return;
-  report(document.valueRange(['statusReport', 'asOf']), `The status report is now as of ${after}, older than the one on ${baseRef} (${before}). Reports only move forward: write a new report as of today instead.`, {
+  report(document.valueRange(['statusReport', 'asOf']), { messageId: 'reportBackdated', data: { after, baseRef, before } }, {
     related: [atBase(['statusReport', 'asOf'], `On ${baseRef}: ${before}`)],
   });
 }

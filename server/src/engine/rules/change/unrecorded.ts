@@ -1,6 +1,7 @@
 import { exceededTolerance, touchesDoneMilestone, transitionAllowed } from '../../change/tolerance';
 import { docsFor } from '../../utils/docs';
-import type { ChangeRule } from '../ruleTypes';
+import { ruleOptions } from '../policyOptions';
+import { changeRule } from '../ruleTypes';
 
 /**
  * A governance-significant change (approved budget, contingency, start or end, a milestone date, scope,
@@ -8,25 +9,29 @@ import type { ChangeRule } from '../ruleTypes';
  * moves the policy forbids and edits of done milestones are left to their own rules, so each change is
  * reported once.
  */
-export const unrecorded: ChangeRule = {
+export const unrecorded = changeRule({
   id: 'change/unrecorded',
   scope: 'change',
   severity: 'warning',
   summary: 'A change to budget, schedule, milestones, scope or status against the base has a record of its kind in changes.',
   docs: docsFor('change/unrecorded'),
   kinds: ['Project'],
+  messages: {
+    noChanges: '{{change}} with no entry in changes. Record the change and who decided it.',
+    noRecordOfKind: '{{change}} with no new entry of kind {{kind}} in changes. Record the change and who decided it.',
+  },
+  options: ruleOptions('allowedTransitions', 'changeControl'),
   check({ document, base, baseRef, deltas, log, policy, report, atBase }) {
     for (const delta of deltas) {
       if (!delta.governed || exceededTolerance(delta, document, policy) || touchesDoneMilestone(delta, base)) continue;
       if (delta.field === 'status' && !transitionAllowed(delta.before!, delta.after!, policy)) continue;
       const covered = log.covering(delta.kind).length > 0 || (delta.kind === 'milestone' && log.covering('schedule').length > 0);
       if (covered) continue;
-      const missing = log.fresh.length === 0 ? 'no entry in changes' : `no new entry of kind ${delta.kind} in changes`;
       const related = delta.basePath ? [atBase(delta.basePath, `On ${baseRef}: ${delta.before ?? 'set'}`)] : undefined;
-      report(document.valueRange(delta.headPath), `${capitalise(delta.text)} with ${missing}. Record the change and who decided it.`, { related });
+      report(document.valueRange(delta.headPath), { messageId: log.fresh.length === 0 ? 'noChanges' : 'noRecordOfKind', data: { change: capitalise(delta.text), kind: delta.kind } }, { related });
     }
   },
-};
+});
 
 function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);

@@ -1,7 +1,8 @@
 import { docsFor } from '../../utils/docs';
 import type { Range, RelatedLocation } from '../../types';
 import { isLive } from '../lifecycle';
-import type { PortfolioRule } from '../ruleTypes';
+import { ruleOptions } from '../policyOptions';
+import { portfolioRule } from '../ruleTypes';
 const DAY = 86_400_000;
 /** A person booked on thousands of projects gets a readable message, not all of them: the largest few, then a count. */
 const MAX_LISTED = 5;
@@ -24,13 +25,18 @@ interface Booking {
  * full-time week, so a part-timer at 60 % is full with a 60 % allocation. Only live projects book anyone:
  * a proposal has not taken the person yet, a finished project has let them go.
  */
-export const overAllocated: PortfolioRule = {
+export const overAllocated = portfolioRule({
   id: 'people/over-allocated',
   scope: 'portfolio',
   severity: 'warning',
   summary: "Nobody's overlapping allocations, across all projects, add up to more than their capacity.",
   docs: docsFor('people/over-allocated'),
   kinds: ['Project'],
+  messages: {
+    overCapacity: '{{person}} is booked {{load}} % {{period}} ({{parts}}), above their capacity of {{capacity}} %. Lower an allocation or move its dates.',
+    overPolicyMaximum: "{{person}} is booked {{load}} % {{period}} ({{parts}}), above the policy's maximum of {{capacity}} %. Lower an allocation or move its dates.",
+  },
+  options: ruleOptions('maxAllocationPercent', 'liveStatuses'),
   check({ target, portfolio, policy, report }) {
     const facts = target.facts;
     if (facts.kind !== 'Project' || !isLive(facts.status?.value, policy)) return;
@@ -38,7 +44,7 @@ export const overAllocated: PortfolioRule = {
     for (const person of persons) {
       const listed = portfolio.people(person).find((p) => p.capacityPercent !== undefined);
       const capacity = listed?.capacityPercent ?? policy.maxAllocationPercent;
-      const limit = listed ? `their capacity of ${capacity} %` : `the policy's maximum of ${capacity} %`;
+      const above = listed ? 'overCapacity' : 'overPolicyMaximum';
       const bookings: Booking[] = portfolio
         .allocationsOf(person)
         .filter((entry) => isLive(entry.status, policy))
@@ -62,13 +68,13 @@ export const overAllocated: PortfolioRule = {
         if (others.length > listed.length) parts.push(`... and ${(others.length - listed.length).toLocaleString('en')} more`);
         report(
           own.range,
-          `${person} is booked ${peak.load} % ${period(peak.from, peak.to)} (${parts.join(', ')}), above ${limit}. Lower an allocation or move its dates.`,
+          { messageId: above, data: { person, load: peak.load, period: period(peak.from, peak.to), parts: parts.join(', '), capacity } },
           { related: others.slice(0, MAX_RELATED).map((b): RelatedLocation => ({ uri: b.uri, range: b.range, message: `${person}: ${b.percent} % on ${b.projectId}` })) },
         );
       }
     }
   },
-};
+});
 
 /**
  * The highest total load during `own`'s period, where it first occurs, and the bookings making it up:

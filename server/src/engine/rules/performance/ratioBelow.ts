@@ -5,39 +5,48 @@ import { docsFor } from '../../utils/docs';
 import type { DataPath } from '../../utils/yamlNodes';
 import { isLive } from '../lifecycle';
 import { formatMoney } from '../money';
-import type { DocumentRule } from '../ruleTypes';
+import { ruleOptions } from '../policyOptions';
+import { documentRule, type DocumentRule } from '../ruleTypes';
 
 interface RatioRule {
   id: string;
-  name: 'CPI' | 'SPI';
   metric: 'cpi' | 'spi';
   threshold: 'cpiThreshold' | 'spiThreshold';
   summary: string;
   /** Where the finding goes: the figure the ratio is most about. */
   path: DataPath;
-  explain(m: PerformanceMetrics): string;
-  advice: string;
+  /** The message; placeholders: ratio, threshold, earnedValue, plannedValue, actualCost, measuredOn. */
+  below: string;
 }
 
-function ratioRule(spec: RatioRule): DocumentRule {
-  return {
+function ratioRule(spec: RatioRule): DocumentRule<'below'> {
+  return documentRule({
     id: spec.id,
     scope: 'document',
     severity: 'warning',
     summary: spec.summary,
     docs: docsFor(spec.id),
     kinds: ['Project'],
+    messages: { below: spec.below },
+    options: ruleOptions('liveStatuses', spec.threshold),
     check({ document, policy, today, report }) {
       if (!isLive(document.text(['status']), policy)) return;
       const metrics = computePerformance(readPerformanceInputs(document.root), today);
       const ratio = metrics[spec.metric].value;
       if (ratio === null || compareRatio(ratio, policy[spec.threshold]) !== -1) return;
-      report(
-        document.valueRange(spec.path),
-        `${spec.name} is ${formatRatio(ratio)} (${spec.explain(metrics)} on ${metrics.measuredOn}), below the policy's ${formatMoney(policy[spec.threshold])}. ${spec.advice}`,
-      );
+      report(document.valueRange(spec.path), {
+        messageId: 'below',
+        data: {
+          ratio: formatRatio(ratio),
+          threshold: formatMoney(policy[spec.threshold]),
+          earnedValue: amount(metrics, 'earnedValue'),
+          plannedValue: amount(metrics, 'plannedValue'),
+          actualCost: amount(metrics, 'actualCost'),
+          measuredOn: metrics.measuredOn,
+        },
+      });
     },
-  };
+  });
 }
 
 const amount = (m: PerformanceMetrics, key: 'earnedValue' | 'plannedValue' | 'actualCost') => {
@@ -45,25 +54,23 @@ const amount = (m: PerformanceMetrics, key: 'earnedValue' | 'plannedValue' | 'ac
   return v === null ? '?' : `${formatMoney(roundToCents(v))}${m.currency ? ` ${m.currency}` : ''}`;
 };
 
-export const cpiBelow: DocumentRule = ratioRule({
+export const cpiBelow = ratioRule({
   id: 'performance/cpi-below',
-  name: 'CPI',
   metric: 'cpi',
   threshold: 'cpiThreshold',
   summary: "A live project's cost performance index (earned value / actual cost) is not below the policy's threshold.",
   path: ['budget', 'actualToDate'],
-  explain: (m) => `earned value ${amount(m, 'earnedValue')} for actual cost ${amount(m, 'actualCost')}`,
-  advice: 'The work done is costing more than planned: say in the status report why, and update the forecast at completion.',
+  below:
+    "CPI is {{ratio}} (earned value {{earnedValue}} for actual cost {{actualCost}} on {{measuredOn}}), below the policy's {{threshold}}. The work done is costing more than planned: say in the status report why, and update the forecast at completion.",
 });
 
-export const spiBelow: DocumentRule = ratioRule({
+export const spiBelow = ratioRule({
   id: 'performance/spi-below',
-  name: 'SPI',
   metric: 'spi',
   threshold: 'spiThreshold',
   summary: "A live project's schedule performance index (earned value / planned value) is not below the policy's threshold.",
   path: ['progress', 'percentComplete'],
-  explain: (m) => `earned value ${amount(m, 'earnedValue')} against planned value ${amount(m, 'plannedValue')}`,
-  advice: 'Less work is done than planned by now: say in the status report how the project catches up, and update the forecast end.',
+  below:
+    "SPI is {{ratio}} (earned value {{earnedValue}} against planned value {{plannedValue}} on {{measuredOn}}), below the policy's {{threshold}}. Less work is done than planned by now: say in the status report how the project catches up, and update the forecast end.",
 });
 

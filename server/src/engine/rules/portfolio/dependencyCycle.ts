@@ -1,14 +1,19 @@
 import { docsFor } from '../../utils/docs';
 import type { RelatedLocation } from '../../types';
-import type { PortfolioRule } from '../ruleTypes';
+import type { PortfolioQuery } from '../../workspace/indexTypes';
+import { portfolioRule } from '../ruleTypes';
 
-export const dependencyCycle: PortfolioRule = {
+export const dependencyCycle = portfolioRule({
   id: 'portfolio/dependency-cycle',
   scope: 'portfolio',
   severity: 'error',
   summary: 'Project dependencies do not loop back to where they started.',
   docs: docsFor('portfolio/dependency-cycle'),
   kinds: ['Project'],
+  messages: {
+    dependsOnItself: '{{project}} depends on itself. Remove this dependency.',
+    cycle: 'Dependency cycle: {{chain}}. A project cannot wait, even indirectly, for itself: remove one of these dependencies.',
+  },
   check({ target, portfolio, report }) {
     const facts = target.facts;
     if (facts.kind !== 'Project' || !facts.id) return;
@@ -16,7 +21,7 @@ export const dependencyCycle: PortfolioRule = {
     for (const dependency of facts.dependencies) {
       const first = dependency.project.value;
       if (first === self) {
-        report(dependency.project.range, `${self} depends on itself. Remove this dependency.`);
+        report(dependency.project.range, { messageId: 'dependsOnItself', data: { project: self } });
         continue;
       }
       // Breadth-first from the dependency back to this project, over dependency ids only (so that an
@@ -40,15 +45,15 @@ export const dependencyCycle: PortfolioRule = {
       const path: string[] = [];
       for (let at = last; at; at = cameFrom.get(at)!) path.unshift(at);
       const chain = [self, ...path, self];
-      report(dependency.project.range, `Dependency cycle: ${chain.join(' -> ')}. A project cannot wait, even indirectly, for itself: remove one of these dependencies.`, {
+      report(dependency.project.range, { messageId: 'cycle', data: { chain: chain.join(' -> ') } }, {
         related: path.flatMap((from, i) => linkLocations(portfolio, from, chain[i + 2])),
       });
     }
   },
-};
+});
 
 /** Where `from` names `to` among its dependencies (every project with that id). */
-function linkLocations(portfolio: Parameters<PortfolioRule['check']>[0]['portfolio'], from: string, to: string): RelatedLocation[] {
+function linkLocations(portfolio: PortfolioQuery, from: string, to: string): RelatedLocation[] {
   return portfolio.projects(from).flatMap((p) =>
     p.dependencies.filter((d) => d.value === to).map((d) => ({ uri: p.ref.uri, range: d.range, message: `${from} depends on ${to}` })),
   );

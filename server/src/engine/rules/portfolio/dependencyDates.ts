@@ -1,19 +1,25 @@
 import { docsFor } from '../../utils/docs';
 import { didYouMean } from '../../utils/suggest';
 import { isFinished } from '../lifecycle';
-import type { PortfolioRule } from '../ruleTypes';
+import { portfolioRule } from '../ruleTypes';
 
 /**
  * What a project needs from another is delivered at the upstream's scheduled end or, when the dependency
  * names one of its milestones, at that milestone's date; it must not be needed earlier.
  */
-export const dependencyDates: PortfolioRule = {
+export const dependencyDates = portfolioRule({
   id: 'portfolio/dependency-dates',
   scope: 'portfolio',
   severity: 'warning',
   summary: "A dependency is not needed before the upstream project's scheduled end, or the date of the upstream milestone it names.",
   docs: docsFor('portfolio/dependency-dates'),
   kinds: ['Project'],
+  messages: {
+    noMilestone: '{{upstream}} has no milestone "{{milestone}}". Name one of its milestones, or leave milestone out to depend on the whole project.',
+    noMilestoneDidYouMean: '{{upstream}} has no milestone "{{milestone}}". Did you mean "{{suggestion}}"? Name one of its milestones, or leave milestone out to depend on the whole project.',
+    beforeMilestone: "Needed by {{neededBy}}, but {{upstream}}'s milestone {{milestone}} is due on {{due}}. Agree a later date with this project, or ask {{upstream}} to reach the milestone earlier.",
+    beforeEnd: 'Needed by {{neededBy}}, but {{upstream}} is scheduled to end on {{end}}. Agree a later date with this project, or ask {{upstream}} to deliver earlier.',
+  },
   check({ target, portfolio, report }) {
     const facts = target.facts;
     if (facts.kind !== 'Project' || isFinished(facts.status?.value)) return;
@@ -26,13 +32,14 @@ export const dependencyDates: PortfolioRule = {
           const milestone = upstream.milestones.find((m) => m.id === wanted.value);
           if (!milestone) {
             const suggestion = didYouMean(wanted.value, upstream.milestones.map((m) => m.id));
-            report(wanted.range, `${upstream.id.value} has no milestone "${wanted.value}".${suggestion ? ` Did you mean "${suggestion}"?` : ''} Name one of its milestones, or leave milestone out to depend on the whole project.`);
+            const named = { upstream: upstream.id.value, milestone: wanted.value };
+            report(wanted.range, suggestion ? { messageId: 'noMilestoneDidYouMean', data: { ...named, suggestion } } : { messageId: 'noMilestone', data: named });
             continue;
           }
           if (!neededBy || !milestone.date || neededBy.value >= milestone.date.value) continue;
           report(
             neededBy.range,
-            `Needed by ${neededBy.value}, but ${upstream.id.value}'s milestone ${wanted.value} is due on ${milestone.date.value}. Agree a later date with this project, or ask ${upstream.id.value} to reach the milestone earlier.`,
+            { messageId: 'beforeMilestone', data: { neededBy: neededBy.value, upstream: upstream.id.value, milestone: wanted.value, due: milestone.date.value } },
             { related: [{ uri: upstream.ref.uri, range: milestone.date.range, message: `${upstream.id.value}: ${wanted.value} on ${milestone.date.value}` }] },
           );
         }
@@ -43,9 +50,9 @@ export const dependencyDates: PortfolioRule = {
       if (!late?.end) continue;
       report(
         neededBy.range,
-        `Needed by ${neededBy.value}, but ${late.id.value} is scheduled to end on ${late.end.value}. Agree a later date with this project, or ask ${late.id.value} to deliver earlier.`,
+        { messageId: 'beforeEnd', data: { neededBy: neededBy.value, upstream: late.id.value, end: late.end.value } },
         { related: [{ uri: late.ref.uri, range: late.end.range, message: `${late.id.value} ends on ${late.end.value}` }] },
       );
     }
   },
-};
+});

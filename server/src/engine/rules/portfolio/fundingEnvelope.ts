@@ -4,7 +4,8 @@ import { canCompare, comparisonCurrency, describeAmount, inCurrency } from '../f
 import { isCommitted } from '../lifecycle';
 import { formatMoney, sumMoney, type Money } from '../money';
 import { fiscalYearOf, type Policy } from '../policy';
-import type { PortfolioRule } from '../ruleTypes';
+import { ruleOptions } from '../policyOptions';
+import { portfolioRule } from '../ruleTypes';
 
 /** How many contributing projects a finding lists as related locations. */
 const MAX_RELATED = 25;
@@ -29,13 +30,20 @@ export function drawsByYear(entry: Pick<FundingEntry, 'phasing' | 'start' | 'app
  * envelope's currency or, across currencies, in the policy's base currency. On a committed project: each
  * year it draws from has an envelope it can be counted in (checked once the portfolio has any envelope).
  */
-export const fundingEnvelope: PortfolioRule = {
+export const fundingEnvelope = portfolioRule({
   id: 'portfolio/funding-envelope',
   scope: 'portfolio',
   severity: 'error',
   summary: "The committed budgets drawing on a fiscal year fit within that year's funding envelope.",
   docs: docsFor('portfolio/funding-envelope'),
   kinds: ['Portfolio', 'Project'],
+  messages: {
+    noEnvelope: "This project draws on fiscal year {{year}}, for which the portfolio has no funding envelope. Add one to the portfolio's funding, or check the start date and budget.phasing.",
+    cannotConvert: "This project's budget is in {{currency}}, but the funding envelope for fiscal year {{year}} is in {{envelopeCurrencies}}, and the policy cannot convert between them. Add policy.baseCurrency and policy.fxRates, or budget in the envelope's currency.",
+    overEnvelope: 'The {{count}} committed projects drawing on fiscal year {{year}} add up to {{total}} {{currency}}, {{over}} {{currency}} above the envelope of {{envelope}}. Raise the envelope, or move or shrink a project.',
+    overEnvelopeSkipped: 'The {{count}} committed projects drawing on fiscal year {{year}} add up to {{total}} {{currency}}, {{over}} {{currency}} above the envelope of {{envelope}}. ({{skipped}} more cannot be converted to {{currency}}: see budget/fx-rate.) Raise the envelope, or move or shrink a project.',
+  },
+  options: ruleOptions('liveStatuses', 'fiscalYearStartMonth', 'fiscalYearNaming', 'baseCurrency', 'fxRates'),
   check({ target, portfolio, policy, report }) {
     const facts = target.facts;
     if (facts.kind === 'Project') {
@@ -49,8 +57,8 @@ export const fundingEnvelope: PortfolioRule = {
         report(
           facts.start.range,
           inYear.length === 0
-            ? `This project draws on fiscal year ${year}, for which the portfolio has no funding envelope. Add one to the portfolio's funding, or check the start date and budget.phasing.`
-            : `This project's budget is in ${facts.currency}, but the funding envelope for fiscal year ${year} is in ${inYear.map((e) => e.currency).join(', ')}, and the policy cannot convert between them. Add policy.baseCurrency and policy.fxRates, or budget in the envelope's currency.`,
+            ? { messageId: 'noEnvelope', data: { year } }
+            : { messageId: 'cannotConvert', data: { currency: facts.currency, year, envelopeCurrencies: inYear.map((e) => e.currency).join(', ') } },
         );
       }
       return;
@@ -77,7 +85,10 @@ export const fundingEnvelope: PortfolioRule = {
       const envelopeText = describeAmount(envelope.amount.value, envelope.currency, policy);
       report(
         envelope.amount.range,
-        `The ${counted.length} committed projects drawing on fiscal year ${envelope.fiscalYear} add up to ${formatMoney(total)} ${currency}, ${formatMoney(total - limit)} ${currency} above the envelope of ${envelopeText}.${skipped > 0 ? ` (${skipped} more cannot be converted to ${currency}: see budget/fx-rate.)` : ''} Raise the envelope, or move or shrink a project.`,
+        {
+          messageId: skipped > 0 ? 'overEnvelopeSkipped' : 'overEnvelope',
+          data: { count: counted.length, year: envelope.fiscalYear, total: formatMoney(total), currency, over: formatMoney(total - limit), envelope: envelopeText, skipped },
+        },
         {
           related: counted.slice(0, MAX_RELATED).map((c) => ({
             uri: c.entry.ref.uri,
@@ -88,5 +99,5 @@ export const fundingEnvelope: PortfolioRule = {
       );
     }
   },
-};
+});
 

@@ -2,20 +2,27 @@ import { docsFor } from '../../utils/docs';
 import { comparisonCurrency, describeAmount, inCurrency } from '../fx';
 import { countsAgainstCap } from '../lifecycle';
 import { formatMoney, sumMoney } from '../money';
-import type { PortfolioRule } from '../ruleTypes';
+import { ruleOptions } from '../policyOptions';
+import { portfolioRule } from '../ruleTypes';
 
 /**
  * The approved budgets of a programme's projects that were granted (approved, live or closed; not
  * proposals, not cancelled ones, which released their money) fit under its cap: in the cap's currency when all share it, else in the policy's base currency. A project whose
  * currency cannot be converted is named in the message and flagged on its own value by budget/fx-rate.
  */
-export const budgetCap: PortfolioRule = {
+export const budgetCap = portfolioRule({
   id: 'programme/budget-cap',
   scope: 'portfolio',
   severity: 'error',
   summary: "The approved budgets of a programme's approved, live and closed projects add up to no more than its cap.",
   docs: docsFor('programme/budget-cap'),
   kinds: ['Programme'],
+  messages: {
+    overCap: "The {{count}} projects of {{programme}} add up to {{total}} {{unit}}, {{over}} {{unit}} above its cap of {{cap}}. Raise the cap, or bring a project's budget down.",
+    overCapNoRate: "The {{count}} projects of {{programme}} add up to {{total}} {{unit}}, {{over}} {{unit}} above its cap of {{cap}}. ({{skipped}} cannot be converted to {{unit}}: see budget/fx-rate.) Raise the cap, or bring a project's budget down.",
+    overCapOtherCurrency: "The {{count}} projects of {{programme}} add up to {{total}} {{unit}}, {{over}} {{unit}} above its cap of {{cap}}. ({{skipped}} in other currencies not counted: set policy.baseCurrency and policy.fxRates to count them.) Raise the cap, or bring a project's budget down.",
+  },
+  options: ruleOptions('liveStatuses', 'baseCurrency', 'fxRates'),
   check({ target, portfolio, policy, report }) {
     const facts = target.facts;
     if (facts.kind !== 'Programme' || !facts.id || !facts.cap || !facts.currency) return;
@@ -30,10 +37,12 @@ export const budgetCap: PortfolioRule = {
     const total = sumMoney(counted.map((c) => c.amount));
     if (total <= cap) return;
     const skipped = members.length - counted.length;
-    const hint = policy.baseCurrency ? `cannot be converted to ${unit}: see budget/fx-rate` : 'in other currencies not counted: set policy.baseCurrency and policy.fxRates to count them';
     report(
       facts.cap.range,
-      `The ${counted.length} projects of ${facts.id.value} add up to ${formatMoney(total)} ${unit}, ${formatMoney(total - cap)} ${unit} above its cap of ${describeAmount(facts.cap.value, facts.currency, policy)}.${skipped > 0 ? ` (${skipped} ${hint}.)` : ''} Raise the cap, or bring a project's budget down.`,
+      {
+        messageId: skipped === 0 ? 'overCap' : policy.baseCurrency ? 'overCapNoRate' : 'overCapOtherCurrency',
+        data: { count: counted.length, programme: facts.id.value, total: formatMoney(total), unit, over: formatMoney(total - cap), cap: describeAmount(facts.cap.value, facts.currency, policy), skipped },
+      },
       {
         related: counted.map(({ member: m }) => ({
           uri: m.ref.uri,
@@ -43,4 +52,4 @@ export const budgetCap: PortfolioRule = {
       },
     );
   },
-};
+});

@@ -1,5 +1,5 @@
 import { docsFor } from '../../utils/docs';
-import type { DocumentRule } from '../ruleTypes';
+import { documentRule } from '../ruleTypes';
 
 const RACI_ROLES = new Set(['accountable', 'responsible', 'consulted', 'informed']);
 
@@ -7,13 +7,18 @@ const RACI_ROLES = new Set(['accountable', 'responsible', 'consulted', 'informed
  * Exactly one person answers for the outcome. A stakeholder list that names no RACI roles at all (only
  * the sponsor, say) is left alone: the sponsor is then the one accountable.
  */
-export const oneAccountable: DocumentRule = {
+export const oneAccountable = documentRule({
   id: 'raci/one-accountable',
   scope: 'document',
   severity: 'warning',
   summary: 'When stakeholders are given RACI roles, exactly one of them is accountable.',
   docs: docsFor('raci/one-accountable'),
   kinds: ['Project'],
+  messages: {
+    several: '{{count}} stakeholders are accountable; exactly one person answers for the outcome. Keep one accountable and make the others responsible or consulted.',
+    severalNamed: '{{count}} stakeholders are accountable ({{names}}); exactly one person answers for the outcome. Keep one accountable and make the others responsible or consulted.',
+    noneAccountable: 'The stakeholders have RACI roles but none is accountable. Make exactly one person accountable: the one who answers for the outcome.',
+  },
   check({ document, report }) {
     const stakeholders = document.records(['stakeholders']);
     const accountable = stakeholders.filter((s) => s.value.role === 'accountable');
@@ -25,13 +30,13 @@ export const oneAccountable: DocumentRule = {
       const others = accountable.slice(1).filter((o) => o.value.person === undefined || o.value.person !== first.value.person);
       report(
         document.valueRange([...first.path, 'role']),
-        `${people.size} stakeholders are accountable${names.length ? ` (${names.join(', ')})` : ''}; exactly one person answers for the outcome. Keep one accountable and make the others responsible or consulted.`,
+        names.length ? { messageId: 'severalNamed', data: { count: people.size, names: names.join(', ') } } : { messageId: 'several', data: { count: people.size } },
         { related: others.map((o) => ({ uri: document.uri, range: document.valueRange([...o.path, 'role']), message: `also accountable: ${String(o.value.person ?? 'unnamed')}` })) },
       );
       return;
     }
     if (people.size === 0 && stakeholders.some((s) => typeof s.value.role === 'string' && RACI_ROLES.has(s.value.role))) {
-      report(document.keyRange(['stakeholders']), 'The stakeholders have RACI roles but none is accountable. Make exactly one person accountable: the one who answers for the outcome.');
+      report(document.keyRange(['stakeholders']), { messageId: 'noneAccountable' });
     }
   },
-};
+});

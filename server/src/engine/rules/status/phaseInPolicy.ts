@@ -1,15 +1,21 @@
 import { docsFor } from '../../utils/docs';
 import { isClearNearest, suggestionsFor } from '../../utils/suggest';
 import { replaceFix } from '../reporting';
-import type { DocumentRule } from '../ruleTypes';
+import { ruleOptions } from '../policyOptions';
+import { documentRule } from '../ruleTypes';
 
-export const phaseInPolicy: DocumentRule = {
+export const phaseInPolicy = documentRule({
   id: 'status/phase-in-policy',
   scope: 'document',
   severity: 'error',
   summary: "A project's phase, and every phase in its phase log, is one of the policy's phases.",
   docs: docsFor('status/phase-in-policy'),
   kinds: ['Project'],
+  messages: {
+    notInPolicy: '"{{phase}}" is not a phase of the policy ({{phases}}).',
+    notInPolicyDidYouMean: '"{{phase}}" is not a phase of the policy ({{phases}}). Did you mean "{{suggestion}}"?',
+  },
+  options: ruleOptions('phases'),
   check({ document, policy, report }) {
     const paths = [['phase'], ...document.records(['phaseLog']).map((r) => [...r.path, 'phase'])];
     for (const path of paths) {
@@ -18,9 +24,10 @@ export const phaseInPolicy: DocumentRule = {
       const suggestions = suggestionsFor(phase, policy.phases);
       const suggestion = suggestions[0];
       const range = document.valueRange(path);
-      report(range, `"${phase}" is not a phase of the policy (${policy.phases.join(', ')}).${suggestion ? ` Did you mean "${suggestion}"?` : ''}`, {
+      const phases = policy.phases.join(', ');
+      report(range, suggestion ? { messageId: 'notInPolicyDidYouMean', data: { phase, phases, suggestion } } : { messageId: 'notInPolicy', data: { phase, phases } }, {
         fixes: suggestion ? [replaceFix(`Change to "${suggestion}"`, document.uri, range, suggestion, isClearNearest(phase, suggestions))] : undefined,
       });
     }
   },
-};
+});

@@ -3,17 +3,22 @@ import { readTolerances, toleranceBreaches } from '../../metrics/tolerance';
 import { docsFor } from '../../utils/docs';
 import { isDict } from '../../model/charterReader';
 import { isLive } from '../lifecycle';
-import type { DocumentRule } from '../ruleTypes';
+import { ruleOptions } from '../policyOptions';
+import { documentRule } from '../ruleTypes';
 
 const DIMENSIONS = ['schedule', 'cost', 'scope', 'benefits', 'resources'] as const;
 
-export const ragInconsistent: DocumentRule = {
+export const ragInconsistent = documentRule({
   id: 'status/rag-inconsistent',
   scope: 'document',
   severity: 'warning',
   summary: "A live project's overall RAG is not green while one of its dimensions is red or a forecast is beyond tolerance.",
   docs: docsFor('status/rag-inconsistent'),
   kinds: ['Project'],
+  messages: {
+    greenButNot: 'The status report says green, but {{reasons}}. Rate the project amber or red (red needs a recovery plan), or correct the figures.',
+  },
+  options: ruleOptions('liveStatuses'),
   check({ document, policy, report }) {
     if (!isLive(document.text(['status']), policy) || document.text(['statusReport', 'rag']) !== 'green') return;
     const reasons: string[] = [];
@@ -22,9 +27,6 @@ export const ragInconsistent: DocumentRule = {
     if (red.length > 0) reasons.push(`${red.join(' and ')} ${red.length === 1 ? 'is' : 'are'} red`);
     for (const breach of toleranceBreaches(readPerformanceInputs(document.root), readTolerances(document.root))) reasons.push(breach.fact);
     if (reasons.length === 0) return;
-    report(
-      document.valueRange(['statusReport', 'rag']),
-      `The status report says green, but ${reasons.join('; ')}. Rate the project amber or red (red needs a recovery plan), or correct the figures.`,
-    );
+    report(document.valueRange(['statusReport', 'rag']), { messageId: 'greenButNot', data: { reasons: reasons.join('; ') } });
   },
-};
+});

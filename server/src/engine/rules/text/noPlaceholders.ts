@@ -1,7 +1,7 @@
 import { isMap, isPair, isScalar, isSeq, type Node } from 'yaml';
 import { DOCUMENT_KINDS } from '../../model/documentKinds';
 import { docsFor } from '../../utils/docs';
-import type { DocumentRule } from '../ruleTypes';
+import { documentRule } from '../ruleTypes';
 
 /** Words people write while they still have to find out. */
 const WORDS = 'TBD|TBC|TBA|TODO|FIXME';
@@ -46,13 +46,16 @@ export function placeholderIn(value: string): string | undefined {
   return undefined;
 }
 
-export const noPlaceholders: DocumentRule = {
+export const noPlaceholders = documentRule({
   id: 'text/no-placeholders',
   scope: 'document',
   severity: 'warning',
   summary: 'No value is a placeholder such as TBD, TODO, <...> or "...".',
   docs: docsFor('text/no-placeholders'),
   kinds: DOCUMENT_KINDS,
+  messages: {
+    placeholder: '"{{found}}" is a placeholder. Write the real content, or leave the field out until it is known.',
+  },
   check({ document, report }) {
     const lines = document.file.lines;
     const visit = (node: unknown, depth: number): void => {
@@ -65,9 +68,9 @@ export const noPlaceholders: DocumentRule = {
         const found = placeholderIn(node.value);
         if (!found) return;
         const [start, end] = (node as Node).range!;
-        report(lines.rangeOf(start, end), `"${found}" is a placeholder. Write the real content, or leave the field out until it is known.`);
+        report(lines.rangeOf(start, end), { messageId: 'placeholder', data: { found } });
       }
     };
     visit(document.doc.yaml.contents, 0);
   },
-};
+});

@@ -38,15 +38,15 @@ export function addOffset(iso: string, offset: Offset): string {
 function reference(spec: string, context: FunctionContext): string | undefined {
   if (spec === 'today') return context.today;
   if (spec.startsWith('$')) {
-    const path = parseJsonPath(spec);
-    const v = typeof path === 'string' ? undefined : valueAt(path, context.root);
+    const parsed = parseJsonPath(spec);
+    const v = parsed.ok ? valueAt(parsed.path, context.root) : undefined;
     return typeof v === 'string' && isIsoDate(v) ? v : undefined;
   }
   return isIsoDate(spec) ? spec : undefined;
 }
 
 function checkReference(spec: unknown): boolean {
-  return typeof spec === 'string' && (spec === 'today' || isIsoDate(spec) || (spec.startsWith('$') && typeof parseJsonPath(spec) !== 'string'));
+  return typeof spec === 'string' && (spec === 'today' || isIsoDate(spec) || (spec.startsWith('$') && parseJsonPath(spec).ok));
 }
 
 export const date: RulesetFunction = {

@@ -1,6 +1,6 @@
 // `money` and `sum-equals`: amounts compared exactly, across currencies through the policy's rates.
 import { formatMoney, parseMoney, type Money } from '../../rules/money';
-import { isRecord, parseJsonPath, valueAt, valueAtData } from '../jsonPath';
+import { checkedPath, isRecord, parseJsonPath, valueAt, valueAtData } from '../jsonPath';
 import type { FunctionContext, FunctionOptions, RulesetFunction } from '../rulesetTypes';
 import { show, unknownOptions } from './options';
 
@@ -9,7 +9,7 @@ type Comparison = (typeof COMPARISONS)[number];
 const WORDS: Record<Comparison, string> = { above: 'above', atLeast: 'at least', below: 'below', atMost: 'at most' };
 
 /** Whether `amount` stands in `comparison` to `limit`. */
-export function compares(amount: Money, comparison: Comparison, limit: Money): boolean {
+function compares(amount: Money, comparison: Comparison, limit: Money): boolean {
   switch (comparison) {
     case 'above':
       return amount > limit;
@@ -48,8 +48,8 @@ export function breakLimits(amount: Money, currency: string | undefined, options
     if (limitCurrency !== currency) {
       const a = context.toBase(amount, currency);
       const b = context.toBase(limit, limitCurrency);
-      const problem = typeof a === 'string' ? a : typeof b === 'string' ? b : a.currency !== b.currency ? 'the policy names no baseCurrency to convert both to' : undefined;
-      if (problem || typeof a === 'string' || typeof b === 'string') return `${what} in ${currency ?? 'no currency'} cannot be compared with ${formatMoney(limit)} ${limitCurrency}: ${problem}`;
+      const problem = !a.ok ? a.reason : !b.ok ? b.reason : a.currency !== b.currency ? 'the policy names no baseCurrency to convert both to' : undefined;
+      if (problem || !a.ok || !b.ok) return `${what} in ${currency ?? 'no currency'} cannot be compared with ${formatMoney(limit)} ${limitCurrency}: ${problem}`;
       left = a.amount;
       right = b.amount;
       converted = ` (${formatMoney(left)} ${a.currency} against ${formatMoney(right)} ${b.currency})`;
@@ -64,8 +64,8 @@ export function breakLimits(amount: Money, currency: string | undefined, options
 /** The currency of an amount: `currencyPath` when given, else a `currency` beside it, else `$.budget.currency`. */
 function currencyOf(options: FunctionOptions, context: FunctionContext): string | undefined {
   if (typeof options.currencyPath === 'string') {
-    const path = parseJsonPath(options.currencyPath);
-    const v = typeof path === 'string' ? undefined : valueAt(path, context.root);
+    const parsed = parseJsonPath(options.currencyPath);
+    const v = parsed.ok ? valueAt(parsed.path, context.root) : undefined;
     return typeof v === 'string' ? v : undefined;
   }
   const parent = valueAtData(context.root, context.at.slice(0, -1));
@@ -77,7 +77,7 @@ function currencyOf(options: FunctionOptions, context: FunctionContext): string 
 export const money: RulesetFunction = {
   name: 'money',
   checkOptions: (options) => {
-    if (options.currencyPath !== undefined && (typeof options.currencyPath !== 'string' || typeof parseJsonPath(options.currencyPath) === 'string')) return '"currencyPath" is a path such as "$.budget.currency"';
+    if (options.currencyPath !== undefined && (typeof options.currencyPath !== 'string' || !parseJsonPath(options.currencyPath).ok)) return '"currencyPath" is a path such as "$.budget.currency"';
     return checkLimits(options, [...COMPARISONS, 'currency', 'currencyPath']);
   },
   evaluate: (value, options, context) => {
@@ -94,13 +94,13 @@ export const sumEquals: RulesetFunction = {
     const unknown = unknownOptions(options, ['field', 'equals']);
     if (unknown) return unknown;
     if (typeof options.field !== 'string' || !/^[A-Za-z_][\w-]*$/.test(options.field)) return '"field" is the key of the amount in each item, such as "amount"';
-    if (typeof options.equals === 'string' && options.equals.startsWith('$')) return typeof parseJsonPath(options.equals) === 'string' ? '"equals" is an amount or a path such as "$.budget.approved"' : undefined;
+    if (typeof options.equals === 'string' && options.equals.startsWith('$')) return !parseJsonPath(options.equals).ok ? '"equals" is an amount or a path such as "$.budget.approved"' : undefined;
     return parseMoney(options.equals) === undefined ? '"equals" is an amount or a path such as "$.budget.approved"' : undefined;
   },
   evaluate: (value, options, context) => {
     if (!Array.isArray(value)) return value === undefined ? undefined : `${show(value)} is not a list`;
     let target: unknown = options.equals;
-    if (typeof target === 'string' && target.startsWith('$')) target = valueAt(parseJsonPath(target) as never, context.root);
+    if (typeof target === 'string' && target.startsWith('$')) target = valueAt(checkedPath(target), context.root);
     const expected = parseMoney(target);
     if (expected === undefined) return undefined; // nothing to compare with: the schema reports a missing or bad amount
     let total = 0n;

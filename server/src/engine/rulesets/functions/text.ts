@@ -2,6 +2,7 @@
 import { linearRegExp, type LinearRegExp } from '../../schema/linearRegExp';
 import type { RulesetFunction } from '../rulesetTypes';
 import { isWholeNumber, show, sizeOf, unknownOptions } from './options';
+import { fail, succeed, type Result } from '../../utils/result';
 
 /** A pattern is a short expression; a value longer than this is checked on its first part only. */
 const MAX_PATTERN_LENGTH = 1000;
@@ -12,12 +13,12 @@ const MAX_SUBJECT_LENGTH = 10_000;
  * ruleset cannot hang the editor with a catastrophic backtracking pattern, and a pattern means the same
  * in a ruleset as in a schema. What that engine cannot run is refused when the ruleset loads.
  */
-export function compilePattern(source: string): LinearRegExp | string {
-  if (source.length > MAX_PATTERN_LENGTH) return `the pattern is longer than ${MAX_PATTERN_LENGTH} characters`;
+function compilePattern(source: string): Result<{ re: LinearRegExp }> {
+  if (source.length > MAX_PATTERN_LENGTH) return fail(`the pattern is longer than ${MAX_PATTERN_LENGTH} characters`);
   try {
-    return linearRegExp(source, 'u');
+    return succeed({ re: linearRegExp(source, 'u') });
   } catch (e) {
-    return (e as Error).message; // names the pattern and why: lookaround, backreferences, or what the engine cannot read
+    return fail((e as Error).message); // names the pattern and why: lookaround, backreferences, or what the engine cannot read
   }
 }
 
@@ -31,8 +32,8 @@ export const pattern: RulesetFunction = {
       const source = options[key];
       if (source === undefined) continue;
       if (typeof source !== 'string') return `"${key}" is a regular expression written as a text`;
-      const re = compilePattern(source);
-      if (typeof re === 'string') return re;
+      const compiled = compilePattern(source);
+      if (!compiled.ok) return compiled.reason;
     }
     return undefined;
   },
@@ -41,12 +42,12 @@ export const pattern: RulesetFunction = {
     if (typeof value !== 'string' && typeof value !== 'number') return `${show(value)} is not a text`;
     const subject = String(value).slice(0, MAX_SUBJECT_LENGTH);
     if (typeof options.match === 'string') {
-      const re = compilePattern(options.match);
-      if (typeof re !== 'string' && !re.test(subject)) return `"${show(value)}" does not match ${options.match}`;
+      const compiled = compilePattern(options.match);
+      if (compiled.ok && !compiled.re.test(subject)) return `"${show(value)}" does not match ${options.match}`;
     }
     if (typeof options.notMatch === 'string') {
-      const re = compilePattern(options.notMatch);
-      if (typeof re !== 'string' && re.test(subject)) return `"${show(value)}" matches ${options.notMatch}, which is not allowed`;
+      const compiled = compilePattern(options.notMatch);
+      if (compiled.ok && compiled.re.test(subject)) return `"${show(value)}" matches ${options.notMatch}, which is not allowed`;
     }
     return undefined;
   },

@@ -2,7 +2,7 @@
 import { homeOf, ID_NAMESPACES, type IdNamespace } from '../../model/documentKinds';
 import { isOneOf } from '../../model/vocabulary';
 import { parseMoney } from '../../rules/money';
-import { isRecord, parseJsonPath, valueAt, valueAtData, type JsonPath } from '../jsonPath';
+import { checkedPath, isRecord, parseJsonPath, valueAt, valueAtData, type JsonPath } from '../jsonPath';
 import type { Check, FunctionContext, FunctionOptions, RulesetFunction } from '../rulesetTypes';
 import { breakLimits, checkLimits } from './money';
 import { isWholeNumber, show, unknownOptions } from './options';
@@ -37,16 +37,16 @@ export const portfolio: RulesetFunction = {
     const limits = checkLimits(options, ['aggregate', 'field', 'sameAs', 'where', 'above', 'atLeast', 'below', 'atMost', 'currency'], false);
     if (limits) return limits;
     if (!(AGGREGATES as readonly unknown[]).includes(options.aggregate)) return '"aggregate" is "count" or "sum"';
-    if (options.aggregate === 'sum' && (typeof options.field !== 'string' || typeof parseJsonPath(options.field) === 'string')) return '"field" is the path of the amount to add up, such as "$.budget.approved"';
+    if (options.aggregate === 'sum' && (typeof options.field !== 'string' || !parseJsonPath(options.field).ok)) return '"field" is the path of the amount to add up, such as "$.budget.approved"';
     if (options.aggregate === 'count' && options.field !== undefined) return '"field" is for "sum"; "count" counts projects';
-    if (options.sameAs !== undefined && (!Array.isArray(options.sameAs) || !options.sameAs.every((m) => typeof m === 'string' && typeof parseJsonPath(m) !== 'string'))) return '"sameAs" is a list of paths such as ["$.programme"]';
+    if (options.sameAs !== undefined && (!Array.isArray(options.sameAs) || !options.sameAs.every((m) => typeof m === 'string' && parseJsonPath(m).ok))) return '"sameAs" is a list of paths such as ["$.programme"]';
     const limit = ['above', 'atLeast', 'below', 'atMost'].find((k) => options[k] !== undefined);
     if (!limit) return 'give one of above, atLeast, below, atMost';
     if (options.aggregate === 'count') for (const k of ['above', 'atLeast', 'below', 'atMost']) if (options[k] !== undefined && !isWholeNumber(options[k])) return `"${k}" is a whole number for "count"`;
     return undefined;
   },
   evaluate: (_value, options, context) => {
-    const match = ((options.sameAs as string[] | undefined) ?? []).map((m) => parseJsonPath(m) as JsonPath);
+    const match = ((options.sameAs as string[] | undefined) ?? []).map(checkedPath);
     const own = match.map((path) => valueAt(path, context.root));
     // A document without the fields it is grouped by belongs to no group.
     if (own.some((v) => v === undefined || v === null)) return undefined;
@@ -72,7 +72,7 @@ function aggregate(options: FunctionOptions, context: FunctionContext, match: Js
       }
       return undefined;
     }
-    const field = parseJsonPath(options.field as string) as JsonPath;
+    const field = checkedPath(options.field as string);
     const currency = typeof options.currency === 'string' ? options.currency : undefined;
     let total = 0n;
     let unit: string | undefined;
@@ -86,9 +86,9 @@ function aggregate(options: FunctionOptions, context: FunctionContext, match: Js
         total += amount;
       } else {
         const converted = context.toBase(amount, own);
-        if (typeof converted === 'string') return `the total${group} cannot be computed: ${converted}`;
+        if (!converted.ok) return `the total${group} cannot be computed: ${converted.reason}`;
         const targetInBase = context.toBase(1_000_000n, target);
-        if (typeof targetInBase === 'string' || targetInBase.currency !== converted.currency) return `the total${group} cannot be computed: ${typeof targetInBase === 'string' ? targetInBase : 'the policy names no baseCurrency'}`;
+        if (!targetInBase.ok || targetInBase.currency !== converted.currency) return `the total${group} cannot be computed: ${!targetInBase.ok ? targetInBase.reason : 'the policy names no baseCurrency'}`;
         // Back from the base currency into the target currency, exactly as far as millionths allow.
         total += (converted.amount * 1_000_000n) / targetInBase.amount;
       }

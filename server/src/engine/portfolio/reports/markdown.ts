@@ -1,9 +1,9 @@
 // `charter report --format md`: a summary table, roll-ups per group and a Mermaid gantt (GitHub renders it).
-import { money, timelineProjects } from '../../engine/portfolio/portfolioCharts';
-import { isIsoDate } from '../../engine/utils/dates';
-import { isFinished } from '../../engine/rules/lifecycle';
-import type { PortfolioProject, Rag } from '../../engine/portfolio/portfolioTypes';
-import { markdownCell, markdownCode, markdownText, mermaidText } from '../../engine/utils/escape';
+import { money, timelineProjects } from '../portfolioCharts';
+import { isIsoDate } from '../../utils/dates';
+import { isFinished } from '../../rules/lifecycle';
+import type { PortfolioProject, Rag } from '../portfolioTypes';
+import { markdownCell, markdownCode, markdownText, mermaidText } from '../../utils/escape';
 import type { PortfolioReport } from './json';
 import { markdownExceptions, markdownPerformance } from './performance';
 
@@ -57,7 +57,7 @@ export function formatMarkdownReport(report: PortfolioReport): string {
 }
 
 /** Mermaid gantt: a section per programme, red projects as `crit`, active as `active`, closed as `done`. */
-export function mermaidGantt(report: PortfolioReport): string {
+function mermaidGantt(report: PortfolioReport): string {
   const lines = ['```mermaid', 'gantt', `  title Portfolio timeline (as of ${mermaidText(report.asOf)})`, '  dateFormat YYYY-MM-DD', '  axisFormat %Y-%m'];
   const sections = new Map<string, PortfolioProject[]>();
   const { scheduled, unscheduled } = timelineProjects(report.projects);

@@ -1,9 +1,9 @@
 // `charter report --format html`: one self-contained file (inline styles and SVG, no scripts, no
 // remote references) with the dashboard's charts, in light or dark as the reader's system prefers.
-import { performanceCss } from '../../engine/portfolio/performanceCharts';
-import { chartCss } from '../../engine/portfolio/portfolioCharts';
-import { pageCss, portfolioPageBody } from '../../engine/portfolio/portfolioPage';
-import { escapeHtml } from '../../engine/utils/escape';
+import { performanceCss } from '../performanceCharts';
+import { chartCss } from '../portfolioCharts';
+import { pageCss, portfolioPageBody } from '../portfolioPage';
+import { escapeHtml } from '../../utils/escape';
 import type { PortfolioReport } from './json';
 
 const LIGHT = `:root { --fg: #1f2328; --bg: #ffffff; --muted: #59636e; --grid: #d1d9e0; --border: #d1d9e0; --red: #cf222e; --amber: #bc4c00; --green: #1a7f37; --none: #818b98; --blue: #0969da; }`;

@@ -1,11 +1,11 @@
 // What leadership reads first in `charter report --format md`: the exceptions (live projects beyond
 // tolerance, red, worsening, needing a decision), then each live project's performance. Also the
 // metrics columns of the CSV. Every value in Markdown goes through the escaping helper (utils/escape.ts).
-import { METRIC_NAMES, type MetricName } from '../../engine/portfolio/portfolioPerformance';
-import { capacityByMonth, monthsFrom, moneyDisplay, personCapacity, strategicAlignment } from '../../engine/portfolio/performanceCharts';
-import type { PortfolioProject } from '../../engine/portfolio/portfolioTypes';
-import { projectExceptions } from '../../engine/portfolio/leadershipExceptions';
-import { markdownCell, markdownCode } from '../../engine/utils/escape';
+import { METRIC_NAMES, type MetricName } from '../portfolioPerformance';
+import { capacityByMonth, monthsFrom, moneyDisplay, personCapacity, strategicAlignment } from '../performanceCharts';
+import type { PortfolioProject } from '../portfolioTypes';
+import { projectExceptions } from '../leadershipExceptions';
+import { markdownCell, markdownCode } from '../../utils/escape';
 import type { PortfolioReport } from './json';
 
 export function markdownExceptions(report: PortfolioReport): string[] {

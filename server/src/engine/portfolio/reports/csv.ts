@@ -1,7 +1,7 @@
 // `charter report --format csv`: one row per project, for a spreadsheet.
 import { stringify } from 'csv-stringify/sync';
-import type { PortfolioProject } from '../../engine/portfolio/portfolioTypes';
-import { csvCell } from '../../engine/utils/escape';
+import type { PortfolioProject } from '../portfolioTypes';
+import { csvCell } from '../../utils/escape';
 import type { PortfolioReport } from './json';
 import { PERFORMANCE_COLUMNS } from './performance';
 

@@ -1,5 +1,5 @@
 // `charter report --format json`: the portfolio model, plus the groups the report was asked for.
-import type { Portfolio, PortfolioGroup, GroupBy } from '../../engine/portfolio/portfolioTypes';
+import type { Portfolio, PortfolioGroup, GroupBy } from '../portfolioTypes';
 
 export interface PortfolioReport extends Portfolio {
   groupBy: GroupBy;

@@ -1,9 +1,9 @@
 // `charter report --exceptions`: the exceptions register an auditor asks for - every waiver and every
 // suppression comment in the portfolio, with its rule, file, reason, approver and expiry - in each format.
 import { stringify } from 'csv-stringify/sync';
-import { exceptionsTable } from '../../engine/portfolio/portfolioPage';
-import type { PortfolioException } from '../../engine/portfolio/portfolioTypes';
-import { csvCell, escapeHtml, markdownCell, markdownText } from '../../engine/utils/escape';
+import { exceptionsTable } from '../portfolioPage';
+import type { PortfolioException } from '../portfolioTypes';
+import { csvCell, escapeHtml, markdownCell, markdownText } from '../../utils/escape';
 import type { ReportFormat } from './index';
 import type { PortfolioReport } from './json';
 
