@@ -113,7 +113,7 @@ function replace(_key: string, value: unknown): unknown {
 function revive(_key: string, value: unknown): unknown {
   if (typeof value !== 'string' || !value.startsWith('\u0000')) return value;
   if (value.startsWith('\u0000s')) return value.slice(2);
-  if (/^\u0000n-?[0-9]+$/.test(value)) return BigInt(value.slice(2));
+  if (value.startsWith('\u0000n') && /^-?[0-9]+$/.test(value.slice(2))) return BigInt(value.slice(2));
   throw new Error('unknown escape');
 }
 
