@@ -32,7 +32,8 @@ import {
 } from './measure/workspace';
 import { describeMachine } from './report/machine';
 import { writeResultsMarkdown } from './report/markdown';
-import { evaluateTargets, YLS_VALIDATION_DELAY_MS, type BenchResults, type CliResult, type FloorFigure, type WorkspaceResult } from './report/results';
+import { CACHE_COLD, CACHE_WARM, evaluateTargets, YLS_VALIDATION_DELAY_MS, type BenchResults, type CliResult, type FloorFigure, type RestartResult, type WorkspaceResult } from './report/results';
+import { runServerRestart, type RestartRun } from './measure/restart';
 import { medianOf } from './report/stats';
 import { printTable, sideBySide } from './report/table';
 
@@ -93,6 +94,7 @@ async function main(): Promise<void> {
 
   const workspace: WorkspaceResult[] = [];
   const cli: CliResult[] = [];
+  const restart: RestartResult[] = [];
   const modes: Record<ServerUnderTest['name'], WorkspaceMode> = { charter: 'open', 'yaml-language-server': 'open' };
   if (only.has('workspace') || only.has('cli')) {
     for (const { projects, reps: wsReps } of workspaces) {
@@ -102,6 +104,7 @@ async function main(): Promise<void> {
         modes.charter = oursMode === 'auto' ? await detectWorkspaceMode(ours, portfolio) : oursMode;
         log(`our server's workspace mode: ${modes.charter}${oursMode === 'auto' ? ' (detected)' : ''}`);
         workspace.push(...(await measureWorkspace(portfolio, servers, modes, wsReps)));
+        restart.push(await measureRestart(portfolio, bundles, wsReps));
       }
       if (only.has('cli')) {
         cli.push(...(await measureCli(portfolio, bundles, wsReps)));
@@ -132,6 +135,7 @@ async function main(): Promise<void> {
     profiles,
     workspace,
     cli,
+    restart,
   };
   const results: BenchResults = { ...partial, targets: evaluateTargets(partial), durationSeconds: (performance.now() - started) / 1000 };
 
@@ -231,18 +235,59 @@ async function measureCli(portfolio: PortfolioOnDisk, bundles: Bundles, reps: nu
   const jsonRoot = `${portfolio.root}-json`;
   writeJsonCopies(portfolio, jsonRoot);
   const checkRuns: CliRun[] = [];
+  const coldRuns: CliRun[] = [];
+  const warmRuns: CliRun[] = [];
   const ajvRuns: CliRun[] = [];
+  const cacheFile = `${portfolio.root}-check-cache`;
+  const cacheArgs = ['--cache', '--cache-location', cacheFile];
   for (let rep = 0; rep < reps; rep++) {
     checkRuns.push(await runCharterCheck(bundles.cli, portfolio, workspaceTimeoutMs(portfolio.projects)));
+    // Cold: no cache file yet, the run writes it; warm: the next run, nothing changed.
+    fs.rmSync(cacheFile, { force: true });
+    coldRuns.push(await runCharterCheck(bundles.cli, portfolio, workspaceTimeoutMs(portfolio.projects), cacheArgs));
+    warmRuns.push(await runCharterCheck(bundles.cli, portfolio, workspaceTimeoutMs(portfolio.projects), cacheArgs));
     ajvRuns.push(await runAjvCli(REPO, jsonRoot));
   }
+  fs.rmSync(cacheFile, { force: true });
   const rel = (a: string) => (path.isAbsolute(a) ? path.relative(REPO, a) : a);
+  const command = `node ${rel(bundles.cli)} check . --format json --as-of <day> (in the portfolio folder, CHARTER_TIMING=1)`;
   const results = [
-    summariseCli('charter check', portfolio.projects, checkRuns, `node ${rel(bundles.cli)} check . --format json --as-of <day> (in the portfolio folder)`),
+    summariseCli('charter check', portfolio.projects, checkRuns, command),
+    summariseCli(CACHE_COLD, portfolio.projects, coldRuns, `${command} --cache --cache-location <file>, no cache file yet`),
+    summariseCli(CACHE_WARM, portfolio.projects, warmRuns, `${command} --cache --cache-location <file>, the cold run's cache`),
     summariseCli('ajv-cli', portfolio.projects, ajvRuns, ajvCliInvocations(REPO, jsonRoot).map((i) => `node ${i.args.map(rel).join(' ')}`).join(' ; ')),
   ];
-  log(`cli ${portfolio.projects}: charter check ${results[0].summary.filesPerSecond?.toFixed(0)} files/s, ajv-cli ${results[1].summary.filesPerSecond?.toFixed(0)} files/s`);
+  log(
+    `cli ${portfolio.projects}: charter check ${results[0].summary.filesPerSecond?.toFixed(0)} files/s, cold cache ${results[1].summary.filesPerSecond?.toFixed(0)}, ` +
+      `warm cache ${results[2].summary.filesPerSecond?.toFixed(0)}, ajv-cli ${results[3].summary.filesPerSecond?.toFixed(0)} files/s`,
+  );
   return results;
+}
+
+/** Our server's cold start and warm restart from its findings cache. */
+async function measureRestart(portfolio: PortfolioOnDisk, bundles: Bundles, reps: number): Promise<RestartResult> {
+  const runs: RestartRun[] = [];
+  for (let rep = 0; rep < reps; rep++) {
+    const run = await runServerRestart(bundles.server, portfolio, workspaceTimeoutMs(portfolio.projects));
+    runs.push(run);
+    log(`restart ${portfolio.projects}: cold ${f1(run.cold.allFindingsMs)} (missing ${run.cold.missing}), warm ${f1(run.warm.allFindingsMs)} (missing ${run.warm.missing}), same findings ${run.sameFindings}`);
+  }
+  const lastPhases = (pick: (r: RestartRun) => Record<string, number> | undefined) => runs.map(pick).filter(Boolean).at(-1);
+  return {
+    projects: portfolio.projects,
+    files: portfolio.files.length,
+    runs,
+    summary: {
+      coldMs: medianOf(runs, (r) => (r.cold.missing ? undefined : r.cold.allFindingsMs)),
+      warmMs: medianOf(runs, (r) => (r.warm.missing ? undefined : r.warm.allFindingsMs)),
+      coldCpuMs: medianOf(runs, (r) => r.cold.allFindingsCpuMs),
+      warmCpuMs: medianOf(runs, (r) => r.warm.allFindingsCpuMs),
+      peakRssBytes: medianOf(runs, (r) => r.cold.peakRssBytes),
+      sameFindings: runs.every((r) => r.sameFindings),
+      coldPhaseMs: lastPhases((r) => r.cold.phaseMs),
+      warmPhaseMs: lastPhases((r) => r.warm.phaseMs),
+    },
+  };
 }
 
 async function buildWithRetry(): Promise<Bundles> {
@@ -318,6 +363,7 @@ function summariseCli(tool: CliResult['tool'], projects: number, runs: CliRun[],
       filesPerSecond: medianOf(runs, (r) => (r.timedOut ? undefined : r.filesPerSecond)),
       peakRssBytes: medianOf(runs, (r) => r.peakRssBytes),
       reported: medianOf(runs, (r) => r.reported),
+      phaseMs: runs.map((r) => r.phaseMs).filter(Boolean).at(-1),
     },
   };
 }
@@ -331,7 +377,8 @@ function methodText(r: BenchResults): string {
     `- **Editor figures** (server started on the charter's folder, a fresh process per run): *initialise*: spawn to the initialize result. *open to first diagnostics*: didOpen to the first publishDiagnostics for the file, sent once the server's start-up work is done (no work-done progress running, quiet for 300 ms); the opened text has one more comment line than the file on disk, so a server that indexed its folder at start does the same work on open as one that did not. *per edit*: ${r.config.edits} keystrokes, one character each typed at the end of a risk title in the middle of the file (incremental didChange), each sent once the previous one's diagnostics arrived; latency = didChange sent to the publishDiagnostics for that version. yaml-language-server debounces validation by a fixed ${r.config.ylsValidationDelayMs} ms, which is inside its figure. *server CPU per edit*: user + system CPU time of the server process (from /proc) over the ${r.config.edits} edits, divided by ${r.config.edits}: the work an edit costs, free of the debounce and barely moved by other load on the machine. *completion* (on the clean charter of each size): ${r.config.completions} requests alternating between a new empty key line inside a risk and the end of that risk's \`probability\` value. *peak RSS*: VmHWM of the server process from /proc at the end of the run. *schema problems*: diagnostics in the first publish that come from the schema (ours: code \`schema/*\`; theirs: source \`yaml-schema:*\`), to check both report the planted errors and so do the same work. Medians over ${r.config.reps} runs of each run's median / p95.`,
     `- **Floor**: in the bench process, \`parseAllDocuments\` from \`yaml\` (1.2, core schema) plus \`toJS\` plus a compiled ajv 2020 validator (allErrors, ajv-formats) of \`schemas/project.schema.json\`; ${FLOOR_RUNS} timed runs after 5 warm-up runs: median wall time, and mean CPU time of the bench process.`,
     `- **Workspace**: spawn to the last file's first diagnostics. Mode \`${r.config.workspaceMode.charter}\` for ours, \`${r.config.workspaceMode['yaml-language-server']}\` for yaml-language-server. \`index\`: the client opens nothing; the server finds the files in its workspace folder and publishes findings for each (chosen for a server that starts work-done progress or publishes for unopened files within 3 s of start). \`open\`: the client sends didOpen with the text of every file right after initialize (yaml-language-server never reads a folder by itself). Then one edit: a dependency of one charter is changed to a project id that does not exist (in \`index\` mode the file is opened first); *one edit's update* = didChange to the last publishDiagnostics for any file, counted until no file has been published for 500 ms (at most 20 s); the table notes how many other files were republished. ${reps}. The wait for findings on every file stops after ${workspaceTimeoutMs(10000) / 1000} s for 10,000 charters (${workspaceTimeoutMs(1000) / 1000} s for 1,000); a server that has not published every file by then is shown with the count it missed, and its edit is not measured. \`charter check\` is stopped at the same limit.`,
-    `- **CLI**: \`charter check\` (our bundled CLI, \`--format json\`) on the portfolio folder: it reads and validates every file and runs the governance rules, cross-file ones included. ajv-cli 5.0.0 on the same documents with the same schemas: ajv-cli reads YAML with js-yaml 3 (YAML 1.1), which turns an unquoted date into a Date that fails \`type: string\`, so each document was converted once, untimed, to JSON with \`yaml\` (1.2 core); ajv-cli does no YAML parsing. One invocation per kind (it takes one schema per run; it expands the \`-d\` globs itself), times added: \`${ajv?.command ?? ''}\`. Wall time, CPU time and peak RSS from \`/usr/bin/time -v\` (else /proc polling); runs as for the workspace, medians.`,
+    `- **CLI**: \`charter check\` (our bundled CLI, \`--format json\`) on the portfolio folder: it reads and validates every file and runs the governance rules, cross-file ones included. ajv-cli 5.0.0 on the same documents with the same schemas: ajv-cli reads YAML with js-yaml 3 (YAML 1.1), which turns an unquoted date into a Date that fails \`type: string\`, so each document was converted once, untimed, to JSON with \`yaml\` (1.2 core); ajv-cli does no YAML parsing. One invocation per kind (it takes one schema per run; it expands the \`-d\` globs itself), times added: \`${ajv?.command ?? ''}\`. Wall time, CPU time and peak RSS from \`/usr/bin/time -v\` (else /proc polling); runs as for the workspace, medians. ajv-cli's file count is the number of JSON copies (its own \` valid\` lines are lost on a busy machine when it exits before stdout is drained).`,
+    `- **Findings cache**: \`charter check --cache --cache-location <file>\` twice per run: *cold* with no cache file (the run reads everything and writes the cache), then *warm* (nothing changed: every file joins the index from the cache and keeps its cached findings). The server: started on the portfolio with \`findingsCacheDir\` (as the extension passes its workspace storage) empty, spawn to every file's findings, then stopped once it has written the cache, and started again on the same folder: *warm restart*, spawn to every file's findings; the warm start must publish, for every file, what the cold one did. Per-phase times come from \`CHARTER_TIMING=1\` (CLI) and the server's log line after indexing.`,
   ].join('\n');
 }
 

@@ -14,13 +14,17 @@ export interface ServerUnderTest {
   configuration(section: string): unknown;
   /** What didChangeConfiguration carries. */
   pushedSettings(): unknown;
+  /** The initialize request's initializationOptions (`{}` when absent). */
+  initializationOptions?(): unknown;
 }
 
-export function charterServer(bundle: string): ServerUnderTest {
+/** Our server; with `findingsCacheDir`, as the extension starts it: with its findings cache in that folder. */
+export function charterServer(bundle: string, findingsCacheDir?: string): ServerUnderTest {
   const charter = { asOf: AS_OF };
   return {
     name: 'charter',
     command: [bundle],
+    initializationOptions: () => (findingsCacheDir ? { findingsCacheDir } : {}),
     languageId: 'charter',
     configuration: (section) => (section === 'charter' ? charter : null),
     pushedSettings: () => ({ charter }),

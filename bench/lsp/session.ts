@@ -140,6 +140,9 @@ export class LspSession {
       if (kind === 'end') this.activeProgress.delete(String(params.token));
       else this.activeProgress.add(String(params.token));
     });
+    this.connection.onNotification('window/logMessage', (params: { message: string }) => {
+      this.logs.push(params.message);
+    });
     this.connection.listen();
   }
 
@@ -156,7 +159,7 @@ export class LspSession {
       rootUri,
       workspaceFolders: [{ uri: rootUri, name: 'bench' }],
       capabilities: CAPABILITIES,
-      initializationOptions: {},
+      initializationOptions: server.initializationOptions?.() ?? {},
     });
     session.initializedAt = performance.now();
     await session.connection.sendNotification(InitializedNotification.type, {});
@@ -165,6 +168,8 @@ export class LspSession {
   }
 
   initializedAt = 0;
+  /** Every window/logMessage text the server sent, in order. */
+  readonly logs: string[] = [];
 
   get pid(): number {
     return this.child.pid!;

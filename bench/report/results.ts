@@ -1,4 +1,5 @@
 // The shape of one bench run's results (bench/results/latest.json) and the issue's targets read off it.
+import type { RestartRun } from '../measure/restart';
 import type { CliRun } from '../measure/cli';
 import type { EditorResult } from '../measure/editor';
 import type { ProfileSummary } from '../measure/profile';
@@ -36,12 +37,23 @@ export interface WorkspaceResult {
   };
 }
 
+export const CACHE_COLD = 'charter check --cache (cold)';
+export const CACHE_WARM = 'charter check --cache (warm)';
+
 export interface CliResult {
-  tool: 'charter check' | 'ajv-cli';
+  tool: 'charter check' | typeof CACHE_COLD | typeof CACHE_WARM | 'ajv-cli';
   projects: number;
   runs: CliRun[];
-  summary: { timedOut: boolean; wallMs?: number; cpuMs?: number; files: number; filesPerSecond?: number; peakRssBytes?: number; reported?: number };
+  summary: { timedOut: boolean; wallMs?: number; cpuMs?: number; files: number; filesPerSecond?: number; peakRssBytes?: number; reported?: number; phaseMs?: Record<string, number> };
   command: string;
+}
+
+/** Our server started cold (empty findings cache) and restarted warm on the same portfolio. */
+export interface RestartResult {
+  projects: number;
+  files: number;
+  runs: RestartRun[];
+  summary: { coldMs?: number; warmMs?: number; coldCpuMs?: number; warmCpuMs?: number; peakRssBytes?: number; sameFindings: boolean; coldPhaseMs?: Record<string, number>; warmPhaseMs?: Record<string, number> };
 }
 
 export interface Target {
@@ -75,6 +87,8 @@ export interface BenchResults {
   };
   workspace: WorkspaceResult[];
   cli: CliResult[];
+  /** Server cold start and warm restart from the findings cache (absent in results of older runs). */
+  restart?: RestartResult[];
   durationSeconds: number;
   targets: Target[];
 }
@@ -196,7 +210,7 @@ function workspaceTargets(r: Omit<BenchResults, 'targets' | 'durationSeconds'>):
 }
 
 function cliTargets(r: Omit<BenchResults, 'targets' | 'durationSeconds'>): Target[] {
-  const targets: Target[] = [];
+  const targets: Target[] = [...cacheTargets(r)];
   for (const { projects } of r.config.workspaces) {
     const ours = r.cli.find((c) => c.tool === 'charter check' && c.projects === projects);
     const theirs = r.cli.find((c) => c.tool === 'ajv-cli' && c.projects === projects);
@@ -211,4 +225,60 @@ function cliTargets(r: Omit<BenchResults, 'targets' | 'durationSeconds'>): Targe
     });
   }
   return targets;
+}
+
+/** Issue 14: the CLI against ajv-cli cold and warm, its memory, and the server's start and warm restart. */
+function cacheTargets(r: Omit<BenchResults, 'targets' | 'durationSeconds'>): Target[] {
+  const targets: Target[] = [];
+  const biggest = Math.max(...r.config.workspaces.map((w) => w.projects));
+  const find = (tool: CliResult['tool']) => r.cli.find((c) => c.tool === tool && c.projects === biggest);
+  const ajv = find('ajv-cli');
+  const cold = find(CACHE_COLD);
+  const warm = find(CACHE_WARM);
+  const plain = find('charter check');
+  if (!ajv || !plain) return targets;
+  const fps = (c: CliResult | undefined) => c?.summary.filesPerSecond;
+  if (cold) {
+    targets.push({
+      text: `charter check --cache on ${biggest.toLocaleString('en')} charters, cold cache: at least ajv-cli's files per second`,
+      measured: `${fps(cold)?.toFixed(0) ?? 'n/a'} vs ${fps(ajv)?.toFixed(0) ?? 'n/a'} files/s = ${x(ratio(fps(cold), fps(ajv)))}`,
+      met: fps(cold) !== undefined && fps(ajv) !== undefined ? fps(cold)! >= fps(ajv)! : undefined,
+      detail: `CPU time ${seconds(cold.summary.cpuMs)} vs ${seconds(ajv.summary.cpuMs)}; phases (ms): ${phases(cold.summary.phaseMs)}`,
+    });
+  }
+  if (warm) {
+    targets.push({
+      text: `charter check --cache on ${biggest.toLocaleString('en')} charters, warm cache: at least 5x ajv-cli's files per second`,
+      measured: `${fps(warm)?.toFixed(0) ?? 'n/a'} vs ${fps(ajv)?.toFixed(0) ?? 'n/a'} files/s = ${x(ratio(fps(warm), fps(ajv)))}`,
+      met: fps(warm) !== undefined && fps(ajv) !== undefined ? fps(warm)! >= 5 * fps(ajv)! : undefined,
+      detail: `CPU time ${seconds(warm.summary.cpuMs)} vs ${seconds(ajv.summary.cpuMs)}; phases (ms): ${phases(warm.summary.phaseMs)}`,
+    });
+  }
+  targets.push({
+    text: `charter check on ${biggest.toLocaleString('en')} charters: peak RSS at most 2x ajv-cli's`,
+    measured: `${mib(plain.summary.peakRssBytes)} vs ${mib(ajv.summary.peakRssBytes)} = ${x(ratio(plain.summary.peakRssBytes, ajv.summary.peakRssBytes))}`,
+    met: plain.summary.peakRssBytes !== undefined && ajv.summary.peakRssBytes !== undefined ? plain.summary.peakRssBytes <= 2 * ajv.summary.peakRssBytes : undefined,
+    detail: cold ? `with --cache, cold: ${mib(cold.summary.peakRssBytes)}; warm: ${mib(warm?.summary.peakRssBytes)}` : '',
+  });
+  const restart = r.restart?.find((s) => s.projects === biggest);
+  if (restart) {
+    const cliCold = cold ?? plain;
+    targets.push({
+      text: `server on ${biggest.toLocaleString('en')} charters: start to every file's findings at most 1.5x the CLI's cold time, and under 10 s`,
+      measured: `${seconds(restart.summary.coldMs)} vs CLI ${seconds(cliCold.summary.wallMs)} = ${x(ratio(restart.summary.coldMs, cliCold.summary.wallMs))}`,
+      met: restart.summary.coldMs !== undefined && cliCold.summary.wallMs !== undefined ? restart.summary.coldMs <= 1.5 * cliCold.summary.wallMs && restart.summary.coldMs < 10000 : undefined,
+      detail: `server CPU until then ${seconds(restart.summary.coldCpuMs)}; phases (ms): ${phases(restart.summary.coldPhaseMs)}`,
+    });
+    targets.push({
+      text: `server on ${biggest.toLocaleString('en')} charters: warm restart from the findings cache at most 0.3x the cold start`,
+      measured: `${seconds(restart.summary.warmMs)} vs ${seconds(restart.summary.coldMs)} = ${x(ratio(restart.summary.warmMs, restart.summary.coldMs))}`,
+      met: restart.summary.warmMs !== undefined && restart.summary.coldMs !== undefined ? restart.summary.warmMs <= 0.3 * restart.summary.coldMs && restart.summary.sameFindings : undefined,
+      detail: `${restart.summary.sameFindings ? 'the same findings for every file as the cold start' : 'FINDINGS DIFFER from the cold start'}; phases (ms): ${phases(restart.summary.warmPhaseMs)}`,
+    });
+  }
+  return targets;
+}
+
+function phases(p: Record<string, number> | undefined): string {
+  return p ? Object.entries(p).map(([k, v]) => `${k} ${v}`).join(', ') : 'n/a';
 }

@@ -1,6 +1,6 @@
 // The side-by-side table: one row per figure, ours, theirs and the ratio ours/theirs. The console and
 // RESULTS.md print the same rows.
-import { editorPair, type BenchResults } from './results';
+import { CACHE_COLD, CACHE_WARM, editorPair, type BenchResults } from './results';
 import { ratio } from './stats';
 
 export interface Row {
@@ -86,6 +86,14 @@ export function sideBySide(r: Omit<BenchResults, 'targets' | 'durationSeconds'>)
       add(group, 'wall time', check?.summary.wallMs, ajv?.summary.wallMs, fmtMs);
       add(group, 'CPU time (user + system)', check?.summary.cpuMs, ajv?.summary.cpuMs, fmtMs);
       add(group, 'peak RSS', check?.summary.peakRssBytes, ajv?.summary.peakRssBytes, fmtMiB);
+      for (const tool of [CACHE_COLD, CACHE_WARM] as const) {
+        const cached = r.cli.find((c) => c.tool === tool && c.projects === projects);
+        if (!cached) continue;
+        const which = tool === CACHE_COLD ? '--cache, cold' : '--cache, warm';
+        add(group, `files per second (${which})`, cached.summary.filesPerSecond, ajv?.summary.filesPerSecond, (v) => (v === undefined ? 'n/a' : v.toFixed(0)));
+        add(group, `CPU time (${which})`, cached.summary.cpuMs, ajv?.summary.cpuMs, fmtMs);
+        add(group, `peak RSS (${which})`, cached.summary.peakRssBytes, ajv?.summary.peakRssBytes, fmtMiB);
+      }
     }
   }
   return rows;

@@ -40,6 +40,8 @@ export function activate(context: vscode.ExtensionContext): CharterApi {
     initializationOptions: (): CharterInitializationOptions => ({
       schemaCacheDir: vscode.Uri.joinPath(context.globalStorageUri, 'schemas').fsPath,
       workspaceTrusted: vscode.workspace.isTrusted,
+      // Per workspace; a window without a folder has no workspace storage, and needs no cache.
+      findingsCacheDir: context.storageUri ? vscode.Uri.joinPath(context.storageUri, 'findings').fsPath : undefined,
     }),
   };
   client = new LanguageClient('charter', 'Charter', serverOptions, clientOptions);

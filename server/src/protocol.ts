@@ -130,6 +130,11 @@ export interface CharterInitializationOptions {
   schemaCacheDir?: string;
   /** VS Code's workspace trust; trusted when absent. */
   workspaceTrusted?: boolean;
+  /**
+   * Where the server keeps its findings cache (the extension's workspace storage), so a restart does not
+   * parse unchanged files again; no cache when absent.
+   */
+  findingsCacheDir?: string;
 }
 
 export interface BaseTextParams {

@@ -21,7 +21,9 @@ import { WorkspaceNotices } from './handlers/workspaceNotices';
 import { PortfolioHandler } from './handlers/portfolioHandler';
 import { charterHistoryReader } from './gitHistory';
 import { LANGUAGE_FEATURE_CAPABILITIES, LanguageFeatures } from './handlers/languageFeatures';
-import { Requests, type ValidateWorkspaceResult } from './protocol';
+import { Requests, type CharterInitializationOptions, type ValidateWorkspaceResult } from './protocol';
+import { FindingsCacheStore } from './handlers/findingsCacheStore';
+import { inputHasher } from './cacheHost';
 import { TemplateHandler } from './handlers/templateHandler';
 import { BaselineHandler } from './handlers/baselineHandler';
 import { readRegularFile } from './fileReading';
@@ -68,6 +70,17 @@ connection.onInitialize((params): InitializeResult => {
   schemas.initialize(params);
   workspace.initialize(params);
   baselines.initialize(params);
+  const cacheDir = (params.initializationOptions as CharterInitializationOptions | undefined)?.findingsCacheDir;
+  if (typeof cacheDir === 'string' && cacheDir) {
+    const cache = new FindingsCacheStore(cacheDir, service, {
+      identity: async () => JSON.stringify([schemas.trusted, await Promise.all(folders.all().map((folder) => baselines.baseIdentity(folder)))]),
+      inputHash: inputHasher((url) => fetcher.cachedCopy(url)),
+      isOpen: (uri) => !!documents.get(uri),
+      log: (message) => connection.console.warn(message),
+    });
+    workspace.cache = cache;
+    publisher.onClosedChecked = (uri, findings) => cache.checkedClosed(uri, findings);
+  }
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },

@@ -26,6 +26,9 @@ describe('cli: charter check, fast path', function () {
   it('hands `charter report` exact parses (with ranges) of every checked file', async () => {
     const outcome = await runCheck({ cwd: path.join(REPO, 'examples'), paths: [], format: 'json', color: false, offline: true, exactOnly: true });
     assert.ok(outcome.checked.length > 0);
-    for (const { parsed } of outcome.checked) assert.notEqual(parsed.fast, true);
+    for (const { parsed } of outcome.checked) {
+      assert.ok(parsed);
+      assert.notEqual(parsed.fast, true);
+    }
   });
 });

@@ -9,13 +9,15 @@ import { applyTextEdits } from '../engine/utils/textEdits';
 import { notWrittenFinding, readSource, writeFixed, type SourceFile } from './fixWrite';
 import { cliCacheDir, SchemaFetcher, timeoutFromEnv } from '../schemaRequest';
 import type { CharterSettings } from '../engine/settings';
+import type { PhaseTimes } from '../engine/utils/phaseTimes';
 import type { Finding } from '../engine/types';
 import type { Policy } from '../engine/rules/policy';
 import { globSync } from 'tinyglobby';
 import { formatResults, OUTPUT_FORMATS, summarise, type FileResult } from './formatters';
 import { resolveWorkspace, UsageError } from './workspace';
 import { GitBaseline, GitProblem } from '../gitBaseline';
-import { noChartersMessage, workspaceWarnings } from './warnings';
+import { noChartersMessage, settingsFileWarnings, workspaceWarnings } from './warnings';
+import { CheckCache, checkedPrint, type CheckCacheOptions } from './checkCache';
 
 export const CHECK_FORMATS = OUTPUT_FORMATS;
 export type CheckFormat = (typeof CHECK_FORMATS)[number];
@@ -43,6 +45,11 @@ export interface CheckOptions {
   exactOnly?: boolean;
   /** A git ref whose charters are the approved baseline: adds the change rules (`--base`). */
   base?: string;
+  /**
+   * `--cache`: unchanged files are read from the cache (facts and findings) instead of parsed; the output
+   * is the same as without. Not used with `exactOnly`, `fix`, `fixDryRun` or `base`.
+   */
+  cache?: CheckCacheOptions;
 }
 
 /** A fix can reveal or enable another (a renamed key, then its value); stop after a few rounds. */
@@ -52,8 +59,11 @@ export interface CheckOutcome {
   output: string;
   exitCode: number;
   results: FileResult[];
-  /** The checked files as parsed, with their workspace-relative paths: what `charter report` builds on. */
-  checked: Array<{ parsed: ParsedFile; relativePath: string; findings: Finding[] }>;
+  /**
+   * The checked files as parsed, with their workspace-relative paths: what `charter report` builds on.
+   * `parsed` is absent for a file whose findings came from the cache (never with `exactOnly`).
+   */
+  checked: Array<{ parsed?: ParsedFile; relativePath: string; findings: Finding[] }>;
   settings: CharterSettings;
   /** With `fix` or `fixDryRun`: what was (or would be) changed, one line per fix; empty otherwise. */
   fixLog: string;
@@ -65,6 +75,10 @@ export interface CheckOutcome {
   notice?: string;
   /** The workspace folder. */
   root: string;
+  /** Time per phase (read, parse, index, validate, rules, publish = formatting the output). */
+  phaseTimes: PhaseTimes;
+  /** With `cache`: how many files joined the index from the cache, and how many files' findings it gave. */
+  cacheUse?: { filesRestored: number; findingsReused: number };
   /** The policy in force: the workspace's Portfolio (also when only some files were named) under `charter.policy`. */
   policy: Policy;
 }
@@ -90,12 +104,16 @@ export async function runCheck(options: CheckOptions): Promise<CheckOutcome> {
   const sources = new Map<string, SourceFile>();
   // Change rules compare with the base's exact parse; fixes edit the tree: both keep every file exact.
   const fast = !options.exactOnly && !options.fix && !options.fixDryRun && options.base === undefined;
+  const cache = fast && options.cache ? CheckCache.open(options.cache, options.cwd, workspace, (url) => fetcher.cachedCopy(url)) : undefined;
   for (const file of portfolio) {
-    const source = readSource(file);
+    const source = service.phaseTimes.time('read', () => readSource(file));
     sources.set(file, source);
     const uri = pathToFileURL(file).href;
+    const relativePath = toPosix(path.relative(workspace.root, file));
+    // An unchanged file joins the index from the cache, without a parse.
+    if (cache && !source.unreadable && service.phaseTimes.time('index', () => cache.session.restore(service.workspace, uri, relativePath, source.text, 0))) continue;
     const parsed = (fast && service.parseFast(uri, source.text)) || service.parse(uri, source.text);
-    service.workspace.setFile(parsed, toPosix(path.relative(workspace.root, file)));
+    service.workspace.setFile(parsed, relativePath);
     parsedFiles.set(file, parsed);
   }
   const changes: FixChange[] = [];
@@ -123,47 +141,65 @@ export async function runCheck(options: CheckOptions): Promise<CheckOutcome> {
       parsedFiles.set(file, fixed);
     }
   }
-  const byUri = new Map([...parsedFiles.keys()].map((file) => [pathToFileURL(file).href, file]));
-  const exactly = (file: string, relativePath: string): ParsedFile => {
-    const exact = service.parse(pathToFileURL(file).href, sources.get(file)!.text);
-    service.workspace.setFile(exact, relativePath);
+  // The engine put the exact parse's facts into the index; the report and fixes read the parse itself.
+  const placed = (file: string, exact: ParsedFile): void => {
     parsedFiles.set(file, exact);
-    return exact;
   };
   /**
    * A file's findings, placed exactly: the file is parsed exactly when it has a finding, and so is every
    * fast-read file a finding points into (a programme's budget cap lists the projects' amounts).
    */
-  const checkPlaced = async (file: string, relativePath: string) => {
-    const context = { relativePath, settings: workspace.settings, folderUri };
-    let own = await service.checkClosed(parsedFiles.get(file)!, context, () => exactly(file, relativePath));
-    for (let round = 0; round < 3; round++) {
-      const fastTargets = new Set(own.findings.flatMap((f) => (f.related ?? []).map((r) => byUri.get(r.uri))).filter((f): f is string => !!f && parsedFiles.get(f)!.fast === true));
-      if (fastTargets.size === 0) break;
-      for (const target of fastTargets) exactly(target, toPosix(path.relative(workspace.root, target)));
-      own = await service.checkClosed(own.file, context);
-    }
-    return own;
+  const checkPlaced = (file: string, relativePath: string) => {
+    // A file read from the cache whose findings must be worked out again is read now.
+    const parsed = parsedFiles.get(file) ?? service.readClosed(pathToFileURL(file).href, sources.get(file)!.text);
+    return service.checkClosed(parsed, { relativePath, settings: workspace.settings, folderUri }, (exact) => placed(file, exact));
   };
+  // Findings the cache still vouches for: the file, the configuration and everything its cross-file rules read are unchanged.
+  const fromCache = cache ? cache.session.validFindings(service.workspace) : new Map<string, Finding[]>();
+  const ownFindings = new Map<string, Finding[]>();
   const fixLog = options.fix || options.fixDryRun ? formatFixChanges(changes, !!options.fixDryRun) : '';
   const results: FileResult[] = [];
   const checked: CheckOutcome['checked'] = [];
   for (const file of workspace.files) {
-    const parsed = parsedFiles.get(file)!;
     const relativePath = toPosix(path.relative(workspace.root, file));
+    const cached = fromCache.get(pathToFileURL(file).href);
+    if (cached) {
+      results.push({ file: toPosix(path.relative(options.cwd, file)), findings: cached });
+      checked.push({ relativePath, findings: cached });
+      continue;
+    }
     const refused = notWritten.get(file);
     const unreadable = sources.get(file)!.unreadable;
     const own = unreadable ? undefined : await checkPlaced(file, relativePath);
     const findings = unreadable ? [unreadable] : sortFindings([...(refused ? [refused] : []), ...own!.findings]);
+    if (own) ownFindings.set(pathToFileURL(file).href, findings);
     results.push({ file: toPosix(path.relative(options.cwd, file)), findings });
-    checked.push({ parsed: own?.file ?? parsed, relativePath, findings });
+    checked.push({ parsed: own?.file ?? parsedFiles.get(file), relativePath, findings });
   }
   const summary = summarise(results);
   const none = workspace.files.length === 0 ? noChartersMessage(workspace, options.cwd) : '';
-  const output = none && options.format === 'stylish' ? none : formatResults(options.format, results, { color: options.color, cwd: options.cwd });
-  const warnings = workspaceWarnings(workspace, [...portfolio], service, options.cwd).join('') + (none && options.format !== 'stylish' ? `charter: warning: ${none}` : '');
+  const output = service.phaseTimes.time('publish', () => (none && options.format === 'stylish' ? none : formatResults(options.format, results, { color: options.color, cwd: options.cwd })));
+  const filesPrint = checkedPrint([...portfolio, '', ...workspace.files]);
+  const settingsLines = cache?.session.previousSettingsWarnings(filesPrint) ?? settingsFileWarnings(workspace, service, options.cwd);
+  const cacheNotes = cache ? (cache.problem ?? '') + cache.save(service, workspace.settings, ownFindings, { checkedPrint: filesPrint, lines: settingsLines }, options.cwd) : '';
+  const warnings = cacheNotes + workspaceWarnings(workspace, [...portfolio], service, options.cwd, settingsLines).join('') + (none && options.format !== 'stylish' ? `charter: warning: ${none}` : '');
   const overWarnings = options.maxWarnings !== undefined && summary.warnings > options.maxWarnings;
-  return { output, exitCode: summary.errors > 0 || overWarnings ? 1 : 0, results, checked, settings: workspace.settings, fixLog, warnings, baseline, notice, root: workspace.root, policy: service.workspace.policy(workspace.settings.policy) };
+  const cacheUse = cache && { filesRestored: cache.session.restoredCount, findingsReused: fromCache.size };
+  return {
+    output,
+    exitCode: summary.errors > 0 || overWarnings ? 1 : 0,
+    results,
+    checked,
+    settings: workspace.settings,
+    fixLog,
+    warnings,
+    baseline,
+    notice,
+    root: workspace.root,
+    policy: service.workspace.policy(workspace.settings.policy),
+    cacheUse,
+    phaseTimes: service.phaseTimes,
+  };
 }
 
 /** The git base of `ref`; without git or a repository a notice instead (never a crash); an unknown ref is the user's to fix. */

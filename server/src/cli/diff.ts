@@ -39,6 +39,7 @@ export async function runDiff(options: DiffOptions): Promise<DiffOutcome> {
   const head: HeadFile[] = [];
   const basePaths = new Set<string>();
   for (const c of checked.checked) {
+    if (!c.parsed) continue; // with --base nothing comes from a cache: never taken
     const base = await baseline.provider(c.parsed.uri, c.relativePath);
     if (base) basePaths.add(base.path);
     head.push({ parsed: c.parsed, relativePath: c.relativePath, findings: c.findings, base: base ? { parsed: parseCharterFile(base.uri, base.text), path: base.path } : undefined });

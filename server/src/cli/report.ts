@@ -47,7 +47,8 @@ export async function runReport(options: ReportOptions): Promise<ReportOutcome> 
   }
   // The same files, parses and findings as `charter check` for the same paths and settings.
   const checked = await runCheck({ cwd: options.cwd, paths: options.paths, format: 'json', asOf: options.asOf, config: options.config, color: false, offline: options.offline, exactOnly: true });
-  const sources: PortfolioSource[] = checked.checked.map((c) => ({ file: c.parsed, relativePath: c.relativePath, findings: c.findings }));
+  // exactOnly: every checked file comes with its exact parse (none from a cache).
+  const sources: PortfolioSource[] = checked.checked.flatMap((c) => (c.parsed ? [{ file: c.parsed, relativePath: c.relativePath, findings: c.findings }] : []));
   const asOf = checked.settings.asOf ?? todayIso();
   const groupBy = isOneOf(GROUP_BY_KEYS, options.groupBy) ? options.groupBy : checked.settings.portfolio.groupBy;
   const history = options.gitHistory ? (await readGitHistory(options.cwd, sources.map((s) => ({ relativePath: s.relativePath, absolutePath: fileURLToPath(s.file.uri) })))).history : undefined;

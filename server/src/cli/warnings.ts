@@ -17,16 +17,21 @@ import { readRegularFileSync } from '../fileReading';
 const MAX_PROBE_BYTES = 1_000_000;
 const MAX_PROBED_FILES = 5_000;
 
-export function workspaceWarnings(workspace: CliWorkspace, checkedFiles: string[], service: CharterLanguageService, cwd: string): string[] {
-  const shown = (file: string) => path.relative(cwd, file).split(path.sep).join('/') || file;
-  const warnings: string[] = [];
-  if (workspace.settingsFile) {
-    const text = readSettingsText(workspace.settingsFile);
-    const findings = applyRuleSettings(checkSettingsFile(pathToFileURL(workspace.settingsFile).href, text, { rules: ruleIds(service.schemas, service.rulesets.knownRuleIds()), registry: service.schemas }), workspace.settings.rules);
-    for (const f of findings) warnings.push(`${shown(workspace.settingsFile)}:${f.range.start.line + 1}:${f.range.start.character + 1}: ${f.message} (${f.rule})`);
-  }
+/**
+ * What is wrong in the settings file. Rule ids declared by schemas and rulesets count as known once they
+ * are loaded, so call this after the check (a cached run passes the lines it kept, see `workspaceWarnings`).
+ */
+export function settingsFileWarnings(workspace: CliWorkspace, service: CharterLanguageService, cwd: string): string[] {
+  if (!workspace.settingsFile) return [];
+  const text = readSettingsText(workspace.settingsFile);
+  const findings = applyRuleSettings(checkSettingsFile(pathToFileURL(workspace.settingsFile).href, text, { rules: ruleIds(service.schemas, service.rulesets.knownRuleIds()), registry: service.schemas }), workspace.settings.rules);
+  return findings.map((f) => `${shown(cwd, workspace.settingsFile!)}:${f.range.start.line + 1}:${f.range.start.character + 1}: ${f.message} (${f.rule})`);
+}
+
+export function workspaceWarnings(workspace: CliWorkspace, checkedFiles: string[], service: CharterLanguageService, cwd: string, settingsLines = settingsFileWarnings(workspace, service, cwd)): string[] {
+  const warnings: string[] = [...settingsLines];
   const included = new Set(checkedFiles.map((f) => path.normalize(f)));
-  for (const file of outsideGlobs(workspace.root, workspace.settings, included)) warnings.push(`${shown(file)}: ${notIncludedMessage(path.relative(workspace.root, file).split(path.sep).join('/'))}`);
+  for (const file of outsideGlobs(workspace.root, workspace.settings, included)) warnings.push(`${shown(cwd, file)}: ${notIncludedMessage(path.relative(workspace.root, file).split(path.sep).join('/'))}`);
   return warnings.map((w) => `charter: warning: ${terminalText(w)}\n`);
 }
 
@@ -52,4 +57,8 @@ export function noChartersMessage(workspace: CliWorkspace, cwd: string): string 
   return `No charter files found in ${where}: charter check looks for ${workspace.settings.files.include.join(', ')}${
     workspace.settingsFile ? ` (charter.files.include in ${path.relative(cwd, workspace.settingsFile)})` : ''
   }. Name your charters like invoice-automation.charter.yaml, run charter new <id> to start one, or set charter.files.include in .vscode/settings.json.\n`;
+}
+
+function shown(cwd: string, file: string): string {
+  return path.relative(cwd, file).split(path.sep).join('/') || file;
 }

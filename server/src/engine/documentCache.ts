@@ -14,6 +14,12 @@ export class DocumentCache {
     return parsed;
   }
 
+  /** The cached parse of exactly this text and version, if there is one; caches nothing. */
+  peek(uri: string, text: string, version: number): ParsedFile | undefined {
+    const cached = this.files.get(uri);
+    return cached && cached.version === version && cached.text === text ? cached : undefined;
+  }
+
   delete(uri: string): void {
     this.files.delete(uri);
   }

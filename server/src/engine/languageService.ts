@@ -2,6 +2,7 @@
 // Nothing here knows about LSP, VS Code or the file system.
 import { parseCharterFile, unreadFile, type ParsedFile } from './parser/charterParser';
 import { loadFast } from './parser/fastLoad';
+import { PhaseTimes } from './utils/phaseTimes';
 import { DEFAULT_MAX_SIZE_KB } from './parser/parseLimits';
 import { SchemaRegistry } from './schema/schemaRegistry';
 import { SchemaService, type DocumentSchema, type SchemaProblem, type SchemaRequestService } from './schema/schemaService';
@@ -77,6 +78,8 @@ export interface LanguageServiceOptions {
   onRulesetProblem?: (problem: RulesetProblem) => void;
   /** The text of a file on the base ref (change control). Without it, no change rule runs. */
   baseText?: BaseTextProvider;
+  /** Adds up the time spent parsing, indexing, validating against schemas and running rules. */
+  phaseTimes?: PhaseTimes;
 }
 
 export interface CharterLanguageService {
@@ -87,6 +90,13 @@ export interface CharterLanguageService {
    * exactly. Its findings are only trustworthy when there are none; see `checkClosed`.
    */
   parseFast(uri: string, text: string, version?: number): ParsedFile | undefined;
+  /**
+   * A document nobody is editing (a closed file in the editor): read fast when that gives the same
+   * findings, else parsed exactly; never cached, so its tree goes once its facts and findings are taken.
+   */
+  readClosed(uri: string, text: string, version?: number): ParsedFile;
+  /** Parses exactly (every node's range) without caching the tree (a cached parse of the same text is reused), for a one-off reader such as the portfolio view. */
+  parseUncached(uri: string, text: string, version?: number): ParsedFile;
   /**
    * The findings of a closed document: checked on the fast parse first and, only when that yields a
    * finding (or cannot run), parsed exactly and checked again. `index` puts the parse that was used into
@@ -141,6 +151,8 @@ export interface CharterLanguageService {
   renderTemplate(name: string, variables: TemplateVariables, context: TemplateContext): Promise<string>;
   /** The workspace index: files added to it are one portfolio, checked by the whole-portfolio rules. */
   readonly workspace: WorkspaceIndex;
+  /** Time spent so far per phase (the host adds reading and publishing). */
+  readonly phaseTimes: PhaseTimes;
   /** Top-level keys that the schema applying to the file's first document requires and the document lacks (a PMO's `costCentre`). */
   missingRequiredKeys(file: ParsedFile, context: ValidationContext): Promise<string[]>;
 }
@@ -150,14 +162,19 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Charte
   const schemaService = new SchemaService(registry, options.schemaRequest, options.onSchemaProblem);
   const walker = new SchemaWalker(registry);
   let maxSizeKB = DEFAULT_MAX_SIZE_KB;
-  const cache = new DocumentCache((uri, text, version) => {
-    try {
-      return parseCharterFile(uri, text, version, { maxSizeKB });
-    } catch (e) {
-      return unreadFile(uri, text, version, [ruleFailedFinding('YAML parsing', uri, e)]);
-    }
-  });
-  const workspace = new WorkspaceIndex();
+  const times = options.phaseTimes ?? new PhaseTimes();
+  const parseExactly = (uri: string, text: string, version: number): ParsedFile =>
+    times.time('parse', () => {
+      try {
+        return parseCharterFile(uri, text, version, { maxSizeKB });
+      } catch (e) {
+        return unreadFile(uri, text, version, [ruleFailedFinding('YAML parsing', uri, e)]);
+      }
+    });
+  const readFast = (uri: string, text: string, version: number) => times.time('parse', () => loadFast(uri, text, version, { maxSizeKB }));
+  const cache = new DocumentCache(parseExactly);
+  // The index keeps facts, not trees; it re-reads a fast file exactly (uncached) when something must point into it.
+  const workspace = new WorkspaceIndex({ parseExactly, phaseTimes: times });
   const governance = new Governance();
   const rulesets = new RulesetService(options.schemaRequest, options.onRulesetProblem);
 
@@ -213,31 +230,40 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Charte
     const findings: Finding[] = [...file.findings];
     // A number split by a comma was not written as meant: rules say nothing about the value YAML read.
     const rejected: Range[] = file.findings.filter((f) => f.rule === COMMA_IN_NUMBER).map((f) => f.range);
-    for (const doc of file.documents) {
-      if (doc.empty || doc.value === undefined) continue;
-      try {
-        const checked = await documentFindings(file, doc, context);
-        findings.push(...checked.findings);
-        rejected.push(...checked.rejected);
-      } catch (e) {
-        findings.push(ruleFailedFinding('schema validation', file.uri, e, file.lines.rangeOf(doc.start, doc.start)));
+    await times.timeAsync('validate', async () => {
+      for (const doc of file.documents) {
+        if (doc.empty || doc.value === undefined) continue;
+        try {
+          const checked = await documentFindings(file, doc, context);
+          findings.push(...checked.findings);
+          rejected.push(...checked.rejected);
+        } catch (e) {
+          findings.push(ruleFailedFinding('schema validation', file.uri, e, file.lines.rangeOf(doc.start, doc.start)));
+        }
       }
-    }
+    });
+    const base = await baseOf(file, context);
     // One finding per problem: a value the schema rejects gets the schema's finding, not also a rule's (built-in or a PMO ruleset's).
     let protectedRules: readonly string[] | undefined;
-    try {
-      findings.push(...withoutRejectedValues(governance.findings(file, context, context.workspace ?? workspace, await baseOf(file, context)), rejected));
-      protectedRules = governance.policyFor(file, context, context.workspace ?? workspace).protectedRules;
-    } catch (e) {
-      findings.push(ruleFailedFinding('governance', file.uri, e));
-    }
-    try {
-      findings.push(...withoutRejectedValues(await rulesetFindings(rulesets, file, context, context.workspace ?? workspace), rejected));
-    } catch (e) {
-      findings.push(ruleFailedFinding('PMO rulesets', file.uri, e));
-    }
-    const unsuppressed = applySuppressions(file, trustedPastSyntaxErrors(file, findings), { today: todayFor(context.settings), relativePath: context.relativePath, protectedRules, rules: ruleIds(registry, rulesets.knownRuleIds()) });
-    return applyRuleSettings(unsuppressed, context.settings.rules);
+    times.time('rules', () => {
+      try {
+        findings.push(...withoutRejectedValues(governance.findings(file, context, context.workspace ?? workspace, base), rejected));
+        protectedRules = governance.policyFor(file, context, context.workspace ?? workspace).protectedRules;
+      } catch (e) {
+        findings.push(ruleFailedFinding('governance', file.uri, e));
+      }
+    });
+    await times.timeAsync('rules', async () => {
+      try {
+        findings.push(...withoutRejectedValues(await rulesetFindings(rulesets, file, context, context.workspace ?? workspace), rejected));
+      } catch (e) {
+        findings.push(ruleFailedFinding('PMO rulesets', file.uri, e));
+      }
+    });
+    return times.time('rules', () => {
+      const unsuppressed = applySuppressions(file, trustedPastSyntaxErrors(file, findings), { today: todayFor(context.settings), relativePath: context.relativePath, protectedRules, rules: ruleIds(registry, rulesets.knownRuleIds()) });
+      return applyRuleSettings(unsuppressed, context.settings.rules);
+    });
   };
 
   const describeSchemas = async (file: ParsedFile, context: ValidationContext): Promise<Array<DocumentSchema & { document: number }>> => {
@@ -272,6 +298,27 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Charte
     };
   };
 
+  /**
+   * Locations read from the index point into files it may hold fast (facts without ranges): those files
+   * are re-read exactly (once; the index keeps their exact facts) and the answer is worked out again.
+   */
+  const placed = async <T>(context: ValidationContext, compute: () => Promise<T> | T, urisOf: (result: T) => string[]): Promise<T> => {
+    const portfolio = context.workspace ?? workspace;
+    const result = await compute();
+    const fast = [...new Set(urisOf(result))].filter((uri) => portfolio.file(uri)?.fast);
+    if (fast.length === 0) return result;
+    for (const uri of fast) portfolio.placeExactly(uri);
+    return compute();
+  };
+  const placedSync = <T>(portfolio: WorkspaceIndex, compute: () => T, urisOf: (result: T) => string[]): T => {
+    const result = compute();
+    const fast = [...new Set(urisOf(result))].filter((uri) => portfolio.file(uri)?.fast);
+    if (fast.length === 0) return result;
+    for (const uri of fast) portfolio.placeExactly(uri);
+    return compute();
+  };
+  const locationUris = (locations: Array<{ uri: string }>) => locations.map((l) => l.uri);
+
   const templates = async (context: TemplateContext): Promise<TemplateChoice[]> => {
     const loaded = await loadRulesets(rulesets, undefined, { relativePath: '', settings: context.settings, folderUri: context.folderUri }, context.workspace ?? workspace);
     return templateChoices(context.settings, context.folderUri, loaded.rulesets);
@@ -293,7 +340,9 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Charte
       return renderTemplate(text.replace(/^\uFEFF/, ''), variables);
     },
     parse: (uri, text, version = 0) => cache.get(uri, text, version),
-    parseFast: (uri, text, version = 0) => loadFast(uri, text, version, { maxSizeKB }),
+    parseFast: (uri, text, version = 0) => readFast(uri, text, version),
+    readClosed: (uri, text, version = 0) => readFast(uri, text, version) ?? parseExactly(uri, text, version),
+    parseUncached: (uri, text, version = 0) => cache.peek(uri, text, version) ?? parseExactly(uri, text, version),
     checkClosed: async (file, context, index) => {
       if (file.fast) {
         let findings: Finding[] | undefined;
@@ -304,10 +353,23 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Charte
           findings = undefined;
         }
         if (findings && findings.length === 0) return { findings, file };
-        file = cache.get(file.uri, file.text, file.version);
+        // Not cached: nobody edits a closed file, so its tree is dropped once its findings are placed.
+        file = parseExactly(file.uri, file.text, file.version);
+        // Its own cross-file findings are placed on its facts in the index: they take the ranges too.
+        (context.workspace ?? workspace).placeParsed(file);
         index?.(file);
       }
-      return { findings: await validate(file, context), file };
+      const portfolio = context.workspace ?? workspace;
+      let findings = await validate(file, context);
+      // A finding may point into a file the index read fast (a programme's cap lists its projects'
+      // amounts): those are re-read exactly, and the file is checked again with their ranges.
+      for (let round = 0; round < 3; round++) {
+        const targets = new Set(findings.flatMap((f) => (f.related ?? []).map((r) => r.uri)).filter((uri) => portfolio.file(uri)?.fast));
+        if (targets.size === 0) break;
+        for (const target of targets) portfolio.placeExactly(target);
+        findings = await validate(file, context);
+      }
+      return { findings, file };
     },
     doComplete: (file, position, context) => doComplete(file, position, featureContext(file, context)),
     doHover: async (file, position, context, options = {}) => {
@@ -321,13 +383,19 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Charte
       getCodeActions(file, range, findings, { ...featureContext(file, context), docsHref: options.docsHref, isProtected: protectedRulesOf(file, context) }, options.only),
     findDocumentSymbols,
     getFoldingRanges,
-    findDefinition: (file, position, context) => findDefinition(file, position, featureContext(file, context)),
-    findReferences: (file, position, context, includeDeclaration) => findReferences(file, position, featureContext(file, context), includeDeclaration),
+    findDefinition: (file, position, context) => placed(context, () => findDefinition(file, position, featureContext(file, context)), locationUris),
+    findReferences: (file, position, context, includeDeclaration) =>
+      placed(context, () => findReferences(file, position, featureContext(file, context), includeDeclaration), locationUris),
     prepareRename: (file, position, context) => prepareRename(file, position, featureContext(file, context)),
-    doRename: (file, position, newName, context) => doRename(file, position, newName, featureContext(file, context)),
-    findWorkspaceSymbols: (query) => findWorkspaceSymbols(workspace, query),
+    doRename: (file, position, newName, context) =>
+      placed(context, () => doRename(file, position, newName, featureContext(file, context)), (result) => ('edits' in result ? Object.keys(result.edits) : [])),
+    findWorkspaceSymbols: (query) => placedSync(workspace, () => findWorkspaceSymbols(workspace, query), (symbols) => symbols.map((s) => s.location.uri)),
     getCodeLenses: (file, findings, context) =>
-      getCodeLenses(file, findings, { ...featureContext(file, context), policy: governance.policyFor(file, context, context.workspace ?? workspace) }),
+      placedSync(
+        context.workspace ?? workspace,
+        () => getCodeLenses(file, findings, { ...featureContext(file, context), policy: governance.policyFor(file, context, context.workspace ?? workspace) }),
+        (lenses) => lenses.flatMap((lens) => (lens.opens?.show === 'references' ? locationUris(lens.opens.locations) : [])),
+      ),
     getSelectionRanges,
     findDocumentLinks,
     format: async (file, context) => (context.settings.format.enable ? formatFile(file, featureContext(file, context)) : []),
@@ -350,6 +418,7 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Charte
     schemas: registry,
     rulesets,
     workspace,
+    phaseTimes: times,
     missingRequiredKeys: async (file, context) => {
       const doc = file.documents.find((d) => !d.empty && d.value !== undefined);
       const schemaId = doc && (await schemaIdFor(file, doc, context));

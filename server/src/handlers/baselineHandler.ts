@@ -86,6 +86,12 @@ export class BaselineHandler {
     for (const listener of this.listeners) listener();
   }
 
+  /** What the change rules of a folder's files compare with: the base commit, or why there is none. */
+  async baseIdentity(folderUri: string): Promise<string> {
+    const baseline = await this.baselineOf(`${folderUri.replace(/\/$/, '')}/portfolio.yaml`);
+    return baseline ? `${baseline.ref}@${baseline.commit}` : this.trusted ? 'none' : 'untrusted';
+  }
+
   private async baselineOf(uri: string): Promise<GitBaseline | undefined> {
     if (!this.trusted || !uri.startsWith('file:')) return undefined;
     const folder = this.folders.folderOf(uri);

@@ -42,6 +42,8 @@ export class FindingsPublisher {
    * findings (and a policy) from half a portfolio, published and then withdrawn a moment later.
    */
   waitForIndex: () => Promise<void> = () => Promise.resolve();
+  /** Told of each closed file's findings once published (the persistent cache keeps them). */
+  onClosedChecked: (uri: string, findings: Finding[]) => void = () => undefined;
   /** The closed, indexed files and their text on disk (none without a workspace index, as in the web). */
   closedFiles: { get(uri: string): ClosedFile | undefined; uris(): Iterable<string> } = { get: () => undefined, uris: () => [] };
 
@@ -108,13 +110,28 @@ export class FindingsPublisher {
     const settings = await this.settings.get(source.open ? uri : (folderUri ?? uri));
     if (!this.isCurrent(uri, source)) return undefined;
     this.service.setFileSizeLimit(settings.files.maxSizeKB);
-    const file = this.service.parse(uri, source.text, source.version);
-    const findings = await this.service.validate(file, { relativePath: this.folders.relativePath(uri), settings, folderUri });
+    const context = { relativePath: this.folders.relativePath(uri), settings, folderUri };
+    // An open document keeps its exact, cached parse (completion and fixes need it); a closed one is
+    // checked on a fast read and parsed exactly only when it has a finding to place.
+    const findings = source.open
+      ? await this.service.validate(this.service.parse(uri, source.text, source.version), context)
+      : // Read again rather than kept from indexing: holding every closed file's tree until its check costs more memory than the read costs time.
+        // Its exact parse, if it has findings to place, is not put into the index either: a finding elsewhere that points into it places it then.
+        (await this.service.checkClosed(this.service.readClosed(uri, source.text, source.version), context)).findings;
     if (!this.isCurrent(uri, source)) return undefined;
     this.published.set(uri, findings);
     logRuleFailures((m) => this.connection.console.error(m), uri, findings);
     await this.send(uri, source);
+    if (!source.open) this.onClosedChecked(uri, findings);
     return findings;
+  }
+
+  /** Publishes a closed file's findings that the persistent cache vouches for (worked out from this very text). */
+  async publishCached(uri: string, findings: Finding[]): Promise<void> {
+    const source = this.sourceOf(uri);
+    if (!source || source.open) return;
+    this.published.set(uri, findings);
+    await this.send(uri, source);
   }
 
   private sourceOf(uri: string): Source | undefined {
@@ -142,7 +159,7 @@ export class FindingsPublisher {
     const key = JSON.stringify(diagnostics);
     if (this.sent.get(uri) === key) return;
     this.sent.set(uri, key);
-    await this.connection.sendDiagnostics({ uri, diagnostics });
+    await this.service.phaseTimes.timeAsync('publish', () => this.connection.sendDiagnostics({ uri, diagnostics }));
   }
 
   private async drain(): Promise<void> {

@@ -62,7 +62,8 @@ export class PortfolioHandler {
   async portfolio(params: PortfolioParams): Promise<PortfolioResult> {
     const files = this.service.workspace.allFiles();
     const sources: PortfolioSource[] = files.map((f) => ({
-      file: this.service.parse(f.uri, f.text, f.version),
+      // Closed files' trees are not kept: the index holds their facts, the view is built and dropped.
+      file: this.service.parseUncached(f.uri, f.text, f.version),
       relativePath: f.relativePath,
       findings: this.findingsOf(f.uri) ?? [],
     }));

@@ -24,6 +24,7 @@ import type { CharterSettings } from '../engine/settings';
 import type { Finding } from '../engine/types';
 import type { IndexChange } from '../engine/workspace/workspaceIndex';
 import type { ValidateWorkspaceResult } from '../protocol';
+import type { FindingsCacheStore } from './findingsCacheStore';
 import type { ClosedFile, FindingsPublisher } from './findingsPublisher';
 import type { SettingsCache } from './settingsCache';
 import type { FolderState, WorkspaceFolders } from './workspaceFolders';
@@ -46,6 +47,8 @@ export class WorkspaceHandler {
   private indexSettled = true;
   /** Called when `.vscode/settings.json` of a folder changes on disk (clients without workspace/configuration). */
   onSettingsFileChanged: () => void = () => undefined;
+  /** The persistent findings cache (in the extension's storage), when the client named a folder for it. */
+  cache: FindingsCacheStore | undefined;
 
   constructor(
     private readonly connection: Connection,
@@ -114,6 +117,7 @@ export class WorkspaceHandler {
 
   /** An editor closed a file: the file on disk is the portfolio's version again. */
   closed(uri: string): void {
+    this.service.forget(uri); // the editor's tree of it is not needed any more
     if (!this.service.workspace.has(uri)) {
       this.publisher.forget(uri);
       return;
@@ -155,6 +159,7 @@ export class WorkspaceHandler {
 
   private async reindex(): Promise<void> {
     this.beginIndexing();
+    const started = performance.now();
     const progress = await this.connection.window.createWorkDoneProgress();
     progress.begin('Charter', 0, 'Finding charters', false);
     this.bulk = true;
@@ -169,21 +174,37 @@ export class WorkspaceHandler {
         for (const file of files) found.add(URI.file(file).toString());
       }
       for (const indexed of this.service.workspace.allFiles()) if (!found.has(indexed.uri) && !this.documents.get(indexed.uri)) this.forgetFile(indexed.uri);
+      await this.cache?.begin(indexedFolders);
       const uris = [...found].sort();
       for (let i = 0; i < uris.length; i += BATCH) {
-        await Promise.all(uris.slice(i, i + BATCH).map((uri) => (this.documents.get(uri) ? this.indexOpen(uri) : this.readFromDisk(uri))));
+        // A batch is read concurrently (timed as one), then indexed one by one.
+        const batch = uris.slice(i, i + BATCH);
+        const texts = await this.service.phaseTimes.timeAsync('read', () => Promise.all(batch.map((uri) => (this.documents.get(uri) ? undefined : this.readText(uri)))));
+        batch.forEach((uri, k) => {
+          const text = texts[k];
+          if (this.documents.get(uri)) this.indexOpen(uri);
+          else if (text !== undefined) this.indexText(uri, text, true);
+        });
         report(progress, i + BATCH, uris.length, 'Indexing');
         await nextTurn();
       }
       this.registerWatcher();
       this.bulk = false;
       this.endIndexing();
+      // Findings the cache vouches for are published as they are; the other files are checked.
+      const cached = this.cache?.validFindings() ?? new Map<string, Finding[]>();
       const all = [...new Set([...this.service.workspace.allFiles().map((f) => f.uri), ...this.documents.all().map((d) => d.uri)])];
       for (let i = 0; i < all.length; i += BATCH) {
-        for (const uri of all.slice(i, i + BATCH)) await this.publisher.check(uri).catch((e: unknown) => this.connection.console.error(`Charter could not check ${uri}: ${(e as Error)?.stack ?? String(e)}`));
+        for (const uri of all.slice(i, i + BATCH)) {
+          const known = this.documents.get(uri) ? undefined : cached.get(uri);
+          await (known ? this.publisher.publishCached(uri, known) : this.publisher.check(uri)).catch((e: unknown) => this.connection.console.error(`Charter could not check ${uri}: ${(e as Error)?.stack ?? String(e)}`));
+        }
         report(progress, i + BATCH, all.length, 'Checking');
         await nextTurn();
       }
+      this.cache?.scheduleSave();
+      const seconds = ((performance.now() - started) / 1000).toFixed(1);
+      this.connection.console.info(`Charter: checked ${all.length} charter files in ${seconds} s (${this.service.phaseTimes}); the findings cache gave ${cached.size} of them.`);
       await this.notices.refresh(indexedFolders, (uri) => this.isCharter(uri));
     } finally {
       this.bulk = false;
@@ -251,34 +272,52 @@ export class WorkspaceHandler {
     if (document) this.opened(document);
   }
 
-  private async readFromDisk(uri: string): Promise<void> {
-    let text: string;
+  /** `restoring`: while (re-)indexing, an unchanged file joins the index from the persistent cache. */
+  private async readFromDisk(uri: string, restoring = false): Promise<void> {
+    const text = await this.readText(uri);
+    if (text !== undefined) this.indexText(uri, text, restoring);
+  }
+
+  /** The file's text on disk, or undefined (and the file forgotten) when it cannot be read any more. */
+  private async readText(uri: string): Promise<string | undefined> {
     try {
       // Only a regular file: a charter that links to a device or a pipe must not hang the server.
-      text = (await readRegularFile(URI.parse(uri).fsPath)).toString('utf8').replace(/^\uFEFF/, '');
+      return (await readRegularFile(URI.parse(uri).fsPath)).toString('utf8').replace(/^\uFEFF/, '');
     } catch (e) {
       this.forgetFile(uri);
       // A pipe, a device or a file nobody may read gets the finding charter check gives it; a deleted one nothing.
       if (e instanceof ReadRefused && !e.missing) await this.publisher.unreadable(uri, [unreadableFileFinding(uri, e.message)]);
-      return;
+      return undefined;
     }
+  }
+
+  private indexText(uri: string, text: string, restoring: boolean): void {
     if (this.documents.get(uri)) return; // opened meanwhile: the editor's text wins
     const previous = this.disk.get(uri);
-    if (previous && previous.text === text && this.service.workspace.file(uri)?.text === text) return;
+    if (previous && previous.text === text && this.service.workspace.file(uri)?.text === text) {
+      this.cache?.seen(uri, text);
+      return;
+    }
     const version = (previous?.version ?? 0) + 1;
     this.disk.set(uri, { text, version });
     const folder = this.folderOf(uri);
-    this.service.workspace.setFile(this.service.parse(uri, text, version), folder ? relative(folder, uri) : uri);
+    const relativePath = folder ? relative(folder, uri) : uri;
+    if (restoring && this.service.phaseTimes.time('index', () => this.cache?.restore(uri, relativePath, text, version))) return;
+    this.cache?.seen(uri, text);
+    // A closed file is read fast when that gives the same findings; only its facts stay in the index.
+    this.service.workspace.setFile(this.service.readClosed(uri, text, version), relativePath);
   }
 
   private forgetFile(uri: string): void {
     this.disk.delete(uri);
+    this.cache?.forget(uri);
     if (this.service.workspace.has(uri)) this.service.workspace.removeFile(uri);
     if (!this.documents.get(uri)) this.publisher.forget(uri);
   }
 
   private indexChanged(change: IndexChange): void {
-    if (this.bulk) return;
+    // A file re-read exactly only gained ranges: whoever pointed into it placed it, nobody else's findings change.
+    if (this.bulk || change.placement) return;
     for (const uri of change.uris) {
       if (uri === change.changed) continue; // whoever changed it checks it
       this.publisher.schedule(uri);

@@ -120,8 +120,16 @@ export function resolvePolicy(portfolio?: unknown, setting?: unknown): Policy {
 }
 
 /** A stable text of the policy, to tell whether cached findings were computed under the same one. */
+const policyKeys = new WeakMap<Policy, string>();
+
+/** A stable text of a policy; computed once per policy object (policies are never changed once resolved). */
 export function policyKey(policy: Policy): string {
-  return JSON.stringify(policy, (_k, v) => (typeof v === 'bigint' ? v.toString() : v));
+  let key = policyKeys.get(policy);
+  if (key === undefined) {
+    key = JSON.stringify(policy, (_k, v) => (typeof v === 'bigint' ? v.toString() : v));
+    policyKeys.set(policy, key);
+  }
+  return key;
 }
 
 /**

@@ -1,6 +1,6 @@
 // What ruleset functions see of the workspace index: ids by namespace and the plain values of its
 // documents. Computed on first use and kept until the index changes.
-import { parseCharterFile, type ParsedFile } from '../parser/charterParser';
+import { parseCharterFile } from '../parser/charterParser';
 import { homeOf, type IdNamespace } from '../model/documentKinds';
 import type { DocumentKind } from '../types';
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
@@ -10,11 +10,12 @@ class View implements RulesetWorkspace {
   private idSets = new Map<IdNamespace, Set<string>>();
   private valueLists = new Map<DocumentKind, unknown[]>();
   private memos = new Map<string, unknown>();
-  /** Parses of indexed files, by URI, kept while their text is the same. */
-  private readonly parses = new Map<string, ParsedFile>();
+  /** The plain values of indexed files' documents, by URI, kept while their text is the same (the trees are not kept). */
+  private readonly fileValues = new Map<string, { text: string; values: unknown[] }>();
 
   constructor(private readonly index: WorkspaceIndex) {
-    index.onDidChange(() => {
+    index.onDidChange((change) => {
+      if (change.placement) return; // ranges added, values the same
       this.idSets = new Map();
       this.valueLists = new Map();
       this.memos = new Map();
@@ -43,12 +44,12 @@ class View implements RulesetWorkspace {
       for (const doc of this.index.documents(kind)) {
         const file = this.index.file(doc.ref.uri);
         if (!file) continue;
-        let parsed = this.parses.get(file.uri);
-        if (!parsed || parsed.text !== file.text) {
-          parsed = parseCharterFile(file.uri, file.text, file.version);
-          this.parses.set(file.uri, parsed);
+        let read = this.fileValues.get(file.uri);
+        if (!read || read.text !== file.text) {
+          read = { text: file.text, values: parseCharterFile(file.uri, file.text, file.version).documents.map((d) => d.value) };
+          this.fileValues.set(file.uri, read);
         }
-        const value = parsed.documents[doc.ref.index]?.value;
+        const value = read.values[doc.ref.index];
         if (value !== undefined) values.push(value);
       }
       this.valueLists.set(kind, values);

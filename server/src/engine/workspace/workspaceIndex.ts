@@ -14,6 +14,7 @@ import { fingerprint, Keys } from './contributions';
 import type { IndexedDocument, PortfolioFacts } from './indexTypes';
 import { IndexQuery } from './indexQuery';
 import { guarded, ruleFailedFinding } from '../rules/ruleFailure';
+import type { PhaseTimes } from '../utils/phaseTimes';
 
 export interface IndexedFile {
   uri: string;
@@ -23,6 +24,11 @@ export interface IndexedFile {
   documents: IndexedDocument[];
   /** Documents whose facts could not be read (our bug): one `internal/rule-failed` finding each, the file stays indexed. */
   failures: Finding[];
+  /**
+   * True when the facts come from the fast loader: their values are exact, their ranges are empty.
+   * `placeExactly` re-reads such a file with ranges when something must point into it.
+   */
+  fast: boolean;
 }
 
 /** Which files' findings may have changed after an update: the file itself and those that read from it. */
@@ -32,6 +38,8 @@ export interface IndexChange {
   uris: string[];
   /** The portfolio's policy changed: every file's findings may have changed. */
   policyChanged: boolean;
+  /** A fast file was re-read exactly (`placeExactly`): its values are the same, only ranges were added. */
+  placement?: true;
 }
 
 interface RuleRun {
@@ -40,6 +48,13 @@ interface RuleRun {
   policy: string;
   /** Something it read changed; its reads stay registered, so later changes still find it. */
   stale: boolean;
+}
+
+export interface WorkspaceIndexOptions {
+  /** Parses a text exactly (every node's range), for `placeExactly`; without it fast files stay as they are. */
+  parseExactly?: (uri: string, text: string, version: number) => ParsedFile;
+  /** Adds up the time spent taking facts and updating the index. */
+  phaseTimes?: PhaseTimes;
 }
 
 export class WorkspaceIndex {
@@ -54,11 +69,103 @@ export class WorkspaceIndex {
   private readonly readers = new Map<string, Set<string>>();
   private readonly runs = new Map<string, RuleRun>();
   private readonly listeners = new Set<(change: IndexChange) => void>();
+  private placing = false;
+  private policyMemo: { raw: unknown; setting: unknown; policy: Policy } | undefined;
+  /** Fingerprints of whole keys (every document's contribution), until the next change. */
+  private keyPrints = new Map<string, string>();
+
+  constructor(private readonly options: WorkspaceIndexOptions = {}) {}
 
   /** Adds or replaces a file. Returns (and announces) which files' findings may have changed. */
   setFile(file: ParsedFile, relativePath: string): IndexChange {
-    const { documents, failures } = indexDocuments(file, relativePath);
-    return this.replace(file.uri, { uri: file.uri, relativePath, version: file.version, text: file.text, documents, failures });
+    return this.timed(() => {
+      const { documents, failures } = indexDocuments(file, relativePath);
+      return this.replace(file.uri, { uri: file.uri, relativePath, version: file.version, text: file.text, documents, failures, fast: file.fast === true });
+    });
+  }
+
+  /** Adds or replaces a file from facts kept elsewhere (a persistent cache): no parse at all. */
+  setIndexed(file: IndexedFile): IndexChange {
+    return this.timed(() => this.replace(file.uri, file));
+  }
+
+  private timed<T>(work: () => T): T {
+    return this.options.phaseTimes ? this.options.phaseTimes.time('index', work) : work();
+  }
+
+  /**
+   * Re-reads a fast-indexed file with exact ranges, from the text the index holds, so that findings and
+   * locations pointing into it are placed. True when it was re-read; false when it was exact already.
+   */
+  placeExactly(uri: string): boolean {
+    const file = this.files.get(uri);
+    if (!file?.fast || !this.options.parseExactly) return false;
+    return this.placeParsed(this.options.parseExactly(uri, file.text, file.version));
+  }
+
+  /** An exact parse of a file the index holds fast, of the same text: its facts take their ranges from it. True when taken. */
+  placeParsed(exact: ParsedFile): boolean {
+    const file = this.files.get(exact.uri);
+    if (!file?.fast || exact.fast || exact.text !== file.text) return false;
+    this.placing = true;
+    try {
+      this.setFile(exact, file.relativePath);
+    } finally {
+      this.placing = false;
+    }
+    return true;
+  }
+
+  /**
+   * The keys the file's last portfolio-rule runs read, or undefined when a document of it has not run
+   * since its inputs last changed. With `keyFingerprint`, what a persistent cache checks to know that
+   * the file's cross-file findings still hold.
+   */
+  readsOf(uri: string): string[] | undefined {
+    const file = this.files.get(uri);
+    if (!file) return undefined;
+    const keys = new Set<string>();
+    for (const doc of file.documents) {
+      const run = this.runs.get(doc.ref.key);
+      if (!run || run.stale) return undefined;
+      for (const key of run.reads) keys.add(key);
+    }
+    return [...keys].sort(compare);
+  }
+
+  /**
+   * Re-runs the file's portfolio rules whose inputs changed since they ran (another file was re-read
+   * exactly, say); true when each gave the findings it gave before, so that findings worked out from
+   * the earlier runs still hold, and `readsOf` answers again.
+   */
+  refreshRuns(uri: string, settingPolicy?: unknown): boolean {
+    const file = this.files.get(uri);
+    if (!file) return false;
+    const policy = this.policy(settingPolicy);
+    const key = policyKey(policy);
+    let same = true;
+    for (const doc of file.documents) {
+      const before = this.runs.get(doc.ref.key);
+      if (before && !before.stale && before.policy === key) continue;
+      const after = this.run(doc, policy, key);
+      if (!before || fingerprint(before.findings) !== fingerprint(after.findings)) same = false;
+    }
+    return same;
+  }
+
+  /** A stable text of everything the portfolio holds under a key (for `kind:` keys, only whether any document has that kind). */
+  keyFingerprint(key: string): string {
+    let print = this.keyPrints.get(key);
+    if (print !== undefined) return print;
+    if (key.startsWith('kind:')) {
+      print = String((this.kindCounts.get(key.slice('kind:'.length) as DocumentKind) ?? 0) > 0);
+    } else {
+      const byDoc = this.contributions.get(key);
+      const docKeys = byDoc ? [...byDoc.keys()].sort(compare) : [];
+      print = docKeys.map((docKey) => `${docKey}\u0000${this.fingerprints.get(docKey)?.get(key) ?? ''}`).join('\u0001');
+    }
+    this.keyPrints.set(key, print);
+    return print;
   }
 
   removeFile(uri: string): IndexChange {
@@ -94,8 +201,14 @@ export class WorkspaceIndex {
     return portfolio ? (portfolio.facts as PortfolioFacts).policy : undefined;
   }
 
+  /** The policy in force; the same object while the portfolio's policy and the setting are the same. */
   policy(settingPolicy?: unknown): Policy {
-    return resolvePolicy(this.portfolioPolicy(), settingPolicy);
+    const raw = this.portfolioPolicy();
+    const memo = this.policyMemo;
+    if (memo && memo.raw === raw && memo.setting === settingPolicy) return memo.policy;
+    const policy = resolvePolicy(raw, settingPolicy);
+    this.policyMemo = { raw, setting: settingPolicy, policy };
+    return policy;
   }
 
   onDidChange(listener: (change: IndexChange) => void): { dispose(): void } {
@@ -145,8 +258,11 @@ export class WorkspaceIndex {
   }
 
   private replace(uri: string, next: IndexedFile | undefined): IndexChange {
+    this.keyPrints = new Map();
     const previous = this.files.get(uri);
-    const policyBefore = fingerprint([this.portfolioPolicy()]);
+    // Only a Portfolio document carries the policy: other files cannot change it.
+    const touchesPolicy = [...(previous?.documents ?? []), ...(next?.documents ?? [])].some((d) => d.kind === 'Portfolio');
+    const policyBefore = touchesPolicy ? fingerprint([this.portfolioPolicy()]) : '';
     const changedKeys = new Set<string>();
     const kindsBefore = new Map<DocumentKind, boolean>();
     for (const doc of [...(previous?.documents ?? []), ...(next?.documents ?? [])]) kindsBefore.set(doc.kind, (this.kindCounts.get(doc.kind) ?? 0) > 0);
@@ -183,9 +299,9 @@ export class WorkspaceIndex {
         if (doc) affected.add(doc.ref.uri);
       }
     }
-    const policyChanged = fingerprint([this.portfolioPolicy()]) !== policyBefore;
+    const policyChanged = touchesPolicy && fingerprint([this.portfolioPolicy()]) !== policyBefore;
     if (policyChanged) for (const other of this.files.keys()) affected.add(other);
-    const change: IndexChange = { changed: uri, uris: [...affected].sort(compare), policyChanged };
+    const change: IndexChange = { changed: uri, uris: [...affected].sort(compare), policyChanged, ...(this.placing ? { placement: true as const } : {}) };
     for (const listener of this.listeners) listener(change);
     return change;
   }
