@@ -13,7 +13,7 @@ declare const CHARTER_VERSION: string | undefined;
 let engineBuild: string | undefined;
 
 /** The version and a hash of the running bundle: any change to the engine's code invalidates every cache. */
-export function engineBuildId(): string {
+function engineBuildId(): string {
   if (engineBuild === undefined) {
     const version = typeof CHARTER_VERSION === 'string' ? CHARTER_VERSION : 'dev';
     let code = '';

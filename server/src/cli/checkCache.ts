@@ -9,7 +9,7 @@ import { FindingsCacheSession } from '../engine/workspace/findingsCache';
 import { loadCacheFile, saveCacheFile, sha256 } from '../findingsCacheFile';
 import type { CliWorkspace } from './workspace';
 
-export const DEFAULT_CACHE_FILE = path.join('.charter-cache', 'check-cache');
+const DEFAULT_CACHE_FILE = path.join('.charter-cache', 'check-cache');
 const FILE_IN_FOLDER = 'check-cache';
 
 export interface CheckCacheOptions {
@@ -49,7 +49,7 @@ export class CheckCache {
 }
 
 /** `--cache-location`: a folder (existing, or written with a trailing slash) holds the file; anything else is the file. */
-export function cacheFilePath(cwd: string, location: string | undefined): string {
+function cacheFilePath(cwd: string, location: string | undefined): string {
   if (location === undefined) return path.resolve(cwd, DEFAULT_CACHE_FILE);
   const resolved = path.resolve(cwd, location);
   const isFolder = /[\\/]$/.test(location) || (fs.existsSync(resolved) && fs.statSync(resolved).isDirectory());

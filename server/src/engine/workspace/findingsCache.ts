@@ -66,20 +66,20 @@ export function writeFindingsCache(data: FindingsCacheData, hash: Hash): string 
 }
 
 /** The file's facts, from the cache, into the index: no parse. */
-export function restoreFile(index: WorkspaceIndex, uri: string, cached: CachedFile, text: string, version: number): void {
+function restoreFile(index: WorkspaceIndex, uri: string, cached: CachedFile, text: string, version: number): void {
   const documents = cached.documents.map((d) => ({ ...d, ref: { ...d.ref, uri, key: `${uri}#${d.ref.index}`, relativePath: cached.relativePath } }));
   const file: IndexedFile = { uri, relativePath: cached.relativePath, version, text, documents, failures: cached.failures, fast: cached.fast };
   index.setIndexed(file);
 }
 
 /** What every file's findings depend on besides its own text and the cache key: the Portfolio documents (policy, rulesets), or with rulesets every file. */
-export function portfolioPrint(index: WorkspaceIndex, hashOf: (uri: string) => string | undefined, wholePortfolio: boolean, hash: Hash): string {
+function portfolioPrint(index: WorkspaceIndex, hashOf: (uri: string) => string | undefined, wholePortfolio: boolean, hash: Hash): string {
   const uris = wholePortfolio ? index.allFiles().map((f) => f.uri) : [...new Set(index.documents('Portfolio').map((d) => d.ref.uri))].sort();
   return hash(uris.map((uri) => `${uri}\u0000${hashOf(uri) ?? ''}`).join('\u0001'));
 }
 
 /** A fingerprint of the index keys a file's portfolio rules read, as the index holds them now. */
-export function readsPrint(index: WorkspaceIndex, reads: string[], hash: Hash, memo: Map<string, string>): string {
+function readsPrint(index: WorkspaceIndex, reads: string[], hash: Hash, memo: Map<string, string>): string {
   return hash(
     reads
       .map((key) => {
@@ -92,7 +92,7 @@ export function readsPrint(index: WorkspaceIndex, reads: string[], hash: Hash, m
 }
 
 /** The file as the index holds it now, for the cache; with its findings when the index knows what their cross-file part read. */
-export function cachedFileOf(index: WorkspaceIndex, uri: string, contentHash: string, findings: Finding[] | undefined, hash: Hash, memo: Map<string, string>, settingPolicy?: unknown): CachedFile | undefined {
+function cachedFileOf(index: WorkspaceIndex, uri: string, contentHash: string, findings: Finding[] | undefined, hash: Hash, memo: Map<string, string>, settingPolicy?: unknown): CachedFile | undefined {
   const file = index.file(uri);
   if (!file) return undefined;
   const cached: CachedFile = { hash: contentHash, relativePath: file.relativePath, fast: file.fast, documents: file.documents, failures: file.failures };

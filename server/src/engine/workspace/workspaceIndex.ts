@@ -341,7 +341,7 @@ export class WorkspaceIndex {
  * A document whose facts cannot be read is left out too, with a failure finding: one file must never
  * stop the indexing of the workspace (the CLI's run, the server's start).
  */
-export function indexDocuments(file: ParsedFile, relativePath: string): { documents: IndexedDocument[]; failures: Finding[] } {
+function indexDocuments(file: ParsedFile, relativePath: string): { documents: IndexedDocument[]; failures: Finding[] } {
   const documents: IndexedDocument[] = [];
   const failures: Finding[] = [];
   for (const doc of file.documents) {
